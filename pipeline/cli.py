@@ -1,0 +1,57 @@
+"""The `kpu` command line: parses arguments and prints; every rule lives in pipeline modules.
+
+Exit codes: 0 success; 1 the work failed (validation errors, a failed build or post);
+2 wrong usage or invalid configuration (kpu.yml, data/*.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.commands import build, check, new
+from pipeline.errors import ConfigError, PipelineError
+
+COMMANDS = [new, check, build]
+
+EPILOG = """Kode keluar: 0 berhasil; 1 pekerjaan gagal (ada kesalahan isi, situs gagal dibangun,
+kiriman gagal); 2 perintah salah tulis atau konfigurasi (kpu.yml, data/*.yml) tidak sah."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kpu",
+        description="Alur publikasi informasi hukum KPU: draf -> telaah -> situs dan media sosial.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kpu {__version__}")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="akar repositori (bawaan: folder saat ini)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
+    for module in COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem.format_text(), file=sys.stderr)
+        return 2
+    except PipelineError as exc:
+        print(f"kpu: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

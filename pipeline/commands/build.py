@@ -1,0 +1,26 @@
+"""`kpu build`: the real `mkdocs build --strict` of content/ (drafts are outside docs_dir)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.build import build_site
+from pipeline.messages import check as msg
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "build",
+        help="bangun situs",
+        description="Bangun situs statis dari content/ dengan MkDocs Material (mode --strict). "
+        "Draf di drafts/ tidak pernah ikut dibangun.",
+    )
+    p.add_argument("--site-dir", type=Path, default=None, help="folder hasil (bawaan: site/)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    site_dir = build_site(args.root, args.site_dir)
+    print(msg.BUILD_OK.format(path=site_dir))
+    return 0

@@ -1,0 +1,43 @@
+"""`kpu check`: validate drafts and published posts, print every problem, exit 1 on any error."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.messages import check as msg
+from pipeline.problems import Level, has_errors
+from pipeline.validate import load_context, validate
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check",
+        help="periksa draf dan publikasi",
+        description="Periksa draf (drafts/) dan publikasi (content/posts/): kolom wajib, tahapan, "
+        "dasar hukum, gambar, dan keamanan isi. Keluar dengan kode 1 jika ada kesalahan.",
+    )
+    p.add_argument("paths", nargs="*", type=Path, metavar="BERKAS", help="berkas atau folder (bawaan: semua)")
+    p.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (bawaan) atau github (anotasi GitHub Actions)",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = load_context(args.root)
+    result = validate(ctx, args.paths)
+    for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
+        print(problem.format_github() if args.format == "github" else problem.format_text())
+    errors = sum(p.level is Level.ERROR for p in result.problems)
+    warnings = len(result.problems) - errors
+    if result.files == 0:
+        print(msg.NO_FILES.format(paths=", ".join(map(str, args.paths)) or "drafts/, content/posts/"))
+    elif errors:
+        print(msg.SUMMARY_FAIL.format(errors=errors, warnings=warnings, files=result.files))
+    else:
+        print(msg.SUMMARY_OK.format(files=result.files, warnings=warnings))
+    return 1 if has_errors(result.problems) else 0

@@ -1,0 +1,56 @@
+"""`kpu new "Judul"`: write a fully commented draft into drafts/, never overwriting."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from pathlib import Path
+
+from pipeline.messages import check as msg
+from pipeline.messages.new_template import DRAFT
+from pipeline.timeutil import now
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "new",
+        help="buat draf publikasi baru",
+        description="Buat draf baru drafts/<tanggal>-<judul>.md berisi semua kolom beserta penjelasannya.",
+    )
+    p.add_argument("title", metavar="JUDUL", help='judul publikasi, contoh "Mengenal UU Pemilu"')
+    p.set_defaults(run=run)
+
+
+def slugify(title: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+def create_draft(root: Path, title: str) -> Path:
+    """Write the draft; FileExistsError if that file is already there."""
+    today = now().date()
+    slug = slugify(title)
+    if not title.strip() or not slug:
+        raise ValueError(msg.NEW_TITLE_EMPTY)
+    path = root / "drafts" / f"{today.isoformat()}-{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = DRAFT.format(title=title.strip().replace('"', '\\"'), today=today.isoformat())
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(text)
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        path = create_draft(args.root, args.title)
+    except ValueError as exc:
+        print(exc)
+        return 1
+    except FileExistsError as exc:
+        shown = Path(exc.filename).relative_to(args.root.absolute()) if exc.filename else args.title
+        print(msg.NEW_EXISTS.format(path=shown))
+        return 1
+    shown = path.relative_to(args.root).as_posix()
+    print(msg.NEW_CREATED.format(path=shown))
+    return 0

@@ -1,0 +1,130 @@
+"""Indonesian text shown to staff by `kpu check` and the config loader, kept in one place for review."""
+
+from __future__ import annotations
+
+# --- reading a file -------------------------------------------------------------------------
+TOO_BIG = (
+    "Berkas terlalu besar ({size} byte, maksimum {limit} byte). "
+    "Pindahkan gambar atau lampiran ke berkas terpisah dan persingkat teksnya."
+)
+NOT_UTF8 = (
+    "Berkas tidak tersimpan sebagai teks UTF-8 (byte tidak sah di posisi {pos}). "
+    'Buka di editor teks lalu simpan ulang dengan pilihan encoding "UTF-8".'
+)
+NO_FRONT_MATTER = (
+    'Bagian data (front matter) tidak ditemukan. Baris pertama berkas harus "---", '
+    'diikuti kolom-kolom seperti "title:", lalu ditutup lagi dengan "---". '
+    'Buat draf baru dengan perintah: kpu new "Judul".'
+)
+YAML_SYNTAX = (
+    "Penulisan front matter tidak sah: {problem}. Periksa baris ini: titik dua setelah nama kolom, "
+    "indentasi dengan spasi (bukan tab), dan tanda kutip yang berpasangan."
+)
+YAML_ALIAS = (
+    'Front matter memakai anchor/alias YAML ("&" atau "*" di awal nilai), yang tidak diizinkan. '
+    "Tulis nilainya secara langsung; jika teks diawali * atau &, apit dengan tanda kutip."
+)
+NOT_A_MAPPING = (
+    'Front matter harus berupa daftar kolom "nama: nilai", bukan {got}. '
+    'Lihat contoh dengan perintah: kpu new "Judul".'
+)
+UNREADABLE = "Berkas tidak dapat dibaca: {reason}."
+
+# --- schema (pydantic error types -> Indonesian) ----------------------------------------------
+FIELD_REQUIRED = 'Kolom "{field}" wajib diisi.'
+FIELD_EMPTY = 'Kolom "{field}" tidak boleh kosong.'
+FIELD_TEXT = 'Kolom "{field}" harus berupa teks, tertulis: {got}.'
+FIELD_LIST = 'Kolom "{field}" harus berupa daftar; tulis setiap butir di baris sendiri diawali "- ".'
+FIELD_LIST_MIN = 'Kolom "{field}" harus berisi minimal {min} butir.'
+FIELD_MAPPING = 'Kolom "{field}" harus berisi sub-kolom (misalnya "number:", "date:"), tertulis: {got}.'
+FIELD_DATE = (
+    'Kolom "{field}" harus berupa tanggal dengan format TTTT-BB-HH, contoh 2026-10-01; tertulis: {got}.'
+)
+FIELD_DATETIME = (
+    'Kolom "{field}" harus berupa tanggal dan jam, contoh 2026-10-05 09:00 (dibaca sebagai WIB) '
+    "atau 2026-10-05T09:00:00+07:00; tertulis: {got}."
+)
+FIELD_CHOICE = 'Kolom "{field}" harus salah satu dari: {choices}; tertulis: {got}.'
+FIELD_TOO_LONG = 'Kolom "{field}" terlalu panjang ({length} karakter, maksimum {limit}). Persingkat teksnya.'
+FIELD_UNKNOWN = 'Kolom "{field}" tidak dikenal.{suggestion} Periksa ejaannya atau hapus kolom ini.'
+FIELD_UNKNOWN_SUGGEST = ' Mungkin maksudnya "{close}"?'
+FIELD_INVALID = 'Isi kolom "{field}" tidak sah: {detail}; tertulis: {got}.'
+FIELD_RULE = 'Kolom "{field}": {detail}'
+FIELD_URL = 'Kolom "{field}" harus berupa alamat web lengkap yang diawali https://, tertulis: {got}.'
+FIELD_BOOL = 'Kolom "{field}" harus berisi true atau false, tertulis: {got}.'
+FIELD_INT = 'Kolom "{field}" harus berupa angka bulat, tertulis: {got}.'
+
+# --- publication rules -----------------------------------------------------------------------
+STAGE_UNKNOWN = (
+    'Tahapan "{got}" di kolom election_stage tidak dikenal. Pilih salah satu kunci di '
+    "data/election_stages.yml: {choices}."
+)
+STAGE_ENDED = (
+    'Tahapan "{name}" sudah berakhir pada {end}. Periksa kembali kesesuaian kebutuhan dengan tahapan '
+    "saat ini (SOP langkah 3); jika tidak sesuai, ubah status menjadi postponed (ditunda)."
+)
+STAGE_NOT_STARTED = (
+    'Tahapan "{name}" baru dimulai pada {start}. Periksa kembali kesesuaian kebutuhan dengan tahapan '
+    "saat ini (SOP langkah 3)."
+)
+IMAGE_ALT_MISSING = (
+    'Kolom "image_alt" wajib diisi jika ada gambar: tulis satu kalimat yang menggambarkan isi gambar '
+    "untuk pembaca tunanetra."
+)
+IMAGE_OUTSIDE = (
+    'Gambar "{got}" berada di luar repositori. Simpan gambar di folder content/assets/images/ lalu '
+    'tulis jalurnya seperti "content/assets/images/nama-gambar.png".'
+)
+IMAGE_MISSING = (
+    'Gambar "{got}" tidak ditemukan. Pastikan berkas sudah diunggah dan jalurnya ditulis dari akar '
+    'repositori, contoh "content/assets/images/nama-gambar.png" (huruf besar/kecil berpengaruh).'
+)
+IMAGE_TYPE = 'Gambar "{got}" harus berformat PNG, JPG atau WEBP. Ekspor ulang gambar ke salah satu format itu.'
+IMAGE_CORRUPT = 'Gambar "{got}" tidak dapat dibuka sebagai {kind}. Ekspor ulang gambarnya.'
+IMAGE_TOO_BIG = (
+    'Gambar "{got}" terlalu besar ({size_mb:.1f} MB, maksimum 5 MB). Perkecil ukurannya '
+    "(misalnya lebar 1200 piksel) lalu unggah ulang."
+)
+UNSAFE_HTML = (
+    "Isi tulisan memuat {what}, yang tidak diizinkan demi keamanan situs. Hapus bagian itu; "
+    "untuk menyematkan video atau dokumen, tulis tautannya saja."
+)
+UNSAFE_WHAT = {
+    "script": "tag <script>",
+    "iframe": "tag <iframe>",
+    "event": 'atribut peristiwa seperti onclick= atau onerror=',
+    "javascript": 'tautan "javascript:"',
+}
+DUPLICATE_SLUG = (
+    'Alamat (slug) "{slug}" sudah dipakai oleh {other}. Ganti nama berkas atau isi kolom "slug" '
+    "dengan alamat lain."
+)
+CHANNEL_UNKNOWN = (
+    'Kanal "{got}" di kolom channels tidak dikenal. Pilih dari kanal yang aktif di kpu.yml: {choices}.'
+)
+DATE_MISSING_IN_CONTENT = (
+    'Publikasi di content/ wajib punya kolom "date" (tanggal terbit). Biasanya diisi otomatis saat '
+    "dipromosikan; isi dengan tanggal dan jam terbit, contoh 2026-10-05T09:00:00+07:00."
+)
+PUBLISH_AT_IN_CONTENT = (
+    'Kolom "publish_at" hanya berlaku untuk draf. Hapus kolom ini dari publikasi yang sudah terbit.'
+)
+SLUG_INVALID = (
+    'Nama berkas "{name}" tidak dapat dijadikan alamat halaman. Gunakan huruf kecil, angka, dan tanda '
+    'hubung saja, contoh "2026-10-05-mengenal-uu-pemilu.md".'
+)
+
+# --- summary ---------------------------------------------------------------------------------
+SUMMARY_OK = "Semua {files} berkas sesuai ({warnings} peringatan)."
+SUMMARY_FAIL = "{errors} kesalahan dan {warnings} peringatan pada {files} berkas. Perbaiki kesalahan di atas lalu jalankan lagi: kpu check"
+NO_FILES = "Tidak ada berkas publikasi (.md) di {paths}."
+PATH_MISSING = 'Berkas atau folder "{path}" tidak ditemukan.'
+
+# --- kpu new ---------------------------------------------------------------------------------
+NEW_EXISTS = 'Draf "{path}" sudah ada dan tidak ditimpa. Pakai judul lain, atau edit berkas itu.'
+NEW_CREATED = 'Draf dibuat: {path}\nIsi setiap kolom (penjelasan ada di berkas), lalu periksa dengan: kpu check {path}'
+NEW_TITLE_EMPTY = 'Judul tidak boleh kosong. Contoh: kpu new "Mengenal UU Pemilu"'
+
+# --- kpu build -------------------------------------------------------------------------------
+BUILD_OK = "Situs selesai dibangun di {path}."
+BUILD_FAILED = "Pembangunan situs gagal:\n{detail}"

@@ -1,0 +1,136 @@
+"""The publication: one model, built once from front matter and passed along the pipeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+
+from pipeline.timeutil import aware
+
+Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+Status = Literal["draft", "ready", "postponed"]
+CHANNEL_NAMES = ("x", "facebook", "instagram", "telegram", "mastodon", "outbox")
+
+
+def _aware_datetime(value: object) -> object:
+    if isinstance(value, (dt.datetime, dt.date)):
+        return aware(value)
+    return value
+
+
+AwareDatetime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Request(_Strict):
+    """SOP step 1: the Nota Dinas (official memo) that asked for this publication."""
+
+    number: Text = Field(description="Memo number, e.g. 001/ND/HK.03/Kab/X/2026.")
+    date: dt.date = Field(description="Memo date.")
+    unit: Text = Field(description="Proposing unit (Subbagian/Divisi Pengusul).")
+
+
+class Social(_Strict):
+    """Post text: `text` is the default for every channel; a channel key overrides it."""
+
+    text: Text | None = Field(None, description="Default social post text (URL is appended).")
+    x: Text | None = None
+    facebook: Text | None = None
+    instagram: Text | None = None
+    telegram: Text | None = None
+    mastodon: Text | None = None
+    outbox: Text | None = None
+
+    def for_channel(self, channel: str) -> str | None:
+        return getattr(self, channel, None) or self.text
+
+
+class Approver(_Strict):
+    login: Text
+    role: Text
+
+
+class Provenance(_Strict):
+    """Stamped by `kpu promote`: where the approval came from."""
+
+    pr: int = Field(description="Pull request number.")
+    url: Text = Field(description="Pull request URL.")
+    approvers: list[Approver] = Field(default_factory=list)
+    memo: Text | None = Field(None, description="Nota Dinas number, copied from request.number.")
+    commit: Text | None = Field(None, description="Commit that last touched the draft.")
+    promoted_at: AwareDatetime | None = None
+
+
+class FrontMatter(_Strict):
+    """The YAML front matter of a draft or a published post (Material keys + SOP keys)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text = Field(description="Page and post title.")
+    description: Annotated[Text, StringConstraints(max_length=300)] = Field(
+        description="One- or two-sentence summary; also the page meta description."
+    )
+    date: AwareDatetime | None = Field(None, description="Publication time; stamped on promotion.")
+    categories: list[Text] = Field(default_factory=list, description="Blog categories.")
+    tags: list[Text] = Field(default_factory=list, description="Tags.")
+    authors: list[Text] = Field(default_factory=list, description="Keys of .authors.yml.")
+    slug: Annotated[StrictStr, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = (
+        Field(None, description="URL slug; default: the file name without its date prefix.")
+    )
+    request: Request = Field(description="SOP step 1: the Nota Dinas.")
+    election_stage: Text = Field(description="SOP step 3: key of data/election_stages.yml.")
+    legal_basis: list[Text] = Field(min_length=1, description="SOP step 4: regulation citations.")
+    image: Text | None = Field(None, description="Image path from the repository root.")
+    image_alt: Text | None = Field(None, description="Alt text; required with image.")
+    social: Social = Field(default_factory=Social, description="Social post text.")
+    channels: list[Literal[CHANNEL_NAMES]] | None = Field(  # type: ignore[valid-type]
+        None, description="Channels to post to; default: kpu.yml channels.enabled."
+    )
+    publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
+    status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
+    provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
+    # Material for MkDocs page keys that staff may legitimately use.
+    pin: bool | None = None
+    readtime: int | None = None
+    hide: list[Text] | None = None
+
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slug_for(path: Path, front: FrontMatter | None = None) -> str:
+    """The URL slug: front matter `slug`, else the file name without `yyyy-mm-dd-`."""
+    if front is not None and front.slug:
+        return front.slug
+    return _DATE_PREFIX.sub("", path.stem)
+
+
+def valid_slug(slug: str) -> bool:
+    return bool(_SLUG.match(slug))
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A validated publication: its file, its front matter and its Markdown body."""
+
+    path: Path  # relative to the repository root
+    front: FrontMatter
+    body: str
+    body_line: int
+
+    @property
+    def slug(self) -> str:
+        return slug_for(self.path, self.front)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.path.parts[:1] == ("drafts",)

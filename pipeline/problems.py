@@ -1,0 +1,54 @@
+"""Problems found while checking: collected, never raised, printed together at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Level(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about one file: where it is, how bad it is, and what to do (Indonesian)."""
+
+    path: str
+    line: int | None
+    level: Level
+    message: str
+
+    def format_text(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.level.value}: {self.message}"
+
+    def format_github(self) -> str:
+        # GitHub workflow commands: data must escape %, CR and LF; properties also , and :
+        props = f"file={_escape_prop(self.path)}"
+        if self.line:
+            props += f",line={self.line}"
+        return f"::{self.level.value} {props}::{_escape_data(self.message)}"
+
+
+def error(path: str | Path, line: int | None, message: str) -> Problem:
+    return Problem(str(path), line, Level.ERROR, message)
+
+
+def warning(path: str | Path, line: int | None, message: str) -> Problem:
+    return Problem(str(path), line, Level.WARNING, message)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.level is Level.ERROR for p in problems)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,151 @@
+"""Read a Markdown file with YAML front matter safely: size, encoding, syntax, no aliases.
+
+Keeps the YAML node tree so that any problem can be pointed at its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from pipeline.messages import check as msg
+from pipeline.problems import Problem, error
+
+MAX_FILE_BYTES = 1_000_000
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HANDLER = YAMLHandler()
+
+
+class ReadFailed(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML with its node tree; `first_line` is the file line of the YAML's first line."""
+
+    data: Any
+    node: yaml.Node | None
+    first_line: int
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        """The file line of the value at `loc` (or of the nearest existing parent)."""
+        node = self.node
+        line = node.start_mark.line if node is not None else 0
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == part:
+                        line, node = key.start_mark.line, value
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line
+            else:
+                break
+        return self.first_line + line
+
+
+@dataclass
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    path: Path
+    display: str
+    front: YamlDoc
+    body: str
+    body_line: int
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front.data  # type: ignore[no-any-return]
+
+
+def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
+    """Parse YAML with the C loader; refuse anchors/aliases (billion-laughs) outright."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and ("&" in text or "*" in text) and _has_alias(node):
+            raise ReadFailed(error(display, first_line, msg.YAML_ALIAS))
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = exc.problem or str(exc)
+        raise ReadFailed(error(display, line, msg.YAML_SYNTAX.format(problem=problem))) from exc
+    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+        raise ReadFailed(error(display, first_line, msg.YAML_SYNTAX.format(problem=exc))) from exc
+    finally:
+        loader.dispose()
+    return YamlDoc(data, node, first_line)
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """An alias makes the composer reuse a node object; any node reached twice is one."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8 text within the size limit, or raise ReadFailed with the fix."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadFailed(error(display, None, msg.TOO_BIG.format(size=size, limit=MAX_FILE_BYTES)))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadFailed(error(display, None, msg.UNREADABLE.format(reason=exc.strerror))) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ReadFailed(error(display, line, msg.NOT_UTF8.format(pos=exc.start))) from exc
+    return text.removeprefix("\ufeff")
+
+
+_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+
+
+def read_document(path: Path, display: str) -> Document:
+    """Read and split one Markdown file; every failure is a ReadFailed naming file and line."""
+    text = read_text(path, display)
+    if not _HANDLER.detect(text):
+        raise ReadFailed(error(display, 1, msg.NO_FRONT_MATTER))
+    parts = _BOUNDARY.split(text, 2)
+    if len(parts) < 3:
+        raise ReadFailed(error(display, 1, msg.NO_FRONT_MATTER))
+    _, fm, body = parts
+    front = load_yaml(fm, display, first_line=1)
+    if not isinstance(front.data, dict):
+        got = "kosong" if front.data is None else type(front.data).__name__
+        raise ReadFailed(error(display, 1, msg.NOT_A_MAPPING.format(got=got)))
+    body_line = fm.count("\n") + 2
+    return Document(path, display, front, body.lstrip("\n"), body_line + _leading_newlines(body))
+
+
+def _leading_newlines(body: str) -> int:
+    return len(body) - len(body.lstrip("\n"))

@@ -1,0 +1,75 @@
+"""The `kpu` MkDocs plugin: office identity from kpu.yml, generated pages, linked citations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from pipeline.config import load_config
+from pipeline.errors import ConfigError
+from pipeline.read import ReadFailed, read_document
+from pipeline.regulations import Registry, RegistryError, load_registry
+from pipeline.site.pages import REGULATIONS_PAGE, PostRef, legal_basis_section, regulations_page
+
+POSTS_PREFIX = "posts/"
+
+
+class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Reads kpu.yml and the registry once per build; adds pages the site generates itself."""
+
+    registry: Registry
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            kpu = load_config(root)
+            self.registry = load_registry(root / "data" / "regulations.yml")
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from exc
+        except RegistryError as exc:
+            raise PluginError("\n".join(exc.problems)) from exc
+        office = kpu.office
+        config.site_name = office.name
+        config.site_url = kpu.base_url
+        config.extra["office"] = {
+            "name": office.name,
+            "short_name": office.short_name,
+            "address": office.address,
+            "phone": office.phone,
+            "email": office.email,
+            "site_url": kpu.base_url,
+            "social": {name: str(acc.url) for name, acc in kpu.channels.accounts.items()},
+        }
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        posts = [_post_ref(f) for f in files.documentation_pages() if f.src_uri.startswith(POSTS_PREFIX)]
+        content = regulations_page(self.registry, [p for p in posts if p is not None])
+        files.append(File.generated(config, REGULATIONS_PAGE, content=content))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
+    ) -> str:
+        citations = page.meta.get("legal_basis")
+        if not page.file.src_uri.startswith(POSTS_PREFIX) or not isinstance(citations, list):
+            return markdown
+        return markdown + legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
+
+
+def _post_ref(file: File) -> PostRef | None:
+    try:
+        doc = read_document(Path(file.abs_src_path or ""), file.src_uri)
+    except ReadFailed:
+        return None
+    meta = doc.meta
+    citations = meta.get("legal_basis") or []
+    if not isinstance(citations, list):
+        return None
+    return PostRef(file.src_uri, str(meta.get("title", file.src_uri)), tuple(map(str, citations)))

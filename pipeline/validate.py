@@ -1,0 +1,204 @@
+"""Validate publications: read each file, check its schema, then the SOP rules; report everything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from pipeline.config import KpuConfig, load_config
+from pipeline.errors import ConfigError
+from pipeline.messages import check as msg
+from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
+from pipeline.problems import Problem, error, warning
+from pipeline.read import Document, ReadFailed, read_document
+from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
+from pipeline.safety import find_unsafe
+from pipeline.schema import validate_model
+from pipeline.stages import Stage, load_stages
+from pipeline.timeutil import now
+
+REGISTRY_FILE = "data/regulations.yml"
+PUBLICATION_DIRS = ("drafts", "content/posts")
+IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Context:
+    """Everything the rules need besides the file itself, loaded once per run."""
+
+    root: Path
+    config: KpuConfig
+    stages: dict[str, Stage]
+    registry: Registry
+    today: dt.date
+
+
+def load_context(root: Path, today: dt.date | None = None) -> Context:
+    """Load kpu.yml, the stages and the regulation registry; ConfigError lists every problem."""
+    config = load_config(root)
+    problems: list[Problem] = []
+    stages: dict[str, Stage] = {}
+    registry = None
+    try:
+        stages = load_stages(root)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    try:
+        registry = load_registry(root / REGISTRY_FILE)
+    except RegistryError as exc:
+        problems.extend(error(REGISTRY_FILE, None, text) for text in exc.problems)
+    if problems or registry is None:
+        raise ConfigError(problems)
+    return Context(root, config, stages, registry, today or now(config.tz).date())
+
+
+@dataclass
+class Result:
+    publications: list[Publication] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def discover(root: Path, paths: Iterable[Path] = ()) -> Iterator[Path]:
+    """Markdown files to check: the given files/folders, else drafts/ and content/posts/."""
+    targets = list(paths) or [root / d for d in PUBLICATION_DIRS]
+    for target in targets:
+        if target.is_dir():
+            yield from sorted(p for p in target.rglob("*.md") if not p.name.startswith("."))
+        else:
+            yield target
+
+
+def display_path(root: Path, path: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def validate(ctx: Context, paths: Iterable[Path] = ()) -> Result:
+    result = Result()
+    slugs: dict[str, str] = {}
+    for path in discover(ctx.root, paths):
+        result.files += 1
+        shown = display_path(ctx.root, path)
+        if not path.exists():
+            result.problems.append(error(shown, None, msg.PATH_MISSING.format(path=shown)))
+            continue
+        publication, problems = validate_file(ctx, path, shown)
+        result.problems.extend(problems)
+        if publication is None:
+            continue
+        slug = publication.slug
+        if slug in slugs:
+            result.problems.append(
+                error(shown, 1, msg.DUPLICATE_SLUG.format(slug=slug, other=slugs[slug]))
+            )
+            continue
+        slugs[slug] = shown
+        result.publications.append(publication)
+    return result
+
+
+def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | None, list[Problem]]:
+    """All problems of one file; a Publication only when there is no error."""
+    try:
+        doc = read_document(path, shown)
+    except ReadFailed as exc:
+        return None, [exc.problem]
+    front, problems = validate_model(FrontMatter, doc.front, shown)
+    if front is None:
+        return None, problems
+    problems = list(_rules(ctx, doc, front, path))
+    if any(p.level.value == "error" for p in problems):
+        return None, problems
+    rel = Path(shown)
+    return Publication(rel, front, doc.body, doc.body_line), problems
+
+
+def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Iterator[Problem]:
+    shown, line = doc.display, doc.front.line_of
+    slug = slug_for(path, front)
+    if not valid_slug(slug):
+        yield error(shown, 1, msg.SLUG_INVALID.format(name=path.name))
+    yield from _stage(ctx, shown, front, line(("election_stage",)))
+    for i, citation in enumerate(front.legal_basis):
+        found = check_citation(citation, ctx.registry)
+        if found:
+            level, text = found
+            make = error if level == "error" else warning
+            yield make(shown, line(("legal_basis", i)), text)
+    if front.image is not None:
+        yield from _image(ctx, shown, front, line(("image",)))
+    elif front.image_alt is not None:
+        pass  # harmless: alt text without an image
+    channels = front.channels or []
+    enabled = set(ctx.config.channels.enabled) | {"outbox"}
+    for i, channel in enumerate(channels):
+        if channel not in enabled:
+            choices = ", ".join(sorted(enabled))
+            yield error(shown, line(("channels", i)), msg.CHANNEL_UNKNOWN.format(got=channel, choices=choices))
+    if not shown.startswith("drafts/"):
+        if front.date is None:
+            yield error(shown, 1, msg.DATE_MISSING_IN_CONTENT)
+        if front.publish_at is not None:
+            yield warning(shown, line(("publish_at",)), msg.PUBLISH_AT_IN_CONTENT)
+    for offset, kind in find_unsafe(doc.body):
+        what = msg.UNSAFE_WHAT[kind]
+        yield error(shown, doc.body_line + offset, msg.UNSAFE_HTML.format(what=what))
+
+
+def _stage(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[Problem]:
+    stage = ctx.stages.get(front.election_stage)
+    if stage is None:
+        choices = ", ".join(ctx.stages)
+        yield error(shown, line, msg.STAGE_UNKNOWN.format(got=front.election_stage, choices=choices))
+        return
+    if not shown.startswith("drafts/"):
+        return  # published pages are history: the stage check applied when they were drafts
+    if stage.ended(ctx.today):
+        yield warning(shown, line, msg.STAGE_ENDED.format(name=stage.name, end=_d(stage.end)))
+    elif stage.not_started(ctx.today):
+        yield warning(shown, line, msg.STAGE_NOT_STARTED.format(name=stage.name, start=_d(stage.start)))
+
+
+def _d(value: dt.date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else "-"
+
+
+def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[Problem]:
+    raw = front.image or ""
+    if front.image_alt is None:
+        yield error(shown, line, msg.IMAGE_ALT_MISSING)
+    root = ctx.root.resolve()
+    relative = Path(raw)
+    if relative.is_absolute() or ".." in relative.parts:
+        yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
+        return
+    target = root / relative
+    if not target.exists():
+        yield error(shown, line, msg.IMAGE_MISSING.format(got=raw))
+        return
+    if not target.resolve().is_relative_to(root):  # a symlink pointing out of the repository
+        yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
+        return
+    kind = IMAGE_TYPES.get(target.suffix.lower())
+    if kind is None:
+        yield error(shown, line, msg.IMAGE_TYPE.format(got=raw))
+        return
+    size = target.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        yield error(shown, line, msg.IMAGE_TOO_BIG.format(got=raw, size_mb=size / 1024 / 1024))
+        return
+    try:
+        with Image.open(target) as img:
+            actual = img.format
+    except (UnidentifiedImageError, OSError):
+        actual = None
+    if actual != kind:
+        yield error(shown, line, msg.IMAGE_CORRUPT.format(got=raw, kind=kind))
