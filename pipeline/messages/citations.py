@@ -9,9 +9,10 @@ EXAMPLE = (
 )
 CITATION_EMPTY = "Kutipan peraturan kosong. " + EXAMPLE
 CITATION_UNKNOWN_KIND = (
-    'Jenis peraturan pada "{text}" tidak dikenali. Awali kutipan dengan jenisnya: Undang-Undang (UU), '
-    "Perppu, Peraturan Pemerintah (PP), Peraturan Presiden (Perpres), Peraturan KPU (PKPU), "
-    "Peraturan Komisi Informasi (Perki), Keputusan KPU, Peraturan Bawaslu, atau UUD 1945. " + EXAMPLE
+    'Jenis peraturan pada "{text}" tidak dikenali. Awali kutipan dengan jenisnya: '
+    "Undang-Undang (UU), Perppu, Peraturan Pemerintah (PP), Peraturan Presiden (Perpres), "
+    "Peraturan KPU (PKPU), Peraturan Komisi Informasi (Perki), Keputusan KPU, Peraturan Bawaslu, "
+    "atau UUD 1945. " + EXAMPLE
 )
 CITATION_NO_NUMBER = (
     'Nomor dan tahun peraturan pada "{text}" tidak terbaca. Setelah jenis peraturan tulis '
@@ -22,9 +23,9 @@ CITATION_BAD_YEAR = (
     + EXAMPLE
 )
 CITATION_KPTS_WRONG_KIND = (
-    'Penulisan "/Kpts/KPU" pada "{text}" hanya dipakai untuk Keputusan KPU, contoh "Keputusan KPU '
-    'Nomor 88/Kpts/KPU/Tahun 2015". Untuk jenis peraturan lain tulis "Nomor <angka> Tahun <tahun>". '
-    + EXAMPLE
+    'Penulisan "/Kpts/KPU" pada "{text}" hanya dipakai untuk Keputusan KPU, contoh '
+    '"Keputusan KPU Nomor 88/Kpts/KPU/Tahun 2015". Untuk jenis peraturan lain tulis '
+    '"Nomor <angka> Tahun <tahun>". ' + EXAMPLE
 )
 CITATION_UUD_YEAR = (
     'Undang-Undang Dasar yang berlaku adalah UUD 1945, tetapi tertulis "{text}". Tulis '
@@ -43,11 +44,11 @@ REVOKED = (
     "Ganti kutipan di legal_basis dengan peraturan pengganti."
 )
 UNKNOWN = (
-    'Peraturan "{canonical}" belum tercatat di data/regulations.yml, jadi statusnya (berlaku, diubah, '
-    "atau dicabut) tidak dapat diperiksa. Periksa kembali nomor dan tahunnya; jika sudah benar, minta "
-    'Subbag Hukum menambahkan satu entri di data/regulations.yml dengan key "{key}" beserta type, '
-    "number, year, title, status, dan link ke naskah resminya (misalnya di peraturan.go.id atau "
-    "jdih.kpu.go.id)."
+    'Peraturan "{canonical}" belum tercatat di data/regulations.yml, jadi statusnya (berlaku, '
+    "diubah, atau dicabut) tidak dapat diperiksa. Periksa kembali nomor dan tahunnya; jika sudah "
+    "benar, minta Subbag Hukum menambahkan satu entri di data/regulations.yml dengan "
+    'key "{key}" beserta type, number, year, title, status, dan link ke naskah resminya '
+    "(misalnya di peraturan.go.id atau jdih.kpu.go.id)."
 )
 
 # --- loading data/regulations.yml (pipeline.regulations.load_registry) -----------------------
@@ -61,22 +62,24 @@ NOT_A_LIST = (
 TOP_UNKNOWN = 'Kolom "{field}" di luar "regulations:" tidak dikenal. Hapus kolom ini.'
 EMPTY_LIST = 'Daftar "regulations:" kosong. Catat minimal peraturan dasar hukum SOP.'
 ENTRY_NOT_A_MAPPING = (
-    'Butir ini harus berisi kolom-kolom (key, type, number, year, title, status, link), '
+    "Butir ini harus berisi kolom-kolom (key, type, number, year, title, status, link), "
     "tertulis: {got}."
 )
 DUPLICATE_KEY = (
-    'Kolom "key": "{key}" sudah dipakai oleh entri ke-{first}. Setiap peraturan hanya boleh dicatat '
-    "satu kali; hapus salah satunya."
+    'Kolom "key": "{key}" sudah dipakai oleh entri ke-{first}. Setiap peraturan hanya boleh '
+    "dicatat satu kali; hapus salah satunya."
 )
 KEY_MISMATCH = (
     'Kolom "key" harus "{expected}" (dibentuk dari type, number, dan year); tertulis: "{got}".'
 )
 NUMBER_INVALID = (
-    'Kolom "number" tidak sah untuk type "{kind}"; tertulis: "{got}". Tulis angkanya saja tanpa nol '
-    'di depan, misalnya 7; untuk Keputusan KPU misalnya "88/Kpts/KPU"; untuk UUD 1945 hapus kolom '
-    "number."
+    'Kolom "number" tidak sah untuk type "{kind}"; tertulis: "{got}". Tulis angkanya saja tanpa '
+    'nol di depan, misalnya 7; untuk Keputusan KPU misalnya "88/Kpts/KPU"; untuk UUD 1945 hapus '
+    "kolom number."
 )
 TITLE_MISSING = 'Kolom "title" wajib diisi: tulis judul peraturan (teks setelah kata "tentang").'
+KIND_INVALID = "harus salah satu kode jenis: {choices}; tertulis: {got}."
+STATUS_INVALID = "harus salah satu dari: {choices}; tertulis: {got}."
 YEAR_RANGE = "harus tahun antara 1945 dan 2099."
 LINK_INVALID = (
     "harus alamat https ke naskah resmi di situs pemerintah (berakhiran .go.id), misalnya "
