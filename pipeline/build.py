@@ -14,8 +14,16 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     """Run `mkdocs build --strict`; BuildError carries mkdocs' own output."""
     site_dir = (site_dir or root / "site").absolute()
     command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-        "-f", str((root / "mkdocs.yml").absolute()), "-d", str(site_dir),
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-f",
+        str((root / "mkdocs.yml").absolute()),
+        "-d",
+        str(site_dir),
     ]
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     if done.returncode != 0:

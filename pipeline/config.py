@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictStr, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StrictStr,
+    StringConstraints,
+    field_validator,
+)
 
 from pipeline.errors import ConfigError
 from pipeline.model import CHANNEL_NAMES
@@ -71,8 +79,8 @@ class KpuConfig(_Strict):
     office: Office
     site_url: HttpUrl = Field(description="Public URL of the deployed site.")
     timezone: Text = Field("Asia/Jakarta", description="IANA timezone for dates (WIB).")
-    repository: Annotated[StrictStr, StringConstraints(pattern=r"^[\w.-]+/[\w.-]+$")] | None = Field(
-        None, description="GitHub owner/name of this repository."
+    repository: Annotated[StrictStr, StringConstraints(pattern=r"^[\w.-]+/[\w.-]+$")] | None = (
+        Field(None, description="GitHub owner/name of this repository.")
     )
     channels: Channels = Field(default_factory=Channels)
     roles: dict[Role, list[Text]] = Field(
@@ -92,7 +100,9 @@ class KpuConfig(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f'zona waktu "{value}" tidak dikenal; gunakan "Asia/Jakarta" (WIB)') from exc
+            raise ValueError(
+                f'zona waktu "{value}" tidak dikenal; gunakan "Asia/Jakarta" (WIB)'
+            ) from exc
         return value
 
     @property

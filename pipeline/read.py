@@ -21,6 +21,45 @@ MAX_FILE_BYTES = 1_000_000
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HANDLER = YAMLHandler()
 
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
+_SAFE = yaml.SafeLoader("")
+_SCALARS = {
+    tag: getattr(_SAFE, name)
+    for tag, name in (
+        ("tag:yaml.org,2002:null", "construct_yaml_null"),
+        ("tag:yaml.org,2002:bool", "construct_yaml_bool"),
+        ("tag:yaml.org,2002:int", "construct_yaml_int"),
+        ("tag:yaml.org,2002:float", "construct_yaml_float"),
+        (_TIMESTAMP, "construct_yaml_timestamp"),
+    )
+}
+
+
+def _construct(node: yaml.Node) -> Any:
+    """Plain data from a composed tree. Aliases were refused before, so it is a tree, not a graph;
+    this small walk replaces PyYAML's general constructor and halves the cost of loading."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        construct = _SCALARS.get(node.tag)
+        if construct is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"tag {node.tag} tidak didukung", node.start_mark
+            )
+        return construct(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item) for item in node.value]
+    result = {}
+    for key_node, value_node in node.value:
+        key = _construct(key_node)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "nama kolom harus berupa teks", key_node.start_mark
+            )
+        result[key] = _construct(value_node)
+    return result
+
 
 class ReadFailed(Exception):
     def __init__(self, problem: Problem) -> None:
@@ -80,12 +119,16 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
         node = loader.get_single_node()
         if node is not None and ("&" in text or "*" in text) and _has_alias(node):
             raise ReadFailed(error(display, first_line, msg.YAML_ALIAS))
-        data = loader.construct_document(node) if node is not None else None
+        data = _construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or str(exc)
         raise ReadFailed(error(display, line, msg.YAML_SYNTAX.format(problem=problem))) from exc
+    except (ValueError, OverflowError) as exc:  # a timestamp that is not a real date
+        line, value = _bad_timestamp(node) if node is not None else (0, "")
+        message = msg.YAML_BAD_DATE.format(got=value)
+        raise ReadFailed(error(display, first_line + line, message)) from exc
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         raise ReadFailed(error(display, first_line, msg.YAML_SYNTAX.format(problem=exc))) from exc
     finally:
@@ -110,12 +153,33 @@ def _has_alias(root: yaml.Node) -> bool:
     return False
 
 
+def _bad_timestamp(root: yaml.Node) -> tuple[int, str]:
+    """Find the date-looking scalar that is no real date (e.g. month 13)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TIMESTAMP:
+                try:
+                    yaml.SafeLoader("").construct_yaml_timestamp(node)
+                except (ValueError, OverflowError):
+                    return node.start_mark.line, node.value
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        else:
+            stack.extend(node.value)
+    return 0, ""
+
+
 def read_text(path: Path, display: str) -> str:
     """Read a file as UTF-8 text within the size limit, or raise ReadFailed with the fix."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ReadFailed(error(display, None, msg.TOO_BIG.format(size=size, limit=MAX_FILE_BYTES)))
+            raise ReadFailed(
+                error(display, None, msg.TOO_BIG.format(size=size, limit=MAX_FILE_BYTES))
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ReadFailed(error(display, None, msg.UNREADABLE.format(reason=exc.strerror))) from exc

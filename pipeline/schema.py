@@ -90,7 +90,9 @@ def describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     if kind == "too_short":
         return msg.FIELD_LIST_MIN.format(field=field, min=ctx.get("min_length", 1))
     if kind in ("string_too_long", "too_long"):
-        return msg.FIELD_TOO_LONG.format(field=field, length=len(value), limit=ctx.get("max_length"))
+        return msg.FIELD_TOO_LONG.format(
+            field=field, length=len(str(value).strip()), limit=ctx.get("max_length")
+        )
     if kind == "string_type":
         return msg.FIELD_TEXT.format(field=field, got=got)
     if kind in ("list_type", "tuple_type", "set_type"):

@@ -38,7 +38,12 @@ def run_kpu(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
     full_env.update(env or {})
     done = subprocess.run(
         [sys.executable, "-m", "pipeline", *args],
-        cwd=cwd, capture_output=True, text=True, env=full_env, timeout=600, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=600,
+        check=False,
     )
     return Run(done.returncode, done.stdout, done.stderr)
 
@@ -81,7 +86,9 @@ Isi publikasi tentang UU Pemilu.
 """
 
 
-def write_draft(repo: Path, name: str = "2026-10-05-mengenal-uu-pemilu.md", text: str = VALID_DRAFT) -> Path:
+def write_draft(
+    repo: Path, name: str = "2026-10-05-mengenal-uu-pemilu.md", text: str = VALID_DRAFT
+) -> Path:
     path = repo / "drafts" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

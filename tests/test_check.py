@@ -26,7 +26,7 @@ BAD_INPUTS = {
         'Kolom "request.date" harus berupa tanggal dengan format TTTT-BB-HH, contoh 2026-10-01; '
         'tertulis: "1 Oktober 2026".',
     ),
-    "memo-date-impossible.md": (9, 'Kolom "request.date" harus berupa tanggal'),
+    "memo-date-impossible.md": (9, 'Tanggal "2026-13-45" tidak ada di kalender.'),
     "missing-request.md": (2, 'Kolom "request" wajib diisi.'),
     "empty-legal-basis.md": (12, 'Kolom "legal_basis" harus berisi minimal 1 butir.'),
     "legal-basis-not-a-list.md": (12, 'Kolom "legal_basis" harus berupa daftar'),
@@ -39,14 +39,17 @@ BAD_INPUTS = {
     "image-escapes-repo.md": (17, "berada di luar repositori"),
     "image-absolute.md": (17, "berada di luar repositori"),
     "image-missing.md": (17, "tidak ditemukan"),
-    "image-without-alt.md": (17, 'Kolom "image_alt" wajib diisi jika ada gambar'),
+    "image-without-alt.md": (17, 'Kolom "image_alt" wajib diisi jika ada gambar'),  # image exists
     "script-tag.md": (23, "tag <script>"),
     "iframe-tag.md": (21, "tag <iframe>"),
     "event-attribute.md": (21, "atribut peristiwa seperti onclick="),
     "javascript-link.md": (21, 'tautan "javascript:"'),
     "no-front-matter.md": (1, "Bagian data (front matter) tidak ditemukan."),
     "front-matter-is-a-list.md": (1, 'Front matter harus berupa daftar kolom "nama: nilai"'),
-    "description-too-long.md": (3, 'Kolom "description" terlalu panjang (379 karakter, maksimum 300).'),
+    "description-too-long.md": (
+        3,
+        'Kolom "description" terlalu panjang (379 karakter, maksimum 300).',
+    ),
 }
 
 
@@ -58,6 +61,9 @@ def test_every_corpus_file_has_a_case() -> None:
 def test_bad_input_gives_one_clear_error(repo: Path, name: str) -> None:
     line, text = BAD_INPUTS[name]
     draft = f"2026-10-05-{name}"
+    images = repo / "content" / "assets" / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (120, 63), "red").save(images / "contoh.png")
     shutil.copy(CORPUS / name, repo / "drafts" / draft)
     result = run_kpu("check", cwd=repo)
     assert result.code == 1, result.out + result.err
@@ -81,7 +87,10 @@ def test_non_utf8_bytes_name_the_line(repo: Path) -> None:
     (repo / "drafts" / "2026-10-05-latin.md").write_bytes(raw)
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
-    assert "drafts/2026-10-05-latin.md:20: error: Berkas tidak tersimpan sebagai teks UTF-8" in result.out
+    assert (
+        "drafts/2026-10-05-latin.md:19: error: Berkas tidak tersimpan sebagai teks UTF-8"
+        in result.out
+    )
 
 
 def test_file_over_one_megabyte_is_refused_before_parsing(repo: Path) -> None:
@@ -104,7 +113,10 @@ def test_symlinked_image_pointing_outside_the_repo_is_refused(repo: Path, tmp_pa
     write_draft(repo, text=text)
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
-    assert ':17: error: Gambar "content/assets/images/tautan.png" berada di luar repositori.' in result.out
+    assert (
+        ':17: error: Gambar "content/assets/images/tautan.png" berada di luar repositori.'
+        in result.out
+    )
 
 
 def test_image_inside_repo_with_alt_text_passes(repo: Path) -> None:
@@ -145,13 +157,15 @@ def test_ended_stage_is_a_warning_not_an_error(repo: Path) -> None:
     write_draft(repo, text=VALID_DRAFT.replace("informasi-umum", "pemilu-2024"))
     result = run_kpu("check", cwd=repo)
     assert result.code == 0
-    assert ':11: warning: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20-10-2024.' in result.out
+    assert (
+        ':11: warning: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20-10-2024.' in result.out
+    )
 
 
 def test_all_problems_of_all_files_are_reported_together(repo: Path) -> None:
     write_draft(repo, "2026-10-05-a.md", VALID_DRAFT.replace('title: "Mengenal UU Pemilu"\n', ""))
     write_draft(repo, "2026-10-05-b.md", VALID_DRAFT.replace("status: ready", "status: selesai"))
-    result = run_kpu("check", cwd=repo)
+    result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert "drafts/2026-10-05-a.md:2: error:" in result.out
     assert "drafts/2026-10-05-b.md:16: error:" in result.out
@@ -163,7 +177,7 @@ def test_github_format_prints_workflow_annotations(repo: Path) -> None:
     result = run_kpu("check", "--format", "github", cwd=repo)
     assert result.code == 1
     assert result.out.startswith(
-        "::error file=drafts/2026-10-05-mengenal-uu-pemilu.md,line=16::Kolom \"status\" harus salah satu dari:"
+        '::error file=drafts/2026-10-05-mengenal-uu-pemilu.md,line=16::Kolom "status" harus salah satu dari:'
     )
 
 

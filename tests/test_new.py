@@ -16,8 +16,19 @@ def test_new_writes_a_dated_draft_with_every_field_explained(repo: Path) -> None
     assert draft.name.endswith("-mengenal-keterbukaan-informasi-publik.md")
     assert f"Draf dibuat: drafts/{draft.name}" in result.out
     text = draft.read_text(encoding="utf-8")
-    for field in ("title:", "description:", "request:", "number:", "election_stage:", "legal_basis:",
-                  "social:", "status: draft", "# image:", "# publish_at:", "# channels:"):
+    for field in (
+        "title:",
+        "description:",
+        "request:",
+        "number:",
+        "election_stage:",
+        "legal_basis:",
+        "social:",
+        "status: draft",
+        "# image:",
+        "# publish_at:",
+        "# channels:",
+    ):
         assert field in text
     assert "Nota Dinas" in text and "SOP langkah 3" in text
 

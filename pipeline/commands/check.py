@@ -17,7 +17,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="Periksa draf (drafts/) dan publikasi (content/posts/): kolom wajib, tahapan, "
         "dasar hukum, gambar, dan keamanan isi. Keluar dengan kode 1 jika ada kesalahan.",
     )
-    p.add_argument("paths", nargs="*", type=Path, metavar="BERKAS", help="berkas atau folder (bawaan: semua)")
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="BERKAS", help="berkas atau folder (bawaan: semua)"
+    )
     p.add_argument(
         "--format",
         choices=["text", "github"],
@@ -35,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(p.level is Level.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
     if result.files == 0:
-        print(msg.NO_FILES.format(paths=", ".join(map(str, args.paths)) or "drafts/, content/posts/"))
+        print(
+            msg.NO_FILES.format(paths=", ".join(map(str, args.paths)) or "drafts/, content/posts/")
+        )
     elif errors:
         print(msg.SUMMARY_FAIL.format(errors=errors, warnings=warnings, files=result.files))
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc)
         return 1
     except FileExistsError as exc:
-        shown = Path(exc.filename).relative_to(args.root.absolute()) if exc.filename else args.title
+        shown = os.path.relpath(exc.filename, args.root) if exc.filename else args.title
         print(msg.NEW_EXISTS.format(path=shown))
         return 1
     shown = path.relative_to(args.root).as_posix()

@@ -24,6 +24,10 @@ YAML_ALIAS = (
     'Front matter memakai anchor/alias YAML ("&" atau "*" di awal nilai), yang tidak diizinkan. '
     "Tulis nilainya secara langsung; jika teks diawali * atau &, apit dengan tanda kutip."
 )
+YAML_BAD_DATE = (
+    'Tanggal "{got}" tidak ada di kalender. Tulis tanggal yang benar dengan format TTTT-BB-HH, '
+    "contoh 2026-10-01."
+)
 NOT_A_MAPPING = (
     'Front matter harus berupa daftar kolom "nama: nilai", bukan {got}. '
     'Lihat contoh dengan perintah: kpu new "Judul".'
@@ -34,23 +38,29 @@ UNREADABLE = "Berkas tidak dapat dibaca: {reason}."
 FIELD_REQUIRED = 'Kolom "{field}" wajib diisi.'
 FIELD_EMPTY = 'Kolom "{field}" tidak boleh kosong.'
 FIELD_TEXT = 'Kolom "{field}" harus berupa teks, tertulis: {got}.'
-FIELD_LIST = 'Kolom "{field}" harus berupa daftar; tulis setiap butir di baris sendiri diawali "- ".'
-FIELD_LIST_MIN = 'Kolom "{field}" harus berisi minimal {min} butir.'
-FIELD_MAPPING = 'Kolom "{field}" harus berisi sub-kolom (misalnya "number:", "date:"), tertulis: {got}.'
-FIELD_DATE = (
-    'Kolom "{field}" harus berupa tanggal dengan format TTTT-BB-HH, contoh 2026-10-01; tertulis: {got}.'
+FIELD_LIST = (
+    'Kolom "{field}" harus berupa daftar; tulis setiap butir di baris sendiri diawali "- ".'
 )
+FIELD_LIST_MIN = 'Kolom "{field}" harus berisi minimal {min} butir.'
+FIELD_MAPPING = (
+    'Kolom "{field}" harus berisi sub-kolom (misalnya "number:", "date:"), tertulis: {got}.'
+)
+FIELD_DATE = 'Kolom "{field}" harus berupa tanggal dengan format TTTT-BB-HH, contoh 2026-10-01; tertulis: {got}.'
 FIELD_DATETIME = (
     'Kolom "{field}" harus berupa tanggal dan jam, contoh 2026-10-05 09:00 (dibaca sebagai WIB) '
     "atau 2026-10-05T09:00:00+07:00; tertulis: {got}."
 )
 FIELD_CHOICE = 'Kolom "{field}" harus salah satu dari: {choices}; tertulis: {got}.'
-FIELD_TOO_LONG = 'Kolom "{field}" terlalu panjang ({length} karakter, maksimum {limit}). Persingkat teksnya.'
+FIELD_TOO_LONG = (
+    'Kolom "{field}" terlalu panjang ({length} karakter, maksimum {limit}). Persingkat teksnya.'
+)
 FIELD_UNKNOWN = 'Kolom "{field}" tidak dikenal.{suggestion} Periksa ejaannya atau hapus kolom ini.'
 FIELD_UNKNOWN_SUGGEST = ' Mungkin maksudnya "{close}"?'
 FIELD_INVALID = 'Isi kolom "{field}" tidak sah: {detail}; tertulis: {got}.'
 FIELD_RULE = 'Kolom "{field}": {detail}'
-FIELD_URL = 'Kolom "{field}" harus berupa alamat web lengkap yang diawali https://, tertulis: {got}.'
+FIELD_URL = (
+    'Kolom "{field}" harus berupa alamat web lengkap yang diawali https://, tertulis: {got}.'
+)
 FIELD_BOOL = 'Kolom "{field}" harus berisi true atau false, tertulis: {got}.'
 FIELD_INT = 'Kolom "{field}" harus berupa angka bulat, tertulis: {got}.'
 
@@ -92,16 +102,14 @@ UNSAFE_HTML = (
 UNSAFE_WHAT = {
     "script": "tag <script>",
     "iframe": "tag <iframe>",
-    "event": 'atribut peristiwa seperti onclick= atau onerror=',
+    "event": "atribut peristiwa seperti onclick= atau onerror=",
     "javascript": 'tautan "javascript:"',
 }
 DUPLICATE_SLUG = (
     'Alamat (slug) "{slug}" sudah dipakai oleh {other}. Ganti nama berkas atau isi kolom "slug" '
     "dengan alamat lain."
 )
-CHANNEL_UNKNOWN = (
-    'Kanal "{got}" di kolom channels tidak dikenal. Pilih dari kanal yang aktif di kpu.yml: {choices}.'
-)
+CHANNEL_UNKNOWN = 'Kanal "{got}" di kolom channels tidak dikenal. Pilih dari kanal yang aktif di kpu.yml: {choices}.'
 DATE_MISSING_IN_CONTENT = (
     'Publikasi di content/ wajib punya kolom "date" (tanggal terbit). Biasanya diisi otomatis saat '
     "dipromosikan; isi dengan tanggal dan jam terbit, contoh 2026-10-05T09:00:00+07:00."
@@ -122,7 +130,7 @@ PATH_MISSING = 'Berkas atau folder "{path}" tidak ditemukan.'
 
 # --- kpu new ---------------------------------------------------------------------------------
 NEW_EXISTS = 'Draf "{path}" sudah ada dan tidak ditimpa. Pakai judul lain, atau edit berkas itu.'
-NEW_CREATED = 'Draf dibuat: {path}\nIsi setiap kolom (penjelasan ada di berkas), lalu periksa dengan: kpu check {path}'
+NEW_CREATED = "Draf dibuat: {path}\nIsi setiap kolom (penjelasan ada di berkas), lalu periksa dengan: kpu check {path}"
 NEW_TITLE_EMPTY = 'Judul tidak boleh kosong. Contoh: kpu new "Mengenal UU Pemilu"'
 
 # --- kpu build -------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        posts = [_post_ref(f) for f in files.documentation_pages() if f.src_uri.startswith(POSTS_PREFIX)]
+        posts = [
+            _post_ref(f) for f in files.documentation_pages() if f.src_uri.startswith(POSTS_PREFIX)
+        ]
         content = regulations_page(self.registry, [p for p in posts if p is not None])
         files.append(File.generated(config, REGULATIONS_PAGE, content=content))
         return files
