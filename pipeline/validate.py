@@ -22,6 +22,7 @@ from pipeline.read import Document, ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
 from pipeline.safety import find_unsafe
 from pipeline.schema import validate_model
+from pipeline.site.blogrules import BlogRules, load_blog_rules
 from pipeline.stages import Stage, load_stages
 from pipeline.timeutil import now
 
@@ -40,6 +41,7 @@ class Context:
     stages: dict[str, Stage]
     registry: Registry
     today: dt.date
+    blog: BlogRules = field(default_factory=BlogRules)
 
 
 def load_context(root: Path, today: dt.date | None = None) -> Context:
@@ -58,7 +60,8 @@ def load_context(root: Path, today: dt.date | None = None) -> Context:
         problems.extend(error(REGISTRY_FILE, None, text) for text in exc.problems)
     if problems or registry is None:
         raise ConfigError(problems)
-    return Context(root, config, stages, registry, today or now(config.tz).date())
+    today = today or now(config.tz).date()
+    return Context(root, config, stages, registry, today, load_blog_rules(root))
 
 
 @dataclass
@@ -205,9 +208,23 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
             yield error(shown, 1, msg.DATE_MISSING_IN_CONTENT)
         if front.publish_at is not None:
             yield warning(shown, line(("publish_at",)), msg.PUBLISH_AT_IN_CONTENT)
+    yield from _blog(ctx, doc, front)
     for offset, kind in find_unsafe(doc.body):
         what = msg.UNSAFE_WHAT[kind]
         yield error(shown, doc.body_line + offset, msg.UNSAFE_HTML.format(what=what))
+
+
+def _blog(ctx: Context, doc: Document, front: FrontMatter) -> Iterator[Problem]:
+    """What the blog plugin would stop the build for, said before the merge instead."""
+    allowed = ctx.blog.categories_allowed
+    if allowed is not None:
+        for i, category in enumerate(front.categories):
+            if category not in allowed:
+                text = msg.CATEGORY_UNKNOWN.format(got=category, choices=", ".join(allowed))
+                yield error(doc.display, doc.front.line_of(("categories", i)), text)
+    separator = ctx.blog.required_separator
+    if separator is not None and separator not in doc.body:
+        yield error(doc.display, doc.body_line, msg.EXCERPT_MISSING.format(separator=separator))
 
 
 def _stage(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[Problem]:

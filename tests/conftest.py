@@ -83,6 +83,8 @@ status: ready
 ---
 
 Isi publikasi tentang UU Pemilu.
+
+<!-- more -->
 """
 
 

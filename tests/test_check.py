@@ -40,10 +40,10 @@ BAD_INPUTS = {
     "image-absolute.md": (17, "berada di luar repositori"),
     "image-missing.md": (17, "tidak ditemukan"),
     "image-without-alt.md": (17, 'Kolom "image_alt" wajib diisi jika ada gambar'),  # image exists
-    "script-tag.md": (23, "tag <script>"),
-    "iframe-tag.md": (21, "tag <iframe>"),
-    "event-attribute.md": (21, "atribut peristiwa seperti onclick="),
-    "javascript-link.md": (21, 'tautan "javascript:"'),
+    "script-tag.md": (25, "tag <script>"),
+    "iframe-tag.md": (23, "tag <iframe>"),
+    "event-attribute.md": (23, "atribut peristiwa seperti onclick="),
+    "javascript-link.md": (23, 'tautan "javascript:"'),
     "no-front-matter.md": (1, "Bagian data (front matter) tidak ditemukan."),
     "front-matter-is-a-list.md": (1, 'Front matter harus berupa daftar kolom "nama: nilai"'),
     "description-too-long.md": (
@@ -195,3 +195,20 @@ def test_invalid_kpu_yml_is_reported_with_its_line_and_exit_code_2(repo: Path) -
     assert result.code == 2
     assert "kpu.yml:" in result.err
     assert 'Kolom "site_url" harus berupa alamat web lengkap yang diawali https://' in result.err
+
+
+def test_category_the_site_does_not_offer_is_an_error(repo: Path) -> None:
+    write_draft(repo, text=VALID_DRAFT.replace("categories: [Informasi Hukum]", "categories: [Berita]"))
+    result = run_kpu("check", "drafts", cwd=repo)
+    assert result.code == 1
+    assert (
+        ':4: error: Kategori "Berita" tidak tersedia di situs. Pilih salah satu: Informasi Hukum, '
+        "Keterbukaan Informasi, Tahapan Pemilu" in result.out
+    )
+
+
+def test_missing_excerpt_marker_is_an_error_before_the_build_fails(repo: Path) -> None:
+    write_draft(repo, text=VALID_DRAFT.replace("<!-- more -->\n", ""))
+    result = run_kpu("check", "drafts", cwd=repo)
+    assert result.code == 1
+    assert ':19: error: Isi tulisan belum memuat penanda ringkasan "<!-- more -->".' in result.out

@@ -228,11 +228,6 @@ def test_search_index_finds_indonesian_words_of_a_post(built: Built) -> None:
     assert hits, "kata 'keberatan' dari publikasi tidak ada di indeks pencarian"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mkdocs-rss-plugin joins site_url with the front matter `image` as written "
-    "(content/assets/...); the kpu plugin must make it docs-relative for posts",
-)
 def test_feed_image_of_a_post_is_a_published_file(built: Built, office: dict[str, str]) -> None:
     enclosures = [e.get("url") or "" for e in _feed(built).iter("enclosure")]
     assert enclosures, "tidak ada publikasi bergambar di umpan RSS"
@@ -241,11 +236,6 @@ def test_feed_image_of_a_post_is_a_published_file(built: Built, office: dict[str
         assert (built.site / url.removeprefix(office["site_url"])).is_file(), url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mkdocs-rss-plugin writes <url>None</url> without its `image` option; the kpu plugin "
-    "must set it to <site_url>assets/images/feed-logo.png",
-)
 def test_feed_logo_is_a_published_file(built: Built, office: dict[str, str]) -> None:
     url = _feed(built).findtext("channel/image/url") or ""
     assert url.startswith(office["site_url"]), url

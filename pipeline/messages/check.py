@@ -110,6 +110,14 @@ DUPLICATE_SLUG = (
     "dengan alamat lain."
 )
 CHANNEL_UNKNOWN = 'Kanal "{got}" di kolom channels tidak dikenal. Pilih dari kanal yang aktif di kpu.yml: {choices}.'
+CATEGORY_UNKNOWN = (
+    'Kategori "{got}" tidak tersedia di situs. Pilih salah satu: {choices} '
+    "(huruf besar/kecil berpengaruh)."
+)
+EXCERPT_MISSING = (
+    'Isi tulisan belum memuat penanda ringkasan "{separator}". Sisipkan baris {separator} setelah '
+    "paragraf pertama: bagian di atasnya tampil sebagai ringkasan di daftar publikasi."
+)
 DATE_MISSING_IN_CONTENT = (
     'Publikasi di content/ wajib punya kolom "date" (tanggal terbit). Biasanya diisi otomatis saat '
     "dipromosikan; isi dengan tanggal dan jam terbit, contoh 2026-10-05T09:00:00+07:00."

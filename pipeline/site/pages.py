@@ -50,8 +50,8 @@ def regulations_page(registry: Registry, posts: Iterable[PostRef]) -> str:
     ]
     for reg in registry:
         lines += [f"## {reg.canonical} {{ #{reg.key} }}", ""]
-        lines.append(f"*{reg.title}*")
-        lines.append("")
+        if reg.title:
+            lines += [f"*{reg.title}*", ""]
         status = STATUS_LABELS.get(reg.status, reg.status)
         if reg.status == "dicabut" and reg.replaced_by:
             new = registry.get(reg.replaced_by)

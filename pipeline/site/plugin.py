@@ -18,6 +18,8 @@ from pipeline.regulations import Registry, RegistryError, load_registry
 from pipeline.site.pages import REGULATIONS_PAGE, PostRef, legal_basis_section, regulations_page
 
 POSTS_PREFIX = "posts/"
+DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
+FEED_LOGO = "assets/images/feed-logo.png"
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -46,6 +48,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             "site_url": kpu.base_url,
             "social": {name: str(acc.url) for name, acc in kpu.channels.accounts.items()},
         }
+        rss = config.plugins.get("rss")
+        if rss is not None and not rss.config.get("image"):
+            rss.config["image"] = kpu.base_url + FEED_LOGO
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -59,8 +64,13 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
     ) -> str:
+        if not page.file.src_uri.startswith(POSTS_PREFIX):
+            return markdown
+        image = page.meta.get("image")
+        if isinstance(image, str):  # the feed and social meta tags want it relative to the site
+            page.meta["image"] = image.removeprefix(DOCS_PREFIX)
         citations = page.meta.get("legal_basis")
-        if not page.file.src_uri.startswith(POSTS_PREFIX) or not isinstance(citations, list):
+        if not isinstance(citations, list):
             return markdown
         return markdown + legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
 
