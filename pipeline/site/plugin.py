@@ -20,6 +20,7 @@ from pipeline.site.pages import REGULATIONS_PAGE, PostRef, legal_basis_section, 
 POSTS_PREFIX = "posts/"
 DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
 FEED_LOGO = "assets/images/feed-logo.png"
+OVERRIDES = str(Path(__file__).parent / "overrides")
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -37,6 +38,11 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         except RegistryError as exc:
             raise PluginError("\n".join(exc.problems)) from exc
         office = kpu.office
+        # The office templates ship with the package, so any checkout builds with them; a
+        # `custom_dir` of the office's own still wins over them.
+        dirs = config.theme.dirs
+        if OVERRIDES not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
         config.site_name = office.name
         config.site_url = kpu.base_url
         config.extra["office"] = {

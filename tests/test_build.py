@@ -1,0 +1,62 @@
+"""`kpu build`: the real strict mkdocs build of content/, never drafts, with linked citations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import VALID_DRAFT, run_kpu, write_draft
+
+
+def _post(repo: Path, name: str, text: str) -> Path:
+    path = repo / "content" / "posts" / "2026" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+PUBLISHED = VALID_DRAFT.replace("status: ready", "status: ready\ndate: 2026-10-20T09:00:00+07:00")
+
+
+def test_build_writes_the_site_and_never_a_draft(repo: Path) -> None:
+    write_draft(
+        repo, text=VALID_DRAFT.replace("Mengenal UU Pemilu", "Draf Rahasia Belum Disetujui")
+    )
+    result = run_kpu("build", "--site-dir", "out", cwd=repo)
+    assert result.code == 0, result.err
+    assert "Situs selesai dibangun di" in result.out
+    site = repo / "out"
+    assert (site / "index.html").is_file()
+    every_page = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "Draf Rahasia Belum Disetujui" not in every_page
+    assert "Draf Rahasia" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_post_citations_link_to_the_official_text_and_the_regulation_index(repo: Path) -> None:
+    _post(repo, "uji-kutipan.md", PUBLISHED.replace('"Mengenal UU Pemilu"', '"Uji Kutipan"'))
+    assert run_kpu("build", "--site-dir", "out", cwd=repo).code == 0
+    page = (repo / "out" / "publikasi" / "2026" / "uji-kutipan" / "index.html").read_text("utf-8")
+    section = page[page.index('id="dasar-hukum"') :]
+    assert "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum" in section
+    assert re.search(r'href="https://[^"]+\.go\.id/[^"]*"', section)
+    assert 'href="../../../peraturan/#uu-7-2017"' in section
+
+
+def test_regulation_index_lists_each_regulation_with_the_posts_citing_it(repo: Path) -> None:
+    _post(repo, "uji-kutipan.md", PUBLISHED.replace('"Mengenal UU Pemilu"', '"Uji Kutipan"'))
+    assert run_kpu("build", "--site-dir", "out", cwd=repo).code == 0
+    index = (repo / "out" / "peraturan" / "index.html").read_text("utf-8")
+    start = index.index('id="uu-7-2017"')
+    section = index[start : index.index("<h2", start + 10)]
+    assert "Uji Kutipan" in section
+    assert 'href="../publikasi/2026/uji-kutipan/"' in section
+    revoked = index[index.index('id="perki-1-2010"') :]
+    assert "Dicabut, diganti oleh" in revoked[:2000]
+
+
+def test_broken_link_fails_the_strict_build_with_mkdocs_own_words(repo: Path) -> None:
+    text = PUBLISHED.replace("Isi publikasi tentang UU Pemilu.", "Lihat [halaman](tidak-ada.md).")
+    _post(repo, "tautan-rusak.md", text)
+    result = run_kpu("build", "--site-dir", "out", cwd=repo)
+    assert result.code == 1
+    assert "Pembangunan situs gagal" in result.err
+    assert "tidak-ada.md" in result.err
