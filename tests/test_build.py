@@ -60,3 +60,23 @@ def test_broken_link_fails_the_strict_build_with_mkdocs_own_words(repo: Path) ->
     assert result.code == 1
     assert "Pembangunan situs gagal" in result.err
     assert "tidak-ada.md" in result.err
+
+
+def test_post_page_shows_its_image_with_alt_text_and_its_memo(repo: Path) -> None:
+    from PIL import Image
+
+    images = repo / "content" / "assets" / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (120, 63), "red").save(images / "uji.png")
+    text = PUBLISHED.replace(
+        "status: ready",
+        'status: ready\nimage: content/assets/images/uji.png\nimage_alt: "Kartu uji publikasi"',
+    )
+    _post(repo, "uji-gambar.md", text.replace('"Mengenal UU Pemilu"', '"Uji Gambar"'))
+    assert run_kpu("build", "--site-dir", "out", cwd=repo).code == 0
+    page = (repo / "out" / "publikasi" / "2026" / "uji-gambar" / "index.html").read_text("utf-8")
+    assert '<img alt="Kartu uji publikasi" src="../../../assets/images/uji.png"' in page
+    memo = page[page.index('id="keterangan-publikasi"') :]
+    assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 01-10-2026" in memo
+    assert "Diusulkan oleh: Subbagian Hukum dan SDM" in memo
+    assert "Tahapan: Informasi umum (di luar tahapan)" in memo

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.citations import CitationError, parse_citation
 from pipeline.regulations import Registry
@@ -84,4 +86,26 @@ def legal_basis_section(src_uri: str, citations: Iterable[str], registry: Regist
             f"- [{reg.canonical}{title}]({reg.link}) "
             f"([status dan publikasi terkait]({index}#{reg.key}))"
         )
+    return "\n".join(lines) + "\n"
+
+
+def image_markdown(src_uri: str, image: str, alt: str) -> str:
+    """The publication's image at the top of its page; `image` is relative to the docs dir."""
+    path = posixpath.relpath(image, posixpath.dirname(src_uri))
+    return f"![{alt.replace(']', '')}]({path})\n\n"
+
+
+def request_section(meta: dict[str, Any], stages: dict[str, str]) -> str:
+    """The SOP record of a publication: which memo asked for it, in which election stage."""
+    request = meta.get("request")
+    if not isinstance(request, dict):
+        return ""
+    memo_date = request.get("date")
+    when = memo_date.strftime("%d-%m-%Y") if isinstance(memo_date, dt.date) else str(memo_date)
+    lines = ["", "## Keterangan publikasi", ""]
+    lines.append(f"- Nota Dinas: nomor {request.get('number')}, tanggal {when}")
+    lines.append(f"- Diusulkan oleh: {request.get('unit')}")
+    stage = meta.get("election_stage")
+    if isinstance(stage, str):
+        lines.append(f"- Tahapan: {stages.get(stage, stage)}")
     return "\n".join(lines) + "\n"

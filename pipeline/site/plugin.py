@@ -15,7 +15,15 @@ from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, load_registry
-from pipeline.site.pages import REGULATIONS_PAGE, PostRef, legal_basis_section, regulations_page
+from pipeline.site.pages import (
+    REGULATIONS_PAGE,
+    PostRef,
+    image_markdown,
+    legal_basis_section,
+    regulations_page,
+    request_section,
+)
+from pipeline.stages import load_stages
 
 POSTS_PREFIX = "posts/"
 DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
@@ -27,12 +35,14 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     """Reads kpu.yml and the registry once per build; adds pages the site generates itself."""
 
     registry: Registry
+    stages: dict[str, str]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
             kpu = load_config(root)
             self.registry = load_registry(root / "data" / "regulations.yml")
+            self.stages = {key: stage.name for key, stage in load_stages(root).items()}
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
         except RegistryError as exc:
@@ -74,11 +84,13 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             return markdown
         image = page.meta.get("image")
         if isinstance(image, str):  # the feed and social meta tags want it relative to the site
-            page.meta["image"] = image.removeprefix(DOCS_PREFIX)
+            page.meta["image"] = image = image.removeprefix(DOCS_PREFIX)
+            alt = str(page.meta.get("image_alt") or "")
+            markdown = image_markdown(page.file.src_uri, image, alt) + markdown
         citations = page.meta.get("legal_basis")
-        if not isinstance(citations, list):
-            return markdown
-        return markdown + legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
+        if isinstance(citations, list):
+            markdown += legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
+        return markdown + request_section(page.meta, self.stages)
 
 
 def _post_ref(file: File) -> PostRef | None:
