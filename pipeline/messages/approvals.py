@@ -1,0 +1,15 @@
+"""Indonesian text for `kpu approvals` and the approval part of the PR comment."""
+
+from __future__ import annotations
+
+HEADER = "Persetujuan pull request #{number} (oleh {author}):"
+SIGNOFF = "  ✔ {rule}: disetujui {login} sebagai {role}"
+MISSING = "  ✘ {rule}: belum ada persetujuan dari {roles}"
+BLOCKER = "  ✘ {login} ({role}) meminta perbaikan (SOP langkah 7); perbaikan harus disetujui ulang olehnya"
+SELF_APPROVAL = "  • Persetujuan {login} atas pull request miliknya sendiri tidak dihitung."
+NO_ROLE = "  • Persetujuan {login} tidak dihitung: akun ini tidak tercantum di roles pada kpu.yml."
+COMPLETE = "Persetujuan lengkap: draf di pull request ini boleh terbit setelah digabung (merge)."
+INCOMPLETE = "Persetujuan belum lengkap. Masih diperlukan: {missing}."
+BLOCKED = "Ada permintaan perbaikan yang belum diselesaikan."
+ROLE_OR = " atau "
+MISSING_ROLE = "{rule} ({roles})"

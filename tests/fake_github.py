@@ -1,0 +1,223 @@
+"""A local HTTP server speaking the GitHub REST wire protocol for the endpoints the pipeline uses.
+
+It serves recorded-shape JSON (ids, user.login, state, submitted_at, commit_id, html_url, ...),
+paginates with Link headers, and can be told to answer with rate limits or server errors, so the
+real `requests` client, its retries and its pagination run against it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+REPOSITORY = "kpu-bangkabarat/informasi-hukum"
+_ids = itertools.count(1000)
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    authorization: str | None
+    body: Any = None
+
+
+@dataclass
+class FakeGitHub:
+    """Server state: what GitHub knows, plus a record of every request it received."""
+
+    repository: str = REPOSITORY
+    pulls: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reviews: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    commit_pulls: dict[str, list[int]] = field(default_factory=dict)
+    issues: dict[int, dict[str, Any]] = field(default_factory=dict)
+    comments: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    # (status, headers, body) answered before the real ones, one per request
+    injected: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
+    url: str = ""
+
+    @property
+    def html(self) -> str:
+        return f"https://github.com/{self.repository}"
+
+    # --- scenario helpers ------------------------------------------------------------------------
+    def add_pull(
+        self, number: int, author: str, *, head_sha: str = "0" * 40, merge_sha: str | None = None,
+        branch: str = "fitur", merged: bool = True,
+    ) -> dict[str, Any]:
+        pull = {
+            "url": f"{self.url}/repos/{self.repository}/pulls/{number}",
+            "id": next(_ids),
+            "node_id": f"PR_kwDO{number:08d}",
+            "html_url": f"{self.html}/pull/{number}",
+            "number": number,
+            "state": "closed" if merged else "open",
+            "locked": False,
+            "title": f"Publikasi #{number}",
+            "user": _user(author),
+            "body": "",
+            "created_at": "2026-10-05T01:00:00Z",
+            "updated_at": "2026-10-05T03:00:00Z",
+            "closed_at": "2026-10-05T03:00:00Z" if merged else None,
+            "merged_at": "2026-10-05T03:00:00Z" if merged else None,
+            "merge_commit_sha": merge_sha,
+            "head": {"label": f"kpu:{branch}", "ref": branch, "sha": head_sha,
+                     "repo": {"full_name": self.repository}},
+            "base": {"label": "kpu:main", "ref": "main", "sha": "1" * 40,
+                     "repo": {"full_name": self.repository}},
+            "merged": merged,
+            "author_association": "MEMBER",
+        }
+        self.pulls[number] = pull
+        self.reviews.setdefault(number, [])
+        return pull
+
+    def review(self, number: int, login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> None:
+        rid = next(_ids)
+        pull = self.pulls[number]
+        self.reviews.setdefault(number, []).append({
+            "id": rid,
+            "node_id": f"PRR_kwDO{rid:08d}",
+            "user": _user(login),
+            "body": "" if state == "APPROVED" else "Mohon diperbaiki.",
+            "state": state,
+            "html_url": f"{self.html}/pull/{number}#pullrequestreview-{rid}",
+            "pull_request_url": pull["url"],
+            "author_association": "MEMBER",
+            "_links": {"html": {"href": f"{self.html}/pull/{number}#pullrequestreview-{rid}"}},
+            "submitted_at": at,
+            "commit_id": pull["head"]["sha"],
+        })
+
+    def requests_to(self, pattern: str) -> list[Call]:
+        return [c for c in self.calls if re.search(pattern, c.path)]
+
+    # --- HTTP ---------------------------------------------------------------------------------
+    def answer(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+        prefix = f"/repos/{self.repository}"
+        if not path.startswith(prefix):
+            return 404, {"message": "Not Found"}
+        route = path[len(prefix):]
+        for pattern, handler in self._routes(method):
+            match = re.fullmatch(pattern, route)
+            if match:
+                return handler(*match.groups(), body)  # type: ignore[no-any-return]
+        return 404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}
+
+    def _routes(self, method: str) -> list[tuple[str, Any]]:
+        if method == "GET":
+            return [
+                (r"/pulls/(\d+)", lambda n, _: self._found(self.pulls.get(int(n)))),
+                (r"/pulls/(\d+)/reviews", lambda n, _: self._found(self.reviews.get(int(n)))),
+                (r"/commits/([0-9a-f]+)/pulls", lambda sha, _: (200, [
+                    self.pulls[n] for n in self.commit_pulls.get(sha, [])
+                ])),
+                (r"/issues/(\d+)", lambda n, _: self._found(self.issues.get(int(n)))),
+                (r"/issues/(\d+)/comments", lambda n, _: (200, self.comments.get(int(n), []))),
+            ]
+        if method == "POST":
+            return [(r"/issues/(\d+)/comments", self._create_comment)]
+        if method == "PATCH":
+            return [(r"/issues/comments/(\d+)", self._update_comment)]
+        return []
+
+    @staticmethod
+    def _found(value: Any) -> tuple[int, Any]:
+        return (200, value) if value is not None else (404, {"message": "Not Found"})
+
+    def _create_comment(self, number: str, body: Any) -> tuple[int, Any]:
+        cid = next(_ids)
+        comment = {
+            "id": cid,
+            "html_url": f"{self.html}/pull/{number}#issuecomment-{cid}",
+            "user": _user("github-actions[bot]", kind="Bot"),
+            "body": body["body"],
+            "created_at": "2026-10-05T04:00:00Z",
+            "updated_at": "2026-10-05T04:00:00Z",
+        }
+        self.comments.setdefault(int(number), []).append(comment)
+        return 201, comment
+
+    def _update_comment(self, cid: str, body: Any) -> tuple[int, Any]:
+        for comment in itertools.chain.from_iterable(self.comments.values()):
+            if comment["id"] == int(cid):
+                comment["body"] = body["body"]
+                comment["updated_at"] = "2026-10-05T05:00:00Z"
+                return 200, comment
+        return 404, {"message": "Not Found"}
+
+
+def _user(login: str, kind: str = "User") -> dict[str, Any]:
+    return {"login": login, "id": abs(hash(login)) % 10_000_000, "type": kind,
+            "html_url": f"https://github.com/{login}", "site_admin": False}
+
+
+def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # keep test output clean
+            pass
+
+        def _serve(self) -> None:
+            parts = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length)) if length else None
+            state.calls.append(Call(self.command, parts.path, self.headers.get("Authorization"), body))
+            if state.injected:
+                status, headers, payload = state.injected.pop(0)
+                self._send(status, payload, headers)
+                return
+            status, payload = state.answer(self.command, parts.path, body)
+            headers: dict[str, str] = {}
+            if isinstance(payload, list) and status == 200:
+                payload, headers = _paginate(payload, parts, state.url, parse_qs(parts.query))
+            self._send(status, payload, headers)
+
+        def _send(self, status: int, payload: Any, headers: dict[str, str]) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PATCH = _serve
+
+    return Handler
+
+
+def _paginate(items: list[Any], parts: Any, base: str, query: dict[str, list[str]]) -> tuple[Any, dict[str, str]]:
+    per_page = int(query.get("per_page", ["30"])[0])
+    page = int(query.get("page", ["1"])[0])
+    chunk = items[(page - 1) * per_page: page * per_page]
+    headers = {}
+    if page * per_page < len(items):
+        nxt = f"{base}{parts.path}?per_page={per_page}&page={page + 1}"
+        headers["Link"] = f'<{nxt}>; rel="next"'
+    return chunk, headers
+
+
+@contextmanager
+def running(state: FakeGitHub | None = None) -> Iterator[FakeGitHub]:
+    """Serve `state` on 127.0.0.1 at a random port for the duration of the block."""
+    state = state or FakeGitHub()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    state.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
