@@ -69,6 +69,13 @@ class Provenance(_Strict):
     promoted_at: AwareDatetime | None = None
 
 
+class Withdrawn(_Strict):
+    """Stamped by `kpu retract`: the page stays, with a notice, and its social posts are deleted."""
+
+    date: AwareDatetime = Field(description="When the publication was withdrawn.")
+    reason: Text = Field(description="Why, shown to readers in the notice.")
+
+
 class FrontMatter(_Strict):
     """The YAML front matter of a draft or a published post (Material keys + SOP keys)."""
 
@@ -97,6 +104,7 @@ class FrontMatter(_Strict):
     publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
     status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
+    withdrawn: Withdrawn | None = Field(None, description="Stamped by kpu retract.")
     # Material for MkDocs page keys that staff may legitimately use.
     pin: bool | None = None
     readtime: int | None = None

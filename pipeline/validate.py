@@ -17,6 +17,7 @@ from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import check as msg
 from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
+from pipeline.posts import check_posts
 from pipeline.problems import Problem, error, warning
 from pipeline.read import Document, ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
@@ -173,8 +174,13 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
     problems = list(_rules(ctx, doc, front, path))
     if any(p.level.value == "error" for p in problems):
         return None, problems
-    rel = Path(shown)
-    return Publication(rel, front, doc.body, doc.body_line), problems
+    publication = Publication(Path(shown), front, doc.body, doc.body_line)
+    # Social posts over a network's limit fail here, before merge, not at publish time.
+    line = doc.front.line_of(("social",) if "social" in doc.meta else ("title",))
+    problems += [error(shown, line, text) for _, text in check_posts(ctx, publication)]
+    if any(p.level.value == "error" for p in problems):
+        return None, problems
+    return publication, problems
 
 
 def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Iterator[Problem]:

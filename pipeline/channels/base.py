@@ -1,0 +1,168 @@
+"""The channel interface: render a publication, publish it, delete it, find it again.
+
+A channel is a small plain class; every network-specific detail stays in its own module and every
+library error is translated here into the few errors the publisher understands.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from pipeline.config import KpuConfig
+from pipeline.errors import RemoteError
+from pipeline.model import Publication
+
+
+@dataclass(frozen=True)
+class EnvVar:
+    """An environment variable a channel reads; `secret` ones are scrubbed from every message."""
+
+    name: str
+    description: str
+    secret: bool = True
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a network accepts in one post."""
+
+    text: int
+    """Maximum length of the text (the caption, since every post carries an image)."""
+    weighted: bool = False
+    """X counts characters by weight (CJK and emoji count 2) and every URL as 23."""
+    urls_as: int | None = None
+    """Length every URL counts as (Mastodon and X: 23), or None to count it as written."""
+    hashtags: int | None = None
+    """Maximum number of hashtags (Instagram: 30)."""
+
+
+@dataclass(frozen=True)
+class Image:
+    data: bytes
+    filename: str
+    mime: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """One rendered post, ready to send: exactly what the network will show."""
+
+    channel: str
+    slug: str
+    text: str
+    link: str
+    """The web page URL; also the marker a channel looks for to find the post again."""
+    key: str
+    """Stable per publication and channel: an idempotency key where the API takes one."""
+    image: Image | None = None
+    image_url: str | None = None
+    """Public URL of the image on the deployed site (Instagram fetches images itself)."""
+    alt: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What the network answered: its id for the post and the post's public URL."""
+
+    remote_id: str
+    url: str
+
+
+class ChannelError(RemoteError):
+    """A call failed for good; the message is already scrubbed of credentials."""
+
+
+class Retryable(ChannelError):
+    """The call did not take effect and may be repeated (5xx, connection refused, 429)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class RateLimited(Retryable):
+    """HTTP 429: wait `retry_after` seconds (from the reset headers) before the next call."""
+
+
+class OutcomeUnknown(ChannelError):
+    """The request was sent but no usable answer came back: the post may exist."""
+
+
+class Channel:
+    """Base of every network adapter; subclasses set the class attributes and the methods."""
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    env: ClassVar[tuple[EnvVar, ...]] = ()
+    limits: ClassVar[Limits]
+    square_image: ClassVar[bool] = False
+    """Instagram wants a square JPEG it can fetch from the site; the others take an upload."""
+    idempotent: ClassVar[bool] = False
+    """Sending the same `Post.key` twice cannot create two posts (Mastodon Idempotency-Key)."""
+    can_lookup: ClassVar[bool] = False
+    """The API can list recent posts, so a post whose outcome is unknown can be found again."""
+
+    def __init__(self, root: Path, config: KpuConfig, environ: Mapping[str, str] | None = None) -> None:
+        self.root = root
+        self.config = config
+        self.environ = os.environ if environ is None else environ
+
+    @classmethod
+    def configured(cls, environ: Mapping[str, str]) -> bool:
+        """All required credentials are set (else the publisher uses the outbox instead)."""
+        return all(environ.get(var.name, "").strip() for var in cls.env if var.required)
+
+    def setting(self, name: str, default: str = "") -> str:
+        return self.environ.get(name, "").strip() or default
+
+    def render(self, publication: Publication, url: str) -> Post:
+        from pipeline.posts import render_post  # posts imports channels: resolve at call time
+
+        return render_post(self, publication, url)
+
+    def publish(self, post: Post) -> Result:
+        raise NotImplementedError
+
+    def delete(self, remote_id: str) -> None:
+        raise NotImplementedError
+
+    def lookup(self, post: Post) -> Result | None:
+        """The post if it exists on the network (searched by `post.link`), else None."""
+        raise NotImplementedError
+
+    def id_from_url(self, url: str) -> str | None:
+        """The remote id inside a post's public URL (used by `kpu publish --resolve`)."""
+        match = re.search(r"(\d+)/?$", url)
+        return match.group(1) if match else None
+
+    def scrub(self, text: str) -> str:
+        """`text` without any credential of this channel (values, tokens in URLs, auth headers)."""
+        return scrub(text, self.environ, self.env)
+
+
+_TOKEN_PATTERNS = (
+    re.compile(r"bot\d+:[\w-]+"),  # Telegram Bot API: the token is part of the URL path
+    re.compile(r"(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I),
+    re.compile(r"(Bearer|OAuth)\s+[\w.~+/=-]{8,}", re.I),
+)
+
+
+def scrub(text: str, environ: Mapping[str, str], variables: tuple[EnvVar, ...] = ()) -> str:
+    """Replace every secret value and every token-looking part of `text` with ***."""
+    secrets = {environ.get(v.name, "") for v in variables if v.secret}
+    secrets |= {value for name, value in environ.items() if _looks_secret(name)}
+    for value in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
+        text = text.replace(value, "***")
+    for pattern in _TOKEN_PATTERNS:
+        text = pattern.sub(lambda m: m.group(0).split("=")[0] + "=***" if "=" in m.group(0) else "***", text)
+    return text
+
+
+def _looks_secret(name: str) -> bool:
+    return bool(re.search(r"TOKEN|SECRET|KEY|PASSWORD", name, re.I))

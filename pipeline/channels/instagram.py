@@ -1,0 +1,67 @@
+"""Instagram: a business account through the Graph API, in two steps (container, then publish).
+
+Instagram fetches the image itself, so the post points at the deployed site's copy of the card.
+"""
+
+from __future__ import annotations
+
+from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
+from pipeline.channels.graph import DEFAULT_BASE, Graph
+
+
+class Instagram(Channel):
+    name = "instagram"
+    label = "Instagram"
+    env = (
+        EnvVar("INSTAGRAM_USER_ID", "ID akun Instagram bisnis (ig-user-id)", secret=False),
+        EnvVar("INSTAGRAM_TOKEN", "Access token dengan izin instagram_content_publish"),
+        EnvVar("INSTAGRAM_API_BASE", "Ganti alamat Graph API (hanya untuk uji)", secret=False, required=False),
+    )
+    limits = Limits(text=2200, hashtags=30)
+    square_image = True
+    can_lookup = True
+
+    @property
+    def graph(self) -> Graph:
+        base = self.setting("INSTAGRAM_API_BASE", DEFAULT_BASE)
+        return Graph(base, self.setting("INSTAGRAM_TOKEN"), self.scrub)
+
+    @property
+    def user(self) -> str:
+        return self.setting("INSTAGRAM_USER_ID")
+
+    def publish(self, post: Post) -> Result:
+        if not post.image_url:
+            raise ChannelError("Instagram memerlukan gambar dengan alamat publik")
+        graph = self.graph
+        container = graph.call("POST", f"{self.user}/media", data={"image_url": post.image_url, "caption": post.text})
+        # Creating a container posts nothing; publishing it does, so only this step "creates".
+        body = graph.call("POST", f"{self.user}/media_publish", creates=True, data={"creation_id": container["id"]})
+        media_id = str(body["id"])
+        return Result(media_id, self._permalink(graph, media_id))
+
+    def delete(self, remote_id: str) -> None:
+        try:
+            self.graph.call("DELETE", remote_id)
+        except ChannelError as exc:
+            if "(kode 100)" not in str(exc):
+                raise
+
+    def lookup(self, post: Post) -> Result | None:
+        params = {"fields": "id,caption,permalink", "limit": "25"}
+        body = self.graph.call("GET", f"{self.user}/media", params=params)
+        for item in body.get("data", []):
+            if post.link in (item.get("caption") or ""):
+                media_id = str(item["id"])
+                return Result(media_id, item.get("permalink") or self._permalink(self.graph, media_id))
+        return None
+
+    def _permalink(self, graph: Graph, media_id: str) -> str:
+        try:
+            body = graph.call("GET", media_id, params={"fields": "permalink"})
+            return str(body["permalink"])
+        except (ChannelError, KeyError, TypeError):
+            return f"https://www.instagram.com/ (media {media_id})"
+
+    def id_from_url(self, url: str) -> str | None:
+        return None  # a permalink carries a shortcode, not the media id

@@ -1,0 +1,95 @@
+"""Mastodon: a status with its image through Mastodon.py; the Idempotency-Key header makes a
+repeated send of the same post return the first status instead of creating a second."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import mastodon as mastodon_py
+
+from pipeline.channels import http
+from pipeline.channels.base import (
+    Channel,
+    ChannelError,
+    EnvVar,
+    Limits,
+    Post,
+    RateLimited,
+    Result,
+    Retryable,
+)
+
+T = TypeVar("T")
+
+
+class Mastodon(Channel):
+    name = "mastodon"
+    label = "Mastodon"
+    env = (
+        EnvVar("MASTODON_BASE_URL", "Alamat server, contoh https://mastodon.social", secret=False),
+        EnvVar("MASTODON_TOKEN", "Access token aplikasi dengan izin write:statuses dan write:media"),
+    )
+    limits = Limits(text=500, urls_as=23)
+    idempotent = True
+
+    _api: mastodon_py.Mastodon | None = None
+
+    def _connect(self) -> mastodon_py.Mastodon:
+        if self._api is None:
+            self._api = mastodon_py.Mastodon(
+                access_token=self.setting("MASTODON_TOKEN"),
+                api_base_url=self.setting("MASTODON_BASE_URL"),
+                ratelimit_method="throw",  # we wait ourselves, bounded
+                request_timeout=http.default_timeout(),
+                session=http.session(),
+            )
+        return self._api
+
+    def publish(self, post: Post) -> Result:
+        api = self._connect()
+        media_ids = None
+        if post.image is not None:
+            image = post.image
+            media = self._call(
+                lambda: api.media_post(image.data, mime_type=image.mime, description=post.alt, file_name=image.filename)
+            )
+            media_ids = [media["id"]]
+        status = self._call(
+            lambda: api.status_post(post.text, media_ids=media_ids, visibility="public", idempotency_key=post.key)
+        )
+        return Result(str(status["id"]), str(status["url"] or status["uri"]))
+
+    def delete(self, remote_id: str) -> None:
+        api = self._connect()
+        with contextlib.suppress(_Gone):
+            self._call(lambda: api.status_delete(remote_id))
+
+    def _call(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except mastodon_py.MastodonRatelimitError as exc:
+            reset = self._api.ratelimit_reset if self._api is not None else None
+            wait = max(0.0, reset - time.time()) if reset else None
+            raise RateLimited(self.scrub(str(exc)), wait) from None
+        except (mastodon_py.MastodonNetworkError, mastodon_py.MastodonServerError) as exc:
+            # Safe to repeat even after a timeout: the idempotency key prevents a second status.
+            raise Retryable(self.scrub(str(exc))) from None
+        except mastodon_py.MastodonNotFoundError as exc:
+            raise _Gone(self.scrub(str(exc))) from None
+        except mastodon_py.MastodonAPIError as exc:
+            if "Could not parse response as JSON" in str(exc):
+                raise Retryable(self.scrub(str(exc))) from None  # idempotent: safe to repeat
+            raise ChannelError(self.scrub(str(exc))) from None
+        except mastodon_py.MastodonError as exc:
+            raise ChannelError(self.scrub(str(exc))) from None
+
+    def id_from_url(self, url: str) -> str | None:
+        tail = url.rstrip("/").rsplit("/", 1)[-1]
+        return tail if tail.isdigit() else None
+
+
+class _Gone(ChannelError):
+    """HTTP 404: the status does not exist (any more)."""

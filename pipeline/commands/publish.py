@@ -1,0 +1,84 @@
+"""`kpu publish`: post every promoted publication not yet posted, once, and record the links."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from pipeline.ledger import Ledger
+from pipeline.messages import publish as msg
+from pipeline.posts import channels_of
+from pipeline.publish import Outcome, Report, dry_run_channels, promoted, publish, resolve
+from pipeline.validate import load_context
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "publish",
+        help="kirim publikasi ke media sosial",
+        description="Kirim setiap publikasi di content/posts/ yang belum terkirim ke kanal media "
+        "sosialnya (kolom channels, atau channels.enabled di kpu.yml), masing-masing tepat satu kali, "
+        "dan catat tautannya di data/ledger.json. Kanal tanpa kredensial ditulis ke outbox/.",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="hanya tampilkan dan tulis kiriman ke folder sementara; tidak mengirim, arsip tidak diubah",
+    )
+    p.add_argument(
+        "--resolve",
+        nargs="+",
+        metavar="ARG",
+        help="putuskan kiriman yang hasilnya tidak diketahui: SLUG KANAL posted URL, atau SLUG KANAL failed",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = load_context(args.root)
+    ledger = Ledger.of(args.root)
+    if args.resolve:
+        if len(args.resolve) not in (3, 4):
+            print(msg.RESOLVE_USAGE)
+            return 2
+        slug, channel, status, *url = args.resolve
+        entry = resolve(ctx, ledger, slug, channel, status, url[0] if url else None)
+        print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
+        return 0
+    publications = promoted(ctx)
+    if not publications:
+        print(msg.NOTHING)
+        return 0
+    if args.dry_run:
+        folder = Path(tempfile.mkdtemp(prefix="kpu-dry-run-"))
+        names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
+        report = publish(ctx, publications, dry_run_channels(ctx, names, folder), ledger=None)
+        _print(report)
+        print(msg.DRY_RUN.format(path=folder))
+        return 0
+    report = publish(ctx, publications, ledger=ledger)
+    _print(report)
+    return 1 if report.problems else 0
+
+
+def _print(report: Report) -> None:
+    for outcome in report.outcomes:
+        print(_line(outcome))
+    problems = report.problems
+    if problems:
+        items = "\n".join(f"- {_line(o)}" for o in problems)
+        print(msg.SUMMARY_FAIL.format(count=len(problems), items=items))
+        return
+    count = {s: sum(o.status == s for o in report.outcomes) for s in ("posted", "skipped", "outbox")}
+    print(msg.SUMMARY_OK.format(**count))
+
+
+def _line(outcome: Outcome) -> str:
+    return msg.LINE.format(
+        slug=outcome.slug,
+        channel=outcome.channel,
+        status=msg.STATUS_LABELS[outcome.status],
+        url=f" {outcome.url}" if outcome.url else "",
+        detail=f" ({outcome.detail})" if outcome.detail else "",
+    )

@@ -1,0 +1,150 @@
+"""Post text: rendered per channel from the publication, measured as each network measures it.
+
+Over-long text is a `kpu check` error, so it is caught in the pull request, before the merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import MkDocsException
+from twitter_text import parse_tweet
+
+from pipeline import card
+from pipeline.channels import REGISTRY
+from pipeline.channels.base import Channel, Limits, Post
+from pipeline.messages import publish as msg
+from pipeline.model import Publication
+from pipeline.site.urls import post_url
+from pipeline.timeutil import aware
+
+if TYPE_CHECKING:
+    from pipeline.validate import Context
+
+MKDOCS_FILE = "mkdocs.yml"
+_URL = re.compile(r"https?://\S+")
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+
+
+def channels_of(publication: Publication, enabled: Sequence[str]) -> list[str]:
+    """The channels a publication goes to: its own `channels`, else kpu.yml `channels.enabled`."""
+    return list(dict.fromkeys(publication.front.channels or enabled))
+
+
+def compose_text(publication: Publication, channel: str, url: str, hashtags: Sequence[str]) -> str:
+    """The draft's text for this channel (or title and description), the URL, then the hashtags
+    that the text does not already contain."""
+    front = publication.front
+    body = front.social.for_channel(channel) or f"{front.title}\n\n{front.description}"
+    parts = [body.strip()]
+    if url not in body:
+        parts.append(url)
+    present = {tag.lower() for tag in _HASHTAG.findall(body)}
+    tags = [tag for tag in dict.fromkeys(hashtags) if tag.lower() not in present]
+    if tags:
+        parts.append(" ".join(tags))
+    return "\n\n".join(parts)
+
+
+def measure(text: str, limits: Limits) -> int:
+    """The length the network counts: X by weight, URLs as 23 where the network does so."""
+    if limits.weighted:
+        return int(parse_tweet(text).weightedLength)
+    if limits.urls_as is not None:
+        text = _URL.sub("x" * limits.urls_as, text)
+    return len(text)
+
+
+def hashtag_count(text: str) -> int:
+    return len(_HASHTAG.findall(text))
+
+
+def render_post(channel: Channel, publication: Publication, url: str) -> Post:
+    """The post exactly as `channel` will send it, image included."""
+    config = channel.config
+    text = compose_text(publication, channel.name, url, config.channels.hashtags)
+    images = card.social_images(channel.root, config, publication)
+    image = images.square if channel.square_image else images.wide
+    image_url = config.base_url + card.site_path(publication.slug) if channel.square_image else None
+    return Post(
+        channel=channel.name,
+        slug=publication.slug,
+        text=text,
+        link=url,
+        key=f"kpu-{publication.slug}-{channel.name}",
+        image=image,
+        image_url=image_url,
+        alt=publication.front.image_alt or publication.front.title,
+    )
+
+
+def publication_url(ctx: Context, publication: Publication, strict: bool = True) -> str:
+    """The page URL; a draft, not dated yet, is placed as if published today.
+
+    Not `strict` (checking drafts): when mkdocs.yml cannot be read, `kpu build` reports that, so
+    the lengths are measured with a URL of the usual size instead.
+    """
+    try:
+        return post_url(ctx.config.base_url, ctx.root / MKDOCS_FILE, publication, when=_today(ctx))
+    except (MkDocsException, SystemExit, OSError, ValueError, KeyError):
+        if strict:
+            raise
+        return f"{ctx.config.base_url}publikasi/{_today(ctx):%Y}/{publication.slug}/"
+
+
+def problems_of(text: str, name: str) -> list[str]:
+    """Indonesian messages for every limit of channel `name` that `text` breaks."""
+    limits = REGISTRY[name].limits
+    label = REGISTRY[name].label
+    found = []
+    length = measure(text, limits)
+    if length > limits.text:
+        how = msg.HOW_X_COUNTS if limits.weighted else msg.HOW_URLS_COUNT if limits.urls_as else ""
+        found.append(
+            msg.POST_TOO_LONG.format(label=label, length=length, limit=limits.text, how=how, key=name)
+        )
+    tags = hashtag_count(text)
+    if limits.hashtags is not None and tags > limits.hashtags:
+        found.append(msg.TOO_MANY_HASHTAGS.format(label=label, count=tags, limit=limits.hashtags, key=name))
+    return found
+
+
+def check_posts(ctx: Context, publication: Publication) -> list[tuple[str, str]]:
+    """(channel, message) for every channel whose rendered post breaks that network's limits."""
+    url = publication_url(ctx, publication, strict=False)
+    hashtags = ctx.config.channels.hashtags
+    result = []
+    for name in channels_of(publication, ctx.config.channels.enabled):
+        text = compose_text(publication, name, url, hashtags)
+        result.extend((name, problem) for problem in problems_of(text, name))
+    return result
+
+
+def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
+    """Each publication's post per channel, with its length and limit, for the PR comment."""
+    hashtags = ctx.config.channels.hashtags
+    lines = [msg.PREVIEW_TITLE, ""]
+    count = 0
+    for publication in publications:
+        count += 1
+        url = publication_url(ctx, publication)
+        lines += [f"#### {publication.front.title}", "", msg.PREVIEW_PAGE.format(url=url), ""]
+        for name in channels_of(publication, ctx.config.channels.enabled):
+            limits = REGISTRY[name].limits
+            text = compose_text(publication, name, url, hashtags)
+            length = measure(text, limits)
+            mark = "✅" if not problems_of(text, name) else "❌"
+            lines.append(
+                msg.PREVIEW_CHANNEL.format(mark=mark, label=REGISTRY[name].label, length=length, limit=limits.text)
+            )
+            lines += ["", "~~~~text", text, "~~~~", ""]
+    if not count:
+        lines.append(msg.PREVIEW_NONE)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _today(ctx: Context) -> dt.datetime:
+    return aware(ctx.today, ctx.config.tz)

@@ -1,0 +1,91 @@
+"""The Graph API for a Facebook Page and an Instagram business account."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from tests.servers.base import FakeApi, Reply, Request
+
+PAGE_ID = "101"
+PAGE_TOKEN = "fb-page-token-secret-abc"
+IG_USER = "17841400000000001"
+IG_TOKEN = "ig-token-secret-def"
+VERSION = "/v21.0"
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    image: bytes | None = None
+    image_url: str | None = None
+    deleted: bool = False
+
+
+class FakeGraph(FakeApi):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fb_posts: list[Item] = []
+        self.containers: dict[str, Item] = {}
+        self.ig_media: list[Item] = []
+        self.ids = itertools.count(900_001)
+
+    def env(self) -> dict[str, str]:
+        return {
+            "FACEBOOK_PAGE_ID": PAGE_ID, "FACEBOOK_PAGE_TOKEN": PAGE_TOKEN, "FACEBOOK_API_BASE": self.url + VERSION,
+            "INSTAGRAM_USER_ID": IG_USER, "INSTAGRAM_TOKEN": IG_TOKEN, "INSTAGRAM_API_BASE": self.url + VERSION,
+        }
+
+    def live(self, items: list[Item]) -> list[Item]:
+        return [i for i in items if not i.deleted]
+
+    def handle(self, request: Request) -> Reply:
+        token = request.header("Authorization").removeprefix("Bearer ")
+        if token not in (PAGE_TOKEN, IG_TOKEN):
+            return _error(190, "Invalid OAuth access token.", 401)
+        path = request.path.removeprefix(VERSION)
+        method = request.method
+        if method == "POST" and path == f"/{PAGE_ID}/photos":
+            post = Item(f"{PAGE_ID}_{next(self.ids)}", request.form["caption"], request.files["source"][1])
+            self.fb_posts.append(post)
+            return Reply(200, {"id": str(next(self.ids)), "post_id": post.id})
+        if method == "GET" and path == f"/{PAGE_ID}/posts":
+            data = [{"id": p.id, "message": p.text, "permalink_url": f"https://www.facebook.com/{p.id}"}
+                    for p in reversed(self.live(self.fb_posts))]
+            return Reply(200, {"data": data})
+        if method == "POST" and path == f"/{IG_USER}/media":
+            container = Item(str(next(self.ids)), request.form["caption"], image_url=request.form["image_url"])
+            self.containers[container.id] = container
+            return Reply(200, {"id": container.id})
+        if method == "POST" and path == f"/{IG_USER}/media_publish":
+            container = self.containers.pop(request.form["creation_id"], None)
+            if container is None:
+                return _error(100, "Invalid creation_id", 400)
+            media = Item(str(next(self.ids)), container.text, image_url=container.image_url)
+            self.ig_media.append(media)
+            return Reply(200, {"id": media.id})
+        if method == "GET" and path == f"/{IG_USER}/media":
+            data = [{"id": m.id, "caption": m.text, "permalink": _permalink(m)} for m in reversed(self.live(self.ig_media))]
+            return Reply(200, {"data": data})
+        if match := re.fullmatch(r"/(\d+(?:_\d+)?)", path):
+            return self._object(method, match.group(1))
+        return _error(100, "Unsupported request", 400)
+
+    def _object(self, method: str, object_id: str) -> Reply:
+        found = next((i for i in self.live(self.fb_posts + self.ig_media) if i.id == object_id), None)
+        if found is None:
+            return _error(100, "Object does not exist", 400)
+        if method == "DELETE":
+            found.deleted = True
+            return Reply(200, {"success": True})
+        return Reply(200, {"id": found.id, "permalink": _permalink(found)})
+
+
+def _permalink(item: Item) -> str:
+    return f"https://www.instagram.com/p/K{item.id}/"
+
+
+def _error(code: int, message: str, status: int) -> Reply:
+    return Reply(status, {"error": {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "A1"}})
