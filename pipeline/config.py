@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from pipeline.errors import ConfigError
-from pipeline.model import CHANNEL_NAMES
+from pipeline.model import CHANNEL_NAMES, DipCategory, InfoForm
 from pipeline.read import ReadFailed, load_yaml, read_text
 from pipeline.schema import validate_model
 
@@ -73,6 +73,21 @@ class ApprovalRule(_Strict):
     any_of: list[Role] = Field(min_length=1)
 
 
+class DipDefaults(_Strict):
+    """Daftar Informasi Publik columns for publications whose front matter `dip` leaves them out."""
+
+    holder: Text | None = Field(None, description="Pejabat/unit yang menguasai informasi.")
+    responsible: Text | None = Field(
+        None, description="Penanggung jawab pembuatan atau penerbitan informasi."
+    )
+    place: Text | None = Field(None, description="Tempat pembuatan informasi, e.g. Muntok.")
+    formats: list[InfoForm] = Field(
+        default_factory=lambda: ["softcopy"], description="Bentuk informasi yang tersedia."
+    )
+    retention: Text | None = Field(None, description="Jangka waktu penyimpanan atau retensi arsip.")
+    category: DipCategory = Field("berkala", description="berkala, serta_merta or setiap_saat.")
+
+
 class KpuConfig(_Strict):
     """The whole kpu.yml."""
 
@@ -92,6 +107,9 @@ class KpuConfig(_Strict):
             ApprovalRule(name="Persetujuan konten", any_of=["divisi_pengusul", "ketua"]),
         ],
         description="Sign-offs a pull request needs before its drafts are published.",
+    )
+    dip: DipDefaults = Field(
+        default_factory=DipDefaults, description="Daftar Informasi Publik defaults."
     )
 
     @field_validator("timezone")

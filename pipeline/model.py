@@ -14,6 +14,8 @@ from pipeline.timeutil import aware
 
 Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
 Status = Literal["draft", "ready", "postponed"]
+DipCategory = Literal["berkala", "serta_merta", "setiap_saat"]
+InfoForm = Literal["softcopy", "hardcopy"]
 CHANNEL_NAMES = ("x", "facebook", "instagram", "telegram", "mastodon", "outbox")
 
 
@@ -76,6 +78,26 @@ class Withdrawn(_Strict):
     reason: Text = Field(description="Why, shown to readers in the notice.")
 
 
+class Dip(_Strict):
+    """Daftar Informasi Publik columns (Perki 1/2021); a missing one comes from kpu.yml `dip`."""
+
+    summary: Text | None = Field(None, description="Ringkasan isi informasi; default: description.")
+    holder: Text | None = Field(None, description="Pejabat/unit yang menguasai informasi.")
+    responsible: Text | None = Field(
+        None, description="Penanggung jawab pembuatan atau penerbitan informasi."
+    )
+    place: Text | None = Field(
+        None, description="Tempat pembuatan informasi; the time is the publication date."
+    )
+    formats: list[InfoForm] | None = Field(
+        None, description="Bentuk informasi yang tersedia: softcopy, hardcopy."
+    )
+    retention: Text | None = Field(None, description="Jangka waktu penyimpanan atau retensi arsip.")
+    category: DipCategory | None = Field(
+        None, description="Kategori: berkala, serta_merta (serta merta) or setiap_saat (setiap saat)."
+    )
+
+
 class FrontMatter(_Strict):
     """The YAML front matter of a draft or a published post (Material keys + SOP keys)."""
 
@@ -104,6 +126,7 @@ class FrontMatter(_Strict):
     publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
     status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
+    dip: Dip = Field(default_factory=Dip, description="Daftar Informasi Publik columns.")
     withdrawn: Withdrawn | None = Field(None, description="Stamped by kpu retract.")
     # Material for MkDocs page keys that staff may legitimately use.
     pin: bool | None = None

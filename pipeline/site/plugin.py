@@ -15,6 +15,7 @@ from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, load_registry
+from pipeline.site import archive, dip
 from pipeline.site.pages import (
     REGULATIONS_PAGE,
     PostRef,
@@ -75,6 +76,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         ]
         content = regulations_page(self.registry, [p for p in posts if p is not None])
         files.append(File.generated(config, REGULATIONS_PAGE, content=content))
+        published = archive.site_publications(files, config)
+        archive.add_pages(files, config, published, self.registry)
+        dip.add_pages(files, config, published)
         return files
 
     def on_page_markdown(

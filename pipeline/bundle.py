@@ -1,0 +1,246 @@
+"""Dokumentasi Offline (SOP records): the whole site as one zip that opens from disk, without a
+server or internet, search included, with a print page per publication and SHA-256 manifests.
+
+The offline build is the normal build with `KPU_OFFLINE=true`, which mkdocs.yml passes to Material's
+`offline` plugin; that plugin turns directory URLs off and inlines the search index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import posixpath
+import tempfile
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from pipeline.build import build_site
+from pipeline.errors import BuildError
+from pipeline.ledger import Book
+from pipeline.ledger import Page as LedgerPage
+from pipeline.messages import records as msg
+from pipeline.model import Publication
+from pipeline.regulations import Registry
+from pipeline.site.pages import legal_basis_section
+from pipeline.timeutil import WIB, now
+
+OFFLINE_ENV = {"KPU_OFFLINE": "true"}
+MANIFEST = "SHA256SUMS"
+PRINT_DIR = "cetak"
+PRINT_INDEX = f"{PRINT_DIR}/index.md"
+POSTS_PREFIX = "posts/"
+SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+SHIM_FILE = Path(__file__).parent / "site" / "vendor" / "iframe-worker" / "shim.js"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """What `kpu bundle` made: the zip, the manifest beside it, and the zip's own checksum."""
+
+    zip_path: Path
+    manifest: Path
+    sha256: str
+    files: int
+
+
+def build_bundle(root: Path, out_dir: Path, when: dt.datetime | None = None) -> Bundle:
+    """Build the offline site, write SHA256SUMS into it, zip it under one folder, then record the
+    zip's checksum in the SHA256SUMS beside it (kept for earlier zips in the same folder)."""
+    when = (when or now()).astimezone(WIB)
+    name = f"dokumentasi-offline-{when:%Y-%m-%d}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kpu-bundle-") as tmp:
+        site = Path(tmp) / name
+        with _environ(OFFLINE_ENV):
+            build_site(root, site)
+        if not (site / "search" / "search_index.js").is_file():
+            raise BuildError(msg.BUNDLE_NOT_OFFLINE)
+        write_manifest(site)
+        zip_path = out_dir / f"{name}.zip"
+        count = write_zip(site, zip_path, when)
+    digest = sha256_of(zip_path)
+    manifest = out_dir / MANIFEST
+    record_checksum(manifest, zip_path.name, digest)
+    return Bundle(zip_path, manifest, digest, count)
+
+
+@contextlib.contextmanager
+def _environ(values: Mapping[str, str]) -> Iterator[None]:
+    """build_site runs mkdocs as a child process, which inherits these variables."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _site_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file())
+
+
+def write_manifest(site: Path) -> Path:
+    """SHA256SUMS of every file, in `sha256sum -c` format, paths relative to the site folder."""
+    lines = [
+        f"{sha256_of(path)}  {path.relative_to(site).as_posix()}"
+        for path in _site_files(site)
+        if path.name != MANIFEST
+    ]
+    manifest = site / MANIFEST
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return manifest
+
+
+def write_zip(site: Path, zip_path: Path, when: dt.datetime) -> int:
+    """Every file under one top folder named like the site folder; sorted, with one timestamp, so
+    that the same site gives the same zip."""
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    files = _site_files(site)
+    temp = zip_path.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            info = zipfile.ZipInfo(f"{site.name}/{path.relative_to(site).as_posix()}", stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with path.open("rb") as source, zf.open(info, "w") as target:
+                while chunk := source.read(_CHUNK):
+                    target.write(chunk)
+    os.replace(temp, zip_path)
+    return len(files)
+
+
+def record_checksum(manifest: Path, name: str, digest: str) -> None:
+    """Add or replace the line of `name` in a SHA256SUMS file."""
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
+    kept = [line for line in lines if line.split("  ", 1)[-1] != name]
+    manifest.write_text("\n".join(sorted([*kept, f"{digest}  {name}"])) + "\n", encoding="utf-8")
+
+
+# --- the offline build's extra files (called by the kpu MkDocs plugin) ---------------------------
+def offline_build(config: MkDocsConfig) -> bool:
+    """True in the build of `kpu bundle`, where Material's offline plugin is enabled."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline is not None and offline.config.get("enabled"))
+
+
+def add_offline_files(
+    files: Files,
+    config: MkDocsConfig,
+    publications: Mapping[str, Publication],
+    registry: Registry,
+    book: Book,
+) -> dict[str, str]:
+    """Add a print page per publication and the local Web Worker shim; returns post -> print page.
+
+    Material's offline plugin would load the shim from unpkg.com: it is served from the bundle.
+    """
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [SHIM_URI]
+    files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM_FILE)))
+    printed = {}
+    for uri, publication in publications.items():
+        target = print_uri(uri)
+        page = book.pages.get(publication.slug)
+        content = print_page(target, publication, registry, page)
+        files.append(File.generated(config, target, content=content))
+        printed[uri] = target
+    index = print_index(printed, publications)
+    files.append(File.generated(config, PRINT_INDEX, content=index))
+    return printed
+
+
+def print_uri(src_uri: str) -> str:
+    """`posts/2026/x.md` -> `cetak/2026/x.md`: the same depth, so relative links still work."""
+    return f"{PRINT_DIR}/{src_uri.removeprefix(POSTS_PREFIX)}"
+
+
+def _front(title: str, description: str) -> list[str]:
+    # JSON strings are valid YAML scalars, whatever the title contains.
+    return [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+        "hide: [navigation, toc, footer]",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+    ]
+
+
+def print_page(
+    uri: str, publication: Publication, registry: Registry, page: LedgerPage | None
+) -> str:
+    """A publication with its record: memo, dates, web address and posts, then its legal basis."""
+    front = publication.front
+    request = front.request
+    lines = _front(msg.PRINT_TITLE.format(title=front.title), front.description)
+    lines += [f"# {front.title}", "", f"*{front.description}*", ""]
+    facts = [(msg.PRINT_PUBLISHED, _when(front.date) if front.date else "-")]
+    if page is not None:
+        facts.append((msg.PRINT_WEB, f"<{page.url}>"))
+    memo = msg.PRINT_MEMO_VALUE.format(
+        number=request.number, date=_date(request.date), unit=request.unit
+    )
+    facts.append((msg.PRINT_MEMO, memo))
+    if front.withdrawn is not None:
+        facts.append(
+            (msg.PRINT_WITHDRAWN, f"{_when(front.withdrawn.date)}: {front.withdrawn.reason}")
+        )
+    for term, value in facts:
+        lines += [term, f":   {value}", ""]
+    if page is not None and page.channels:
+        lines += [msg.PRINT_POSTS, ""]
+        for name, entry in sorted(page.channels.items()):
+            label = msg.CHANNEL_LABELS.get(name, name)
+            status = msg.POST_STATUS.get(entry.status, entry.status)
+            where = f"<{entry.url}>" if entry.url else msg.ARCHIVE_NOT_RECORDED
+            lines.append(f"- {label}: {where} ({status})")
+        lines.append("")
+    lines += ["---", "", publication.body.rstrip(), ""]
+    lines.append(legal_basis_section(uri, front.legal_basis, registry))
+    return "\n".join(lines)
+
+
+def print_index(printed: Mapping[str, str], publications: Mapping[str, Publication]) -> str:
+    lines = _front(msg.PRINT_INDEX_TITLE, msg.PRINT_INDEX_DESCRIPTION)
+    lines += [f"# {msg.PRINT_INDEX_TITLE}", "", msg.PRINT_INDEX_INTRO, ""]
+    here = posixpath.dirname(PRINT_INDEX)
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    ordered = sorted(printed, key=lambda u: publications[u].front.date or oldest, reverse=True)
+    for uri in ordered:
+        front = publications[uri].front
+        when = _date(front.date) if front.date else "-"
+        lines.append(f"- [{front.title}]({posixpath.relpath(printed[uri], here)}) ({when})")
+    return "\n".join(lines) + "\n"
+
+
+def _date(value: dt.date) -> str:
+    return format_date(value, format="long", locale="id")
+
+
+def _when(value: dt.datetime) -> str:
+    local = value.astimezone(WIB)
+    return f"{_date(local)}, {local:%H.%M} WIB"

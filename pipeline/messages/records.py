@@ -1,0 +1,92 @@
+"""Indonesian text of the records (SOP "Pencatatan dan Pendataan"): the link archive, the Daftar
+Informasi Publik, `kpu linkcheck`, `kpu bundle` and `kpu report`, kept in one place for review."""
+
+from __future__ import annotations
+
+# --- Arsip Link Aktif (site page) ------------------------------------------------------------
+ARCHIVE_TITLE = "Arsip Link Aktif"
+ARCHIVE_DESCRIPTION = (
+    "Setiap publikasi KPU Kabupaten Bangka Barat beserta tautan halaman web dan kiriman media "
+    "sosialnya, tanggal, kanal, dan status pemeriksaan tautannya."
+)
+ARCHIVE_INTRO = (
+    "Catatan seluruh tautan publikasi informasi hukum, sesuai SOP bagian Pencatatan dan "
+    "Pendataan. Setiap tautan diperiksa secara berkala; publikasi terbaru di atas."
+)
+ARCHIVE_YEARS = "Tahun:"
+ARCHIVE_EMPTY = "Belum ada publikasi."
+ARCHIVE_HEADER = "| Tanggal | Publikasi | Kanal | Status | Tautan | Pemeriksaan terakhir |"
+ARCHIVE_PRINT = "versi cetak"
+ARCHIVE_NOT_RECORDED = "belum tercatat"
+ARCHIVE_NO_DATE = "Tanpa tanggal"
+CHANNEL_WEB = "Situs web"
+CHANNEL_LABELS = {
+    "x": "X (Twitter)",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "telegram": "Telegram",
+    "mastodon": "Mastodon",
+    "outbox": "Outbox (belum dikirim)",
+}
+WEB_PUBLISHED = "Terbit"
+WEB_WITHDRAWN = "Ditarik"
+POST_STATUS = {
+    "pending": "Sedang dikirim",
+    "posted": "Terkirim",
+    "failed": "Gagal dikirim",
+    "deleted": "Dihapus",
+}
+CHECK_NEVER = "belum diperiksa"
+CHECK_LIVE = "aktif ({when})"
+CHECK_DEAD = "**mati**: {reason} ({when})"
+CHECK_UNKNOWN = "tidak dapat diperiksa: {reason} ({when})"
+
+# --- Daftar Informasi Publik (site page) -----------------------------------------------------
+DIP_TITLE = "Daftar Informasi Publik"
+DIP_DESCRIPTION = (
+    "Daftar informasi publik yang diterbitkan KPU Kabupaten Bangka Barat melalui situs ini, "
+    "menurut Standar Layanan Informasi Publik."
+)
+DIP_INTRO = (
+    "Daftar Informasi Publik (DIP) memuat informasi hukum yang telah diterbitkan melalui situs "
+    "ini, disusun menurut Peraturan Komisi Informasi tentang Standar Layanan Informasi Publik. "
+    "Informasi dalam daftar ini dapat diminta kepada PPID; lihat [tata caranya]({service})."
+)
+DIP_HEADER = (
+    "| No. | Ringkasan isi informasi | Pejabat/unit yang menguasai informasi "
+    "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
+    "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
+)
+DIP_EMPTY = "Belum ada informasi yang diterbitkan."
+DIP_MISSING = "belum ditetapkan"
+DIP_CATEGORIES = {
+    "berkala": "Berkala",
+    "serta_merta": "Serta merta",
+    "setiap_saat": "Tersedia setiap saat",
+}
+DIP_FORMATS = {"softcopy": "Softcopy", "hardcopy": "Hardcopy"}
+INVALID_POST = (
+    "{path}: front matter tidak sah sehingga publikasi ini tidak dapat dimasukkan ke Arsip Link "
+    "dan Daftar Informasi Publik. Jalankan: kpu check {path}"
+)
+
+# --- Dokumentasi Offline: print pages and `kpu bundle` ----------------------------------------
+PRINT_TITLE = "{title} (versi cetak)"
+PRINT_PUBLISHED = "Diterbitkan"
+PRINT_WEB = "Alamat web"
+PRINT_MEMO = "Nota Dinas"
+PRINT_MEMO_VALUE = "Nomor {number} tanggal {date}, dari {unit}"
+PRINT_WITHDRAWN = "Ditarik"
+PRINT_POSTS = "Kiriman media sosial:"
+PRINT_INDEX_TITLE = "Dokumentasi Offline: versi cetak publikasi"
+PRINT_INDEX_DESCRIPTION = "Setiap publikasi dalam format siap cetak, beserta catatan penerbitannya."
+PRINT_INDEX_INTRO = (
+    "Salinan setiap publikasi beserta catatan penerbitannya (Nota Dinas, alamat web, kiriman "
+    "media sosial), siap dicetak dari peramban (Ctrl+P)."
+)
+BUNDLE_NOT_OFFLINE = (
+    "Situs dibangun tanpa mode offline: search/search_index.js tidak ada. Pastikan mkdocs.yml "
+    'memuat plugin "offline" dengan enabled: !ENV [KPU_OFFLINE, false].'
+)
+BUNDLE_OK = "Dokumentasi offline dibuat: {zip} ({files} berkas, SHA-256 {sha256})."
+BUNDLE_MANIFEST = "Daftar checksum: {manifest} (periksa dengan: sha256sum -c SHA256SUMS)."

@@ -1,0 +1,208 @@
+"""The "Arsip Link Aktif" page (SOP records): every publication's web and social URLs, from the
+ledger, newest first, one section per year so that the year index is the filter (no script)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from pipeline.bundle import add_offline_files, offline_build
+from pipeline.ledger import Book, Check, Ledger, LedgerError
+from pipeline.messages import records as msg
+from pipeline.model import FrontMatter, Publication
+from pipeline.read import ReadFailed, read_document
+from pipeline.regulations import Registry
+from pipeline.schema import validate_model
+from pipeline.site.urls import post_url
+from pipeline.timeutil import aware, format_wib
+
+ARCHIVE_PAGE = "arsip-link/index.md"
+POSTS_PREFIX = "posts/"
+log = logging.getLogger("mkdocs.plugins.kpu")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One row: the web page or one social post of a publication."""
+
+    channel: str  # "web" or a channel name
+    status: str
+    url: str | None
+    check: Check | None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One publication as the archive lists it."""
+
+    title: str
+    when: dt.datetime | None
+    src_uri: str | None  # the page in docs_dir, while it is on the site
+    links: tuple[Link, ...]
+    print_uri: str | None = None
+
+
+def site_publications(files: Files, config: MkDocsConfig) -> dict[str, Publication]:
+    """The blog posts of this build by src_uri, validated; an invalid one is logged as a warning,
+    which fails the --strict build."""
+    root = Path(config.config_file_path).parent.absolute()
+    docs = Path(config.docs_dir).absolute().relative_to(root)
+    found = {}
+    for file in files.documentation_pages():
+        if not file.src_uri.startswith(POSTS_PREFIX):
+            continue
+        shown = (docs / file.src_uri).as_posix()
+        try:
+            doc = read_document(Path(file.abs_src_path or ""), shown)
+        except ReadFailed:
+            log.warning(msg.INVALID_POST.format(path=shown))
+            continue
+        front, _ = validate_model(FrontMatter, doc.front, shown)
+        if front is None:
+            log.warning(msg.INVALID_POST.format(path=shown))
+            continue
+        found[file.src_uri] = Publication(Path(shown), front, doc.body, doc.body_line)
+    return found
+
+
+def items(
+    publications: Mapping[str, Publication],
+    book: Book,
+    web_url: Callable[[Publication], str | None] = lambda _: None,
+) -> list[Item]:
+    """Every publication on the site or in the ledger, newest first. `web_url` gives the address
+    of a page that the ledger does not hold yet."""
+    result = []
+    for uri, pub in publications.items():
+        page = book.pages.get(pub.slug)
+        withdrawn = pub.front.withdrawn is not None or bool(page and page.withdrawn)
+        status = msg.WEB_WITHDRAWN if withdrawn else msg.WEB_PUBLISHED
+        url = page.url if page else web_url(pub)
+        web = Link("web", status, url, page.last_check if page else None)
+        result.append(Item(pub.front.title, pub.front.date, uri, (web, *_posts(book, pub.slug))))
+    on_site = {pub.slug for pub in publications.values()}
+    for slug, page in book.pages.items():
+        if slug in on_site:
+            continue
+        times = [aware(dt.datetime.fromisoformat(e.time)) for e in page.channels.values() if e.time]
+        status = msg.WEB_WITHDRAWN if page.withdrawn else msg.WEB_PUBLISHED
+        web = Link("web", status, page.url, page.last_check)
+        result.append(Item(page.title, min(times, default=None), None, (web, *_posts(book, slug))))
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return sorted(result, key=lambda item: (item.when or oldest, item.title), reverse=True)
+
+
+def _posts(book: Book, slug: str) -> list[Link]:
+    page = book.pages.get(slug)
+    if page is None:
+        return []
+    return [
+        Link(name, msg.POST_STATUS.get(entry.status, entry.status), entry.url, entry.last_check)
+        for name, entry in sorted(page.channels.items())
+    ]
+
+
+def archive_page(entries: list[Item]) -> str:
+    """Markdown of the archive: a year index, then one table per year."""
+    lines = [
+        "---",
+        f"title: {msg.ARCHIVE_TITLE}",
+        f"description: {msg.ARCHIVE_DESCRIPTION}",
+        "---",
+        "",
+        f"# {msg.ARCHIVE_TITLE}",
+        "",
+        msg.ARCHIVE_INTRO,
+        "",
+    ]
+    if not entries:
+        return "\n".join([*lines, msg.ARCHIVE_EMPTY, ""])
+    by_year: dict[str, list[Item]] = {}
+    for item in entries:
+        by_year.setdefault(str(item.when.year) if item.when else "-", []).append(item)
+    index = " · ".join(f"[{_year_label(year)}](#{_anchor(year)})" for year in by_year)
+    lines += [f"{msg.ARCHIVE_YEARS} {index}", ""]
+    here = posixpath.dirname(ARCHIVE_PAGE)
+    for year, group in by_year.items():
+        lines += [f"## {_year_label(year)} {{ #{_anchor(year)} }}", ""]
+        lines += [msg.ARCHIVE_HEADER, "|---|---|---|---|---|---|"]
+        for item in group:
+            lines += _rows(item, here)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _rows(item: Item, here: str) -> list[str]:
+    title = _cell(item.title)
+    if item.src_uri:
+        title = f"[{title}]({posixpath.relpath(item.src_uri, here)})"
+    if item.print_uri:
+        title += f" ([{msg.ARCHIVE_PRINT}]({posixpath.relpath(item.print_uri, here)}))"
+    when = format_date(item.when, format="long", locale="id") if item.when else "-"
+    rows = []
+    for i, link in enumerate(item.links):
+        first = (when, title) if i == 0 else ("", "")
+        channel = channel_label(link.channel)
+        url = f"<{link.url}>" if link.url else msg.ARCHIVE_NOT_RECORDED
+        cells = (*first, channel, link.status, url, check_text(link.check))
+        rows.append(f"| {' | '.join(cells)} |")
+    return rows
+
+
+def channel_label(channel: str) -> str:
+    return msg.CHANNEL_WEB if channel == "web" else msg.CHANNEL_LABELS.get(channel, channel)
+
+
+def check_text(check: Check | None) -> str:
+    """The last check as a reader sees it: live, dead (and why) or not checkable."""
+    if check is None:
+        return msg.CHECK_NEVER
+    when = format_wib(dt.datetime.fromisoformat(check.time))
+    reason = f"kode {check.status_code}" if check.status_code else (check.error or "-")
+    if check.ok:
+        return msg.CHECK_LIVE.format(when=when)
+    if check.ok is None:
+        return msg.CHECK_UNKNOWN.format(reason=_cell(reason), when=when)
+    return msg.CHECK_DEAD.format(reason=_cell(reason), when=when)
+
+
+def _year_label(year: str) -> str:
+    return year if year != "-" else msg.ARCHIVE_NO_DATE
+
+
+def _anchor(year: str) -> str:
+    return f"tahun-{year}" if year != "-" else "tanpa-tanggal"
+
+
+def _cell(text: str) -> str:
+    """Table cells hold one line and no column separator."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def add_pages(
+    files: Files, config: MkDocsConfig, publications: Mapping[str, Publication], registry: Registry
+) -> None:
+    """Register the archive page, from the site's posts and data/ledger.json; in the offline
+    build, also one print page per publication (Dokumentasi Offline)."""
+    root = Path(config.config_file_path).parent
+    try:
+        book = Ledger.of(root).load()
+    except LedgerError as exc:
+        raise PluginError(str(exc)) from exc
+    mkdocs_yml = Path(config.config_file_path)
+    entries = items(
+        publications, book, lambda pub: post_url(config.site_url or "", mkdocs_yml, pub)
+    )
+    if offline_build(config):
+        printed = add_offline_files(files, config, publications, registry, book)
+        entries = [replace(e, print_uri=printed.get(e.src_uri or "")) for e in entries]
+    files.append(File.generated(config, ARCHIVE_PAGE, content=archive_page(entries)))

@@ -1,0 +1,117 @@
+"""Arsip Link Aktif: the generated page lists every publication's links from the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pipeline.ledger import Book, Check, Entry, Ledger, Page
+from pipeline.model import FrontMatter, Publication
+from pipeline.site.archive import archive_page, check_text, items
+from tests.conftest import run_kpu
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+SLUG = "uu-7-2017-pemilihan-umum"
+WEB_URL = f"https://kab-bangkabarat.kpu.go.id/publikasi/2026/{SLUG}/"
+
+
+def _publication(slug: str, title: str, date: dt.datetime) -> Publication:
+    front = FrontMatter.model_validate(
+        {
+            "title": title,
+            "description": "Ringkasan.",
+            "date": date,
+            "request": {"number": "001/ND", "date": date.date(), "unit": "Subbagian Hukum"},
+            "election_stage": "informasi-umum",
+            "legal_basis": ["Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"],
+        }
+    )
+    return Publication(Path(f"content/posts/{date.year}/{slug}.md"), front, "Isi.", 1)
+
+
+def _book() -> Book:
+    checked = Check("2026-10-09T06:00:00+07:00", 200, True)
+    dead = Check("2026-10-09T06:00:00+07:00", 404, False)
+    page = Page("Mengenal UU Pemilu", f"content/posts/2026/{SLUG}.md", WEB_URL, last_check=checked)
+    page.channels["x"] = Entry(
+        "posted",
+        "111",
+        "https://x.com/kpubangkabarat/status/111",
+        "2026-10-08T09:05:00+07:00",
+        last_check=dead,
+    )
+    page.channels["telegram"] = Entry("failed", time="2026-10-08T09:06:00+07:00", error="timeout")
+    return Book({SLUG: page})
+
+
+def test_items_are_newest_first_with_the_web_page_before_the_posts() -> None:
+    old = _publication("lama", "Publikasi Lama", dt.datetime(2025, 3, 1, 9, tzinfo=WIB))
+    new = _publication(SLUG, "Mengenal UU Pemilu", dt.datetime(2026, 10, 8, 9, tzinfo=WIB))
+    found = items({"posts/2025/lama.md": old, f"posts/2026/{SLUG}.md": new}, _book())
+    assert [i.title for i in found] == ["Mengenal UU Pemilu", "Publikasi Lama"]
+    assert [link.channel for link in found[0].links] == ["web", "telegram", "x"]
+    assert found[0].links[0].url == WEB_URL
+    assert [link.status for link in found[0].links] == ["Terbit", "Gagal dikirim", "Terkirim"]
+
+
+def test_a_ledger_record_whose_page_left_the_site_is_still_listed_as_withdrawn() -> None:
+    book = _book()
+    book.pages[SLUG].withdrawn = {"date": "2026-10-10T10:00:00+07:00", "reason": "keliru"}
+    (item,) = items({}, book)
+    assert item.src_uri is None
+    assert item.when == dt.datetime(2026, 10, 8, 9, 5, tzinfo=WIB)
+    assert item.links[0].status == "Ditarik"
+
+
+def test_page_has_a_year_index_and_one_table_per_year() -> None:
+    old = _publication("lama", "Publikasi Lama", dt.datetime(2025, 3, 1, 9, tzinfo=WIB))
+    new = _publication(SLUG, "Mengenal UU Pemilu", dt.datetime(2026, 10, 8, 9, tzinfo=WIB))
+    page = archive_page(items({"posts/2025/lama.md": old, f"posts/2026/{SLUG}.md": new}, _book()))
+    assert "Tahun: [2026](#tahun-2026) · [2025](#tahun-2025)" in page
+    assert page.index("## 2026 { #tahun-2026 }") < page.index("## 2025 { #tahun-2025 }")
+    assert (
+        f"| 8 Oktober 2026 | [Mengenal UU Pemilu](../posts/2026/{SLUG}.md) | Situs web | Terbit "
+        f"| <{WEB_URL}> | aktif (09-10-2026 06:00 WIB) |"
+    ) in page
+    assert (
+        "|  |  | X (Twitter) | Terkirim | <https://x.com/kpubangkabarat/status/111> "
+        "| **mati**: kode 404 (09-10-2026 06:00 WIB) |"
+    ) in page
+    assert "|  |  | Telegram | Gagal dikirim | belum tercatat | belum diperiksa |" in page
+
+
+def test_check_text_says_when_a_server_refused_to_be_checked() -> None:
+    refused = Check("2026-10-09T06:00:00+07:00", 429, None)
+    assert check_text(refused) == "tidak dapat diperiksa: kode 429 (09-10-2026 06:00 WIB)"
+    unreachable = Check("2026-10-09T06:00:00+07:00", None, False, "tidak dapat dihubungi")
+    assert check_text(unreachable) == "**mati**: tidak dapat dihubungi (09-10-2026 06:00 WIB)"
+
+
+def test_empty_site_says_there_is_nothing_yet() -> None:
+    assert "Belum ada publikasi." in archive_page([])
+
+
+def test_built_site_lists_ledger_links_on_the_archive_page(repo: Path) -> None:
+    Ledger.of(repo).save(_book())
+    result = run_kpu("build", "--site-dir", "out", cwd=repo)
+    assert result.code == 0, result.err
+    html = (repo / "out" / "arsip-link" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://x.com/kpubangkabarat/status/111"' in html
+    assert f'href="../publikasi/2026/{SLUG}/"' in html
+    assert "<strong>mati</strong>: kode 404" in html
+    # every post of the sample site is there, with its public address even before it is posted
+    other = (
+        "https://kab-bangkabarat.kpu.go.id/publikasi/2026/uu-14-2008-keterbukaan-informasi-publik/"
+    )
+    assert f'href="{other}"' in html
+    assert re.search(r'<h2 id="tahun-2026"', html)
+    nav = (repo / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="arsip-link/"' in nav
+
+
+def test_an_unreadable_ledger_fails_the_build_with_the_fix(repo: Path) -> None:
+    (repo / "data" / "ledger.json").write_text("{rusak", encoding="utf-8")
+    result = run_kpu("build", "--site-dir", "out", cwd=repo)
+    assert result.code == 1
+    assert "Arsip link data/ledger.json tidak dapat dibaca" in result.err

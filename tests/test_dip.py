@@ -1,0 +1,126 @@
+"""Daftar Informasi Publik: the page's columns, front matter `dip` over kpu.yml `dip` defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.config import DipDefaults
+from pipeline.model import FrontMatter, Publication
+from pipeline.site.dip import dip_page, row, rows
+from tests.conftest import VALID_DRAFT, run_kpu, write_draft
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+DEFAULTS = DipDefaults(
+    holder="Subbagian Hukum dan SDM",
+    responsible="PPID KPU Kabupaten Bangka Barat",
+    place="Muntok",
+    formats=["softcopy", "hardcopy"],
+    retention="5 tahun",
+    category="berkala",
+)
+
+
+def _publication(dip: dict[str, object] | None = None, withdrawn: bool = False) -> Publication:
+    data: dict[str, object] = {
+        "title": "Mengenal UU Pemilu",
+        "description": "Ringkasan pokok-pokok UU Pemilu.",
+        "date": dt.datetime(2026, 10, 8, 9, tzinfo=WIB),
+        "request": {"number": "001/ND", "date": dt.date(2026, 10, 5), "unit": "Subbagian Hukum"},
+        "election_stage": "informasi-umum",
+        "legal_basis": ["Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"],
+    }
+    if dip is not None:
+        data["dip"] = dip
+    if withdrawn:
+        data["withdrawn"] = {"date": dt.datetime(2026, 10, 9, tzinfo=WIB), "reason": "keliru"}
+    return Publication(
+        Path("content/posts/2026/uu-pemilu.md"), FrontMatter.model_validate(data), "", 1
+    )
+
+
+def test_missing_columns_come_from_kpu_yml_and_the_summary_from_the_description() -> None:
+    got = row("posts/2026/uu-pemilu.md", _publication(), DEFAULTS)
+    assert got.summary == "Ringkasan pokok-pokok UU Pemilu."
+    assert (got.holder, got.place, got.retention, got.category) == (
+        "Subbagian Hukum dan SDM",
+        "Muntok",
+        "5 tahun",
+        "berkala",
+    )
+    assert got.formats == ("softcopy", "hardcopy")
+
+
+def test_front_matter_dip_overrides_each_default() -> None:
+    own = {
+        "summary": "Ringkas.",
+        "category": "serta_merta",
+        "formats": ["softcopy"],
+        "retention": "1 tahun",
+    }
+    got = row("posts/2026/uu-pemilu.md", _publication(own), DEFAULTS)
+    assert (got.summary, got.category, got.formats, got.retention) == (
+        "Ringkas.",
+        "serta_merta",
+        ("softcopy",),
+        "1 tahun",
+    )
+    assert got.holder == "Subbagian Hukum dan SDM"
+
+
+def test_page_has_the_columns_of_the_standard_and_one_numbered_row() -> None:
+    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication()}, DEFAULTS))
+    assert (
+        "| No. | Ringkasan isi informasi | Pejabat/unit yang menguasai informasi "
+        "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
+        "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
+    ) in page
+    assert (
+        "| 1. | [Mengenal UU Pemilu](../posts/2026/uu-pemilu.md): Ringkasan pokok-pokok UU Pemilu. "
+        "| Subbagian Hukum dan SDM | PPID KPU Kabupaten Bangka Barat | 8 Oktober 2026, Muntok "
+        "| Softcopy, Hardcopy | 5 tahun | Berkala |"
+    ) in page
+
+
+def test_a_column_set_nowhere_says_so_instead_of_guessing() -> None:
+    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication()}, DipDefaults()))
+    assert (
+        "| belum ditetapkan | belum ditetapkan | 8 Oktober 2026 | Softcopy | belum ditetapkan |"
+        in page
+    )
+
+
+def test_withdrawn_information_leaves_the_list() -> None:
+    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication(withdrawn=True)}, DEFAULTS))
+    assert "Belum ada informasi yang diterbitkan." in page
+
+
+def test_an_unknown_dip_column_in_a_draft_is_an_error_naming_the_field(repo: Path) -> None:
+    write_draft(
+        repo, text=VALID_DRAFT.replace("status: ready", "status: ready\ndip:\n  kategori: berkala")
+    )
+    result = run_kpu("check", cwd=repo)
+    assert result.code == 1
+    assert 'Kolom "dip.kategori" tidak dikenal.' in result.out
+
+
+def test_a_wrong_dip_category_in_kpu_yml_is_a_configuration_error(repo: Path) -> None:
+    config = repo / "kpu.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("category: berkala", "category: rahasia"),
+        encoding="utf-8",
+    )
+    result = run_kpu("check", cwd=repo)
+    assert result.code == 2
+    assert "kpu.yml:" in result.err and "dip.category" in result.err
+
+
+def test_built_site_has_the_dip_page_in_the_ppid_menu(repo: Path) -> None:
+    result = run_kpu("build", "--site-dir", "out", cwd=repo)
+    assert result.code == 0, result.err
+    html = (repo / "out" / "ppid" / "daftar-informasi-publik" / "index.html").read_text("utf-8")
+    assert "Jangka waktu penyimpanan" in html
+    assert 'href="../../publikasi/2026/uu-7-2017-pemilihan-umum/"' in html
+    assert "PPID KPU Kabupaten Bangka Barat" in html
+    home = (repo / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="ppid/daftar-informasi-publik/"' in home
