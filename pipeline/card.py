@@ -80,6 +80,15 @@ def write_site_images(root: Path, config: KpuConfig, publications: Iterable[Publ
     return written
 
 
+def write_site_cards(root: Path, site_dir: Path) -> list[Path]:
+    """Every promoted publication's social images into the built site (called by the plugin)."""
+    from pipeline.validate import load_context, validate  # validate -> posts -> card
+
+    ctx = load_context(root)
+    publications = validate(ctx, [root / "content" / "posts"]).publications
+    return write_site_images(root, ctx.config, publications, site_dir)
+
+
 def draw_card(title: str, office: str, host: str, size: tuple[int, int]) -> PILImage.Image:
     """A plain card: the title on KPU red, the office name and site on a white band below."""
     width, height = size

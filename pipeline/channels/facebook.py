@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.channels import http
 from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
 from pipeline.channels.graph import DEFAULT_BASE, Graph
 
@@ -20,7 +21,7 @@ class Facebook(Channel):
     @property
     def graph(self) -> Graph:
         base = self.setting("FACEBOOK_API_BASE", DEFAULT_BASE)
-        return Graph(base, self.setting("FACEBOOK_PAGE_TOKEN"), self.scrub)
+        return Graph(base, self.setting("FACEBOOK_PAGE_TOKEN"), self.scrub, http.default_timeout(self.environ))
 
     @property
     def page(self) -> str:

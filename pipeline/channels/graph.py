@@ -31,11 +31,11 @@ DIALECT = http.Dialect(describe=_describe, throttled=_throttled)
 class Graph:
     """A tiny Graph API client: `call("POST", "123/photos", data=...)` returns the JSON body."""
 
-    def __init__(self, base: str, token: str, scrub: Callable[[str], str]) -> None:
+    def __init__(self, base: str, token: str, scrub: Callable[[str], str], timeout: float) -> None:
         self.base = base.rstrip("/")
         self.token = token
         self.scrub = scrub
-        self.http: requests.Session = http.session()
+        self.http: requests.Session = http.session(timeout=timeout)
 
     def call(self, method: str, path: str, *, creates: bool = False, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -21,10 +21,11 @@ DEFAULT_TIMEOUT = 30.0
 TIMEOUT_ENV = "KPU_HTTP_TIMEOUT"
 
 
-def default_timeout() -> float:
+def default_timeout(environ: Mapping[str, str] | None = None) -> float:
     """Seconds to wait for a network answer; KPU_HTTP_TIMEOUT overrides (tests use a short one)."""
+    environ = os.environ if environ is None else environ
     try:
-        return float(os.environ.get(TIMEOUT_ENV, "") or DEFAULT_TIMEOUT)
+        return float(environ.get(TIMEOUT_ENV, "") or DEFAULT_TIMEOUT)
     except ValueError:
         return DEFAULT_TIMEOUT
 

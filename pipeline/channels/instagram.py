@@ -5,6 +5,7 @@ Instagram fetches the image itself, so the post points at the deployed site's co
 
 from __future__ import annotations
 
+from pipeline.channels import http
 from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
 from pipeline.channels.graph import DEFAULT_BASE, Graph
 
@@ -24,7 +25,7 @@ class Instagram(Channel):
     @property
     def graph(self) -> Graph:
         base = self.setting("INSTAGRAM_API_BASE", DEFAULT_BASE)
-        return Graph(base, self.setting("INSTAGRAM_TOKEN"), self.scrub)
+        return Graph(base, self.setting("INSTAGRAM_TOKEN"), self.scrub, http.default_timeout(self.environ))
 
     @property
     def user(self) -> str:

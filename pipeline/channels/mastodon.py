@@ -43,8 +43,8 @@ class Mastodon(Channel):
                 access_token=self.setting("MASTODON_TOKEN"),
                 api_base_url=self.setting("MASTODON_BASE_URL"),
                 ratelimit_method="throw",  # we wait ourselves, bounded
-                request_timeout=http.default_timeout(),
-                session=http.session(),
+                request_timeout=http.default_timeout(self.environ),
+                session=http.session(timeout=http.default_timeout(self.environ)),
             )
         return self._api
 

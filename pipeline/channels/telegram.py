@@ -39,7 +39,7 @@ class Telegram(Channel):
         base = self.setting("TELEGRAM_API_BASE", DEFAULT_BASE).rstrip("/")
         url = f"{base}/bot{self.setting('TELEGRAM_BOT_TOKEN')}/{method}"
         body = http.request_json(
-            http.session(), "POST", url, creates=creates, scrub=self.scrub, dialect=DIALECT, **kwargs
+            http.session(timeout=http.default_timeout(self.environ)), "POST", url, creates=creates, scrub=self.scrub, dialect=DIALECT, **kwargs
         )
         if not body.get("ok"):
             raise ChannelError(self.scrub(_describe(body)))

@@ -11,10 +11,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from pipeline.card import write_site_cards
 from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, load_registry
+from pipeline.retract import notice_markdown
 from pipeline.site import archive, dip
 from pipeline.site.pages import (
     REGULATIONS_PAGE,
@@ -86,6 +88,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     ) -> str:
         if not page.file.src_uri.startswith(POSTS_PREFIX):
             return markdown
+        markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract
         image = page.meta.get("image")
         if isinstance(image, str):  # the feed and social meta tags want it relative to the site
             page.meta["image"] = image = image.removeprefix(DOCS_PREFIX)
@@ -95,6 +98,10 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         if isinstance(citations, list):
             markdown += legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
         return markdown + request_section(page.meta, self.stages)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Social cards into the built site: Instagram fetches them from their public URL."""
+        write_site_cards(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
 def _post_ref(file: File) -> PostRef | None:

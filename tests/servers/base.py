@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
 from email.parser import BytesParser
+from fnmatch import fnmatchcase
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -106,7 +107,7 @@ class FakeApi:
 
 def _route_match(pattern: str, path: str) -> bool:
     parts, got = pattern.strip("/").split("/"), path.strip("/").split("/")
-    return len(parts) == len(got) and all(p == "*" or p == g for p, g in zip(parts, got, strict=True))
+    return len(parts) == len(got) and all(fnmatchcase(g, p) for p, g in zip(parts, got, strict=True))
 
 
 def _handler_for(api: FakeApi) -> type[BaseHTTPRequestHandler]:
