@@ -111,7 +111,9 @@ def configured_channels(
         elif cls.configured(environ):
             channels[name] = cls(ctx.root, ctx.config, environ)
         else:
-            channels[name] = Outbox(ctx.root, ctx.config, environ, directory=outbox_dir, standing_in=cls)
+            channels[name] = Outbox(
+                ctx.root, ctx.config, environ, directory=outbox_dir, standing_in=cls, note=msg.SENT_TO_OUTBOX
+            )
     return channels
 
 
@@ -177,7 +179,7 @@ def _post_one(
             result = channel.publish(post)
         except ChannelError as exc:
             return Outcome(slug, name, "failed", detail=str(exc))
-        return Outcome(slug, name, "outbox", result.url, msg.SENT_TO_OUTBOX)
+        return Outcome(slug, name, "outbox", result.url, getattr(channel, "note", ""))
     with ledger.locked() as book:
         entry = book.entry(slug, name)
         if entry is not None and entry.status in ("posted", "deleted"):

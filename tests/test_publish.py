@@ -226,3 +226,23 @@ def test_publish_refuses_to_post_when_a_publication_is_invalid(site: Path, world
 def test_the_cli_is_registered() -> None:
     result = run_kpu("--help", cwd=ROOT)
     assert "publish" in result.out and "retract" in result.out
+
+
+def test_outbox_only_writes_every_post_locally_and_records_nothing(site: Path, world: World) -> None:
+    result = run_kpu("publish", "--outbox-only", cwd=site, env=world.env())
+    assert result.code == 0, result.out + result.err
+    assert all(api.requests == [] for api in world.apis)
+    assert not (site / "data" / "ledger.json").exists()
+    for channel in CHANNELS:
+        assert (site / "outbox" / channel / SLUG / "post.txt").read_text(encoding="utf-8") == TEXT
+    assert f"{SLUG} -> x: outbox outbox/x/{SLUG}/\n" in result.out
+    assert "Hanya outbox (--outbox-only): tidak ada yang dikirim ke media sosial" in result.out
+
+
+def test_the_readme_first_command_runs_on_a_fresh_machine(repo: Path) -> None:
+    for command in (["check"], ["build"], ["publish", "--outbox-only"]):
+        result = run_kpu(*command, cwd=repo)
+        assert result.code == 0, (command, result.out, result.err)
+    posts = list((repo / "content" / "posts").rglob("*.md"))
+    assert len(list((repo / "outbox").glob("*/*/post.json"))) == len(posts) * len(CHANNELS)
+    assert len(list((repo / "site" / "social").glob("*/square.jpg"))) == len(posts)

@@ -34,11 +34,14 @@ class Outbox(Channel):
         *,
         directory: Path | None = None,
         standing_in: type[Channel] | None = None,
+        note: str = "",
     ) -> None:
         super().__init__(root, config, environ)
         self.directory = directory or root / OUTBOX_DIR
         self.standing_in = standing_in
         """The channel this outbox replaces: its text and image are rendered, not outbox's."""
+        self.note = note
+        """Why the post went here instead (shown to staff), e.g. missing credentials."""
 
     def render(self, publication: Publication, url: str) -> Post:
         if self.standing_in is None:

@@ -6,6 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from pipeline.channels.outbox import OUTBOX_DIR
 from pipeline.ledger import Ledger
 from pipeline.messages import publish as msg
 from pipeline.posts import channels_of
@@ -25,6 +26,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--dry-run",
         action="store_true",
         help="hanya tampilkan dan tulis kiriman ke folder sementara; tidak mengirim, arsip tidak diubah",
+    )
+    p.add_argument(
+        "--outbox-only",
+        action="store_true",
+        help="tulis semua kiriman ke outbox/ saja, apa pun kredensialnya; arsip tidak diubah",
     )
     p.add_argument(
         "--resolve",
@@ -50,13 +56,14 @@ def run(args: argparse.Namespace) -> int:
     if not publications:
         print(msg.NOTHING)
         return 0
-    if args.dry_run:
-        folder = Path(tempfile.mkdtemp(prefix="kpu-dry-run-"))
+    if args.dry_run or args.outbox_only:
+        # Nothing leaves the machine and nothing is recorded: every channel is an outbox.
+        folder = Path(tempfile.mkdtemp(prefix="kpu-dry-run-")) if args.dry_run else args.root / OUTBOX_DIR
         names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
         report = publish(ctx, publications, dry_run_channels(ctx, names, folder), ledger=None)
         _print(report)
-        print(msg.DRY_RUN.format(path=folder))
-        return 0
+        print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
+        return 1 if report.problems else 0
     report = publish(ctx, publications, ledger=ledger)
     _print(report)
     return 1 if report.problems else 0

@@ -74,6 +74,10 @@ STATUS_LABELS = {
 }
 LINE = "{slug} -> {channel}: {status}{url}{detail}"
 DRY_RUN = "Uji coba (--dry-run): tidak ada yang dikirim dan arsip link tidak diubah. Kiriman ditulis di {path}"
+OUTBOX_ONLY = (
+    "Hanya outbox (--outbox-only): tidak ada yang dikirim ke media sosial dan arsip link tidak diubah. "
+    "Kiriman ditulis di {path}"
+)
 NOTHING = "Tidak ada publikasi di content/posts/."
 SUMMARY_OK = "Selesai: {posted} terkirim, {skipped} sudah terkirim sebelumnya, {outbox} ke outbox."
 SUMMARY_FAIL = (

@@ -121,7 +121,7 @@ def post_path(
     path = blog.url_format.format(
         categories="/".join(categories[: blog.max_categories]),
         date=_format_date(created, blog.date_format, blog.locale),
-        file=publication.path.stem,
+        file=publication.slug if publication.is_draft else publication.path.stem,  # promoted as <slug>.md
         slug=front.slug or blog.slugify(front.title, blog.slugify_separator),
     )
     path = posixpath.join(blog.blog_dir, posixpath.normpath(path.strip("/")))
