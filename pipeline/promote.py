@@ -1,0 +1,285 @@
+"""SOP steps 7-8 (web half): move approved, ready and due drafts from drafts/ to content/posts/.
+
+Decided from the repository's state alone, every run, for every draft: a skipped run loses
+nothing, a repeated run changes nothing. `plan` only reads; `apply` writes, commits and pushes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from pipeline import frontmatter_edit as fm
+from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
+from pipeline.errors import PipelineError, RemoteError
+from pipeline.gitrepo import Commit, GitRepo, Identity
+from pipeline.messages import promote as msg
+from pipeline.model import FrontMatter, Provenance, Publication
+from pipeline.problems import Level, Problem, error
+from pipeline.read import ReadFailed, load_yaml, read_document
+from pipeline.schema import validate_model
+from pipeline.validate import Context, validate
+
+DRAFTS_DIR = "drafts"
+POSTS_DIR = "content/posts"
+
+
+class Action(StrEnum):
+    PROMOTE = "promote"
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"
+    DRAFT = "draft"
+    UNAPPROVED = "unapproved"
+    INVALID = "invalid"
+
+
+FAILING = (Action.UNAPPROVED, Action.INVALID)
+
+
+class PullApi(Protocol):
+    """The GitHub calls promotion makes (pipeline.github.GitHub fits)."""
+
+    def pull(self, number: int) -> dict[str, Any]: ...
+
+    def reviews(self, number: int) -> list[dict[str, Any]]: ...
+
+    def pulls_of_commit(self, sha: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class PullRef:
+    number: int
+    url: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What this run does with one draft, and why (Indonesian `reason` when it stays)."""
+
+    path: str
+    action: Action
+    title: str = ""
+    target: str | None = None
+    pull: PullRef | None = None
+    approval: ApprovalState | None = None
+    commit: str | None = None
+    publish_at: dt.datetime | None = None
+    reason: str = ""
+    problems: tuple[Problem, ...] = ()
+    publication: Publication | None = None
+
+
+@dataclass
+class Plan:
+    now: dt.datetime
+    decisions: list[Decision] = field(default_factory=list)
+
+    def of(self, *actions: Action) -> list[Decision]:
+        return [d for d in self.decisions if d.action in actions]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.of(*FAILING))
+
+
+@dataclass
+class Result:
+    plan: Plan
+    commits: list[str] = field(default_factory=list)
+    pushed: bool = False
+    rebases: int = 0
+
+
+def drafts_of(root: Path) -> list[Path]:
+    folder = root / DRAFTS_DIR
+    return sorted(p for p in folder.rglob("*.md") if not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> Plan:
+    """Decide every draft; reads files, history and the GitHub API, changes nothing."""
+    drafts = drafts_of(ctx.root)
+    checked = validate(ctx, drafts) if drafts else None
+    problems: dict[str, list[Problem]] = defaultdict(list)
+    publications = {}
+    if checked is not None:
+        for problem in checked.problems:
+            problems[problem.path].append(problem)
+        publications = {p.path.as_posix(): p for p in checked.publications}
+    decider = _Decider(ctx, repo, github, now)
+    result = Plan(now)
+    for path in drafts:
+        shown = path.relative_to(ctx.root).as_posix()
+        result.decisions.append(decider.decide(shown, publications.get(shown), problems[shown]))
+    return result
+
+
+class _Decider:
+    def __init__(self, ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> None:
+        self.ctx, self.repo, self.github, self.now = ctx, repo, github, now
+        self._chain: set[str] | None = None
+        self._approvals: dict[int, ApprovalState] = {}
+
+    def decide(self, shown: str, publication: Publication | None, problems: list[Problem]) -> Decision:
+        status, title = _status_and_title(self.ctx.root / shown, shown)
+        if status in ("draft", "postponed"):
+            return Decision(shown, Action(status), title=title)
+        errors = tuple(p for p in problems if p.level is Level.ERROR)
+        if publication is None or errors:
+            reason = msg.INVALID.format(count=len(errors))
+            return Decision(shown, Action.INVALID, title=title, reason=reason, problems=errors)
+        front = publication.front
+        year = self.now.astimezone(self.ctx.config.tz).year
+        target = f"{POSTS_DIR}/{year}/{publication.slug}.md"
+        base = Decision(shown, Action.UNAPPROVED, title=front.title, target=target,
+                        publish_at=front.publish_at, publication=publication)
+        if (self.ctx.root / target).exists():
+            problem = error(shown, 1, msg.TARGET_EXISTS.format(target=target))
+            return _with(base, Action.INVALID, reason=problem.message, problems=(problem,))
+        return self._approved(base)
+
+    def _approved(self, base: Decision) -> Decision:
+        last = self.repo.last_commit(base.path)
+        if last is None:
+            return _with(base, Action.UNAPPROVED, reason=msg.NOT_COMMITTED)
+        if self.github is None:
+            return _with(base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail="-"))
+        try:
+            pull = self._pull_of(last)
+            if pull is None:
+                reason = msg.NO_PULL.format(sha=last.sha[:7], branch=self.repo.branch)
+                return _with(base, Action.UNAPPROVED, commit=last.sha, reason=reason)
+            state = self._approval(pull)
+        except RemoteError as exc:
+            return _with(base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail=exc))
+        base = _with(base, base.action, commit=last.sha, pull=pull, approval=state)
+        if state.blockers:
+            who = ", ".join(f"{b.login} ({role_label(b.role)})" for b in state.blockers)
+            return _with(base, Action.UNAPPROVED, reason=msg.BLOCKED.format(number=pull.number, who=who))
+        if state.missing:
+            reason = msg.MISSING.format(number=pull.number, missing=missing_text(state))
+            return _with(base, Action.UNAPPROVED, reason=reason)
+        if base.publish_at is not None and base.publish_at > self.now:
+            return _with(base, Action.SCHEDULED)
+        return _with(base, Action.PROMOTE)
+
+    def _pull_of(self, last: Commit) -> PullRef | None:
+        """The merged pull request that brought `last` into this branch, verified with the API."""
+        assert self.github is not None
+        if self._chain is None:
+            self._chain = set(self.repo.first_parent_chain())
+        merge = last if last.sha in self._chain else self.repo.merge_bringing(last.sha)
+        if merge is not None and merge.pull_number is not None:
+            pull = self.github.pull(merge.pull_number)
+            if pull.get("merged_at") and pull.get("merge_commit_sha") == merge.sha:
+                return _ref(pull)
+        branch = self.repo.branch
+        for pull in self.github.pulls_of_commit(last.sha):
+            merged = pull.get("merge_commit_sha")
+            base_ref = (pull.get("base") or {}).get("ref")
+            if pull.get("merged_at") and merged and base_ref == branch and self.repo.is_ancestor(merged):
+                return _ref(pull)
+        return None
+
+    def _approval(self, pull: PullRef) -> ApprovalState:
+        if pull.number not in self._approvals:
+            assert self.github is not None
+            reviews = [Review.from_api(r) for r in self.github.reviews(pull.number)]
+            self._approvals[pull.number] = evaluate(reviews, pull.author, self.ctx.config)
+        return self._approvals[pull.number]
+
+
+def _ref(pull: dict[str, Any]) -> PullRef:
+    author = str((pull.get("user") or {}).get("login", ""))
+    return PullRef(int(pull["number"]), str(pull.get("html_url", "")), author)
+
+
+def _with(base: Decision, action: Action, **changes: Any) -> Decision:
+    values = {**base.__dict__, **changes, "action": action}
+    return Decision(**values)
+
+
+def _status_and_title(path: Path, shown: str) -> tuple[str | None, str]:
+    try:
+        meta = read_document(path, shown).meta
+    except ReadFailed:
+        return None, ""
+    status, title = meta.get("status", "draft"), meta.get("title")
+    return (status if isinstance(status, str) else None), (title if isinstance(title, str) else "")
+
+
+# --- applying ----------------------------------------------------------------------------------
+def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
+    assert decision.pull is not None and decision.approval is not None
+    assert decision.publication is not None
+    return Provenance(
+        pr=decision.pull.number,
+        url=decision.pull.url,
+        approvers=list(decision.approval.approvers),
+        memo=decision.publication.front.request.number,
+        commit=decision.commit,
+        promoted_at=now,
+    )
+
+
+def stamp(text: str, when: dt.datetime, provenance: Provenance) -> str:
+    """Set `date`, add `provenance`, drop the spent `publish_at`; keep every other line."""
+    stamped = fm.set_key(text, "date", f"date: {when.isoformat()}\n", after=("description", "title"))
+    stamped = fm.remove_key(stamped, "publish_at")
+    data = provenance.model_dump(mode="json", exclude={"promoted_at"}, exclude_none=True)
+    block = "# Dicatat otomatis oleh kpu promote: asal persetujuan publikasi ini.\n"
+    block += fm.render("provenance", data)
+    block += f"  promoted_at: {when.isoformat()}\n"
+    return fm.set_key(stamped, "provenance", block)
+
+
+def _checked_stamp(decision: Decision, now: dt.datetime, root: Path) -> str:
+    """The stamped text, proven to parse back into the same front matter before anything moves."""
+    text = (root / decision.path).read_text(encoding="utf-8")
+    try:
+        stamped = stamp(text, now, provenance_of(decision, now))
+        doc = load_yaml(fm.front_text(stamped), decision.path, first_line=2)
+        front, problems = validate_model(FrontMatter, doc, decision.path)
+    except (fm.EditError, ReadFailed) as exc:
+        raise PipelineError(msg.STAMP_FAILED.format(detail=exc)) from exc
+    if front is None or front.date != now or front.provenance is None:
+        detail = "; ".join(p.message for p in problems) or "-"
+        raise PipelineError(msg.STAMP_FAILED.format(detail=detail))
+    return stamped
+
+
+def commit_message(decision: Decision) -> str:
+    assert decision.pull is not None and decision.publication is not None
+    body = msg.COMMIT_BODY.format(
+        path=decision.path, target=decision.target, number=decision.pull.number, url=decision.pull.url,
+        approvers=approvers_text(decision), memo=decision.publication.front.request.number,
+        commit=decision.commit,
+    )
+    return msg.COMMIT_SUBJECT.format(title=decision.title) + "\n\n" + body
+
+
+def approvers_text(decision: Decision) -> str:
+    approvers = decision.approval.approvers if decision.approval else ()
+    return ", ".join(msg.APPROVER.format(login=a.login, role=role_label(a.role)) for a in approvers)
+
+
+def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> Result:
+    """Move, stamp and commit every promotable draft (one commit each), then push once."""
+    result = Result(plan)
+    todo = plan.of(Action.PROMOTE)
+    stamped = {d.path: _checked_stamp(d, plan.now, repo.root) for d in todo}  # fail before any change
+    for decision in todo:
+        assert decision.target is not None
+        repo.move(decision.path, decision.target)
+        (repo.root / decision.target).write_text(stamped[decision.path], encoding="utf-8")
+        result.commits.append(
+            repo.commit_paths([decision.path, decision.target], commit_message(decision), identity)
+        )
+    if result.commits and push and repo.has_remote:
+        result.rebases = repo.push()
+        result.pushed = True
+    return result

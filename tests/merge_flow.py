@@ -1,0 +1,102 @@
+"""Scenario builder for the merge flow: a bare origin, a staff clone, real merges, a CI clone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.fake_github import FakeGitHub
+from tests.workflow_harness import ROOT, JobRun, Runner
+
+AUTHOR = "desain-kpubabar"
+_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Tim Desain", "GIT_AUTHOR_EMAIL": "desain@kpu.test",
+    "GIT_COMMITTER_NAME": "Tim Desain", "GIT_COMMITTER_EMAIL": "desain@kpu.test",
+}
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, **_IDENTITY, "GIT_CONFIG_NOSYSTEM": "1"}
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed:\n{done.stderr}")
+    return done.stdout.strip()
+
+
+class Scenario:
+    """origin.git (bare) <- staff (where people commit and merge); CI runs in fresh clones."""
+
+    def __init__(self, tmp: Path, site: Path, github: FakeGitHub) -> None:
+        self.tmp, self.github = tmp, github
+        self.origin = tmp / "origin.git"
+        git("init", "--quiet", "--bare", "-b", "main", str(self.origin), cwd=tmp)
+        self.staff = tmp / "staff"
+        shutil.copytree(site, self.staff)
+        shutil.copy(ROOT / ".gitignore", self.staff / ".gitignore")
+        (self.staff / "drafts" / ".gitkeep").write_text("", encoding="utf-8")
+        git("init", "--quiet", "-b", "main", cwd=self.staff)
+        git("add", "--all", cwd=self.staff)
+        git("commit", "--quiet", "-m", "Situs awal", cwd=self.staff)
+        git("remote", "add", "origin", str(self.origin), cwd=self.staff)
+        git("push", "--quiet", "origin", "main", cwd=self.staff)
+
+    def merge_pr(self, number: int, files: dict[str, str], author: str = AUTHOR) -> str:
+        """A feature branch with `files`, merged with --no-ff the way GitHub's merge button does."""
+        branch = f"publikasi-{number}"
+        git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
+        git("checkout", "--quiet", "-b", branch, cwd=self.staff)
+        self._write(files)
+        git("add", "--all", cwd=self.staff)
+        git("commit", "--quiet", "-m", f"Draf untuk PR #{number}", cwd=self.staff)
+        head = git("rev-parse", "HEAD", cwd=self.staff)
+        git("checkout", "--quiet", "main", cwd=self.staff)
+        message = f"Merge pull request #{number} from {self.github.repository.split('/')[0]}/{branch}"
+        git("merge", "--quiet", "--no-ff", "-m", message, branch, cwd=self.staff)
+        merge = git("rev-parse", "HEAD", cwd=self.staff)
+        git("push", "--quiet", "origin", "main", cwd=self.staff)
+        self.github.add_pull(number, author, head_sha=head, merge_sha=merge, branch=branch)
+        self.github.commit_pulls[head] = [number]
+        return merge
+
+    def push_direct(self, files: dict[str, str], message: str = "Langsung ke main") -> str:
+        git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
+        self._write(files)
+        git("add", "--all", cwd=self.staff)
+        git("commit", "--quiet", "-m", message, cwd=self.staff)
+        git("push", "--quiet", "origin", "main", cwd=self.staff)
+        return git("rev-parse", "HEAD", cwd=self.staff)
+
+    def _write(self, files: dict[str, str]) -> None:
+        for name, text in files.items():
+            path = self.staff / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    def clone(self, name: str = "ci") -> Path:
+        """What actions/checkout with fetch-depth: 0 leaves: a full clone on branch main."""
+        target = self.tmp / name
+        if target.exists():
+            shutil.rmtree(target)
+        git("clone", "--quiet", str(self.origin), str(target), cwd=self.tmp)
+        return target
+
+    def run_workflow(self, workflow: str = "publish.yml", clone: Path | None = None) -> tuple[Path, JobRun]:
+        clone = clone or self.clone()
+        runner_tmp = self.tmp / f"runner-{clone.name}"
+        if runner_tmp.exists():
+            shutil.rmtree(runner_tmp)
+        runner_tmp.mkdir()
+        runner = Runner(clone, runner_tmp, api_url=self.github.url, repository=self.github.repository)
+        return clone, runner.run(workflow)
+
+    def origin_subjects(self) -> list[str]:
+        return git("log", "--format=%s", "main", cwd=self.origin).splitlines()
+
+    def origin_files(self, prefix: str) -> list[str]:
+        out = git("ls-tree", "-r", "--name-only", "main", "--", prefix, cwd=self.origin)
+        return [line for line in out.splitlines() if not line.endswith(".gitkeep")]
+
+    def origin_text(self, path: str) -> str:
+        return git("show", f"main:{path}", cwd=self.origin)
