@@ -1,0 +1,48 @@
+"""`kpu comment PR`: write or update the summary comment on a pull request (and the job summary)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.approvals import ApprovalState, for_pull
+from pipeline.commands.promote import write_summary
+from pipeline.comment import render_comment, upsert_comment
+from pipeline.errors import RemoteError
+from pipeline.github import GitHub
+from pipeline.messages import comment as msg
+from pipeline.validate import load_context, validate
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "comment",
+        help="tulis komentar ringkasan di pull request",
+        description="Tulis (atau perbarui) satu komentar di pull request berisi hasil pemeriksaan "
+        "draf dan persetujuan yang masih kurang. Ringkasan yang sama ditulis ke ringkasan job.",
+    )
+    p.add_argument("number", type=int, metavar="PR", help="nomor pull request")
+    p.add_argument("--no-post", action="store_true", help="jangan tulis ke GitHub; cetak saja")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = load_context(args.root)
+    validation = validate(ctx)
+    approval: ApprovalState | str | None
+    try:
+        github = GitHub.from_env(ctx.config.repository)
+        _, approval = for_pull(github, args.number, ctx.config)
+    except RemoteError as exc:
+        github, approval = None, str(exc)
+    body = render_comment(validation, approval)
+    write_summary(body)
+    if args.no_post or github is None:
+        print(body, end="")
+        return 0
+    try:
+        upsert_comment(github, args.number, body)
+    except RemoteError as exc:
+        print(msg.NOT_POSTED.format(detail=exc))
+        return 0
+    print(msg.POSTED.format(number=args.number))
+    return 0

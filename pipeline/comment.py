@@ -1,0 +1,80 @@
+"""The pull request summary comment: validation, approvals, and room for more sections.
+
+One comment per pull request, found again by a hidden marker and updated in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from pipeline.approvals import ApprovalState, describe, verdict
+from pipeline.messages import comment as msg
+from pipeline.problems import Level
+from pipeline.validate import Result
+
+MARKER = "<!-- kpu:pr-comment -->"
+MAX_PROBLEMS = 50
+
+
+class CommentApi(Protocol):
+    def issue_comments(self, number: int) -> list[dict[str, Any]]: ...
+
+    def create_comment(self, number: int, body: str) -> dict[str, Any]: ...
+
+    def update_comment(self, comment_id: int, body: str) -> dict[str, Any]: ...
+
+
+def render_comment(
+    validation: Result,
+    approval: ApprovalState | str | None,
+    extra_sections: Sequence[str] | None = None,
+) -> str:
+    """The comment body. `approval` is the state, or an Indonesian reason it could not be read.
+
+    `extra_sections` are complete Markdown sections (e.g. social post previews) added before
+    the footer, in order.
+    """
+    parts = [MARKER, msg.TITLE, "", _validation_section(validation), "", msg.APPROVAL_HEADING, ""]
+    if isinstance(approval, ApprovalState):
+        parts += [f"- {_escape(line.strip())}" for line in describe(approval)]
+        parts += ["", f"**{_escape(verdict(approval))}**"]
+    elif approval:
+        parts.append(_escape(msg.APPROVAL_UNAVAILABLE.format(detail=approval)))
+    for section in extra_sections or ():
+        parts += ["", section.strip()]
+    parts += ["", "---", msg.FOOTER]
+    return "\n".join(parts) + "\n"
+
+
+def _validation_section(result: Result) -> str:
+    errors = [p for p in result.problems if p.level is Level.ERROR]
+    warnings = len(result.problems) - len(errors)
+    lines = [msg.CHECK_HEADING, ""]
+    if errors:
+        lines.append(msg.CHECK_FAIL.format(errors=len(errors), warnings=warnings, files=result.files))
+    else:
+        lines.append(msg.CHECK_OK.format(files=result.files, warnings=warnings))
+    shown = sorted(result.problems, key=lambda p: (p.level is not Level.ERROR, p.path, p.line or 0))
+    if shown:
+        lines.append("")
+    for problem in shown[:MAX_PROBLEMS]:
+        icon = "❌" if problem.level is Level.ERROR else "⚠️"
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        lines.append(f"- {icon} `{where.replace('`', '')}` {_escape(problem.message)}")
+    if len(shown) > MAX_PROBLEMS:
+        lines.append(msg.CHECK_MORE.format(count=len(shown) - MAX_PROBLEMS))
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    """Text from files made inert: no HTML tags, no mentions that ping people."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u200b")
+
+
+def upsert_comment(github: CommentApi, number: int, body: str) -> dict[str, Any]:
+    """Update the comment carrying MARKER, or create it."""
+    for comment in github.issue_comments(number):
+        if MARKER in str(comment.get("body", "")):
+            return github.update_comment(int(comment["id"]), body)
+    return github.create_comment(number, body)

@@ -1,0 +1,17 @@
+"""Indonesian text of the pull request summary comment (`kpu comment`)."""
+
+from __future__ import annotations
+
+TITLE = "## Hasil pemeriksaan publikasi"
+CHECK_HEADING = "### Pemeriksaan draf (kpu check)"
+CHECK_OK = "✅ Semua {files} berkas sesuai ({warnings} peringatan)."
+CHECK_FAIL = "❌ {errors} kesalahan dan {warnings} peringatan pada {files} berkas. Perbaiki lalu push lagi."
+CHECK_MORE = "… dan {count} temuan lain (lihat log job)."
+APPROVAL_HEADING = "### Persetujuan (SOP langkah 7)"
+APPROVAL_UNAVAILABLE = "Persetujuan tidak dapat dibaca dari GitHub: {detail}"
+FOOTER = "_Komentar ini diperbarui otomatis oleh `kpu comment` setiap kali pull request berubah._"
+POSTED = "Komentar ringkasan diperbarui di pull request #{number}."
+NOT_POSTED = (
+    "Komentar tidak dapat ditulis ({detail}). Untuk pull request dari fork, token GitHub hanya "
+    "bisa membaca; ringkasan yang sama ada di ringkasan job (Summary)."
+)
