@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -107,6 +108,18 @@ class GitHub:
         path = f"/issues/comments/{comment_id}"
         return self._json("PATCH", path, {"body": body}, what=f"komentar {comment_id}")
 
+    def issues(self, labels: str | None = None, state: str = "open") -> list[Json]:
+        """Issues (and pull requests, which carry a `pull_request` key) of the repository."""
+        query = urlencode({"state": state, **({"labels": labels} if labels else {})})
+        return self._pages(f"/issues?{query}", what="daftar issue")
+
+    def create_issue(self, title: str, body: str, labels: Sequence[str] = ()) -> Json:
+        data = {"title": title, "body": body, "labels": list(labels)}
+        return self._json("POST", "/issues", data, what="issue baru")
+
+    def update_issue(self, number: int, **fields: Any) -> Json:
+        return self._json("PATCH", f"/issues/{number}", fields, what=f"issue #{number}")
+
     # --- plumbing -------------------------------------------------------------------------------
     def _json(self, method: str, path: str, body: Json | None = None, *, what: str) -> Json:
         data = self._request(method, self._url(path), body, what=what)
@@ -121,7 +134,7 @@ class GitHub:
     def _pages(self, path: str, *, what: str) -> list[Json]:
         """Every item of a paginated list, following the Link: rel="next" header."""
         items: list[Json] = []
-        url: str | None = self._url(path) + "?per_page=100"
+        url: str | None = self._url(path) + ("&" if "?" in path else "?") + "per_page=100"
         while url:
             response = self._request("GET", url, None, what=what)
             try:

@@ -90,3 +90,55 @@ BUNDLE_NOT_OFFLINE = (
 )
 BUNDLE_OK = "Dokumentasi offline dibuat: {zip} ({files} berkas, SHA-256 {sha256})."
 BUNDLE_MANIFEST = "Daftar checksum: {manifest} (periksa dengan: sha256sum -c SHA256SUMS)."
+
+# --- kpu linkcheck ---------------------------------------------------------------------------
+LINK_TIMEOUT = "waktu habis, server tidak menjawab"
+LINK_UNREACHABLE = "server tidak dapat dihubungi (alamat salah, atau servernya mati)"
+LINK_REDIRECTS = "terlalu banyak pengalihan (redirect)"
+LINK_FAILED = "permintaan gagal ({kind})"
+LINK_CODE = "kode {code}"
+LINKCHECK_NONE = "Belum ada tautan yang tercatat di data/ledger.json; tidak ada yang diperiksa."
+LINKCHECK_DEAD_HEADER = "Tautan mati ({count}):"
+LINKCHECK_DEAD = '- "{title}" ({slug}), {channel}: {url}\n  Masalah: {reason}.\n  Perbaikan: {fix}'
+LINKCHECK_FIX_WEB = (
+    "pastikan berkas publikasinya masih ada di content/posts/ dan workflow penerbitan terakhir "
+    "berhasil. Bila publikasi memang ditarik, jalankan kpu retract {slug} agar halamannya tetap "
+    "ada dengan pemberitahuan."
+)
+LINKCHECK_FIX_POST = (
+    "buka tautannya di peramban. Bila kiriman memang hilang dari akun {channel}, tandai untuk "
+    "dikirim ulang dengan kpu publish --resolve {slug} {key} failed, lalu jalankan workflow "
+    "penerbitan."
+)
+LINKCHECK_UNCHECKABLE_HEADER = (
+    "Tidak dapat diperiksa otomatis ({count}); server menolak program pemeriksa, buka sendiri "
+    "di peramban:"
+)
+LINKCHECK_UNCHECKABLE = '- "{title}", {channel}: {url} ({reason})'
+LINKCHECK_SUMMARY = (
+    "{total} tautan diperiksa: {live} aktif, {dead} mati, {unknown} tidak dapat diperiksa. "
+    "Hasilnya dicatat di data/ledger.json."
+)
+
+# --- kpu linkcheck --report-issue ------------------------------------------------------------
+ISSUE_TITLE = "Tautan mati di Arsip Link Aktif"
+ISSUE_INTRO = (
+    "Pemeriksaan tautan otomatis pada {when} menemukan **{dead} dari {total} tautan mati**. "
+    "Issue ini diperbarui pada setiap pemeriksaan dan ditutup otomatis bila semua tautan aktif "
+    "kembali."
+)
+ISSUE_HEADER = "| Publikasi | Kanal | Tautan | Masalah |\n|---|---|---|---|"
+ISSUE_ROW = "| {title} (`{slug}`) | {channel} | <{url}> | {reason} |"
+ISSUE_FIX = (
+    "**Cara memperbaiki.** Halaman web yang mati: pastikan berkasnya masih ada di "
+    "`content/posts/` dan workflow penerbitan terakhir berhasil; bila sengaja ditarik, jalankan "
+    "`kpu retract SLUG`. Kiriman media sosial yang hilang: tandai untuk dikirim ulang dengan "
+    "`kpu publish --resolve SLUG KANAL failed`, lalu jalankan workflow penerbitan."
+)
+ISSUE_CLOSING = (
+    "Semua {total} tautan aktif kembali pada pemeriksaan {when}. Issue ini ditutup otomatis."
+)
+ISSUE_CREATED = "Issue tautan mati dibuat: {url}"
+ISSUE_UPDATED = "Issue tautan mati diperbarui: {url}"
+ISSUE_CLOSED = "Semua tautan aktif; issue tautan mati ditutup: {url}"
+ISSUE_NOTHING = "Semua tautan aktif; tidak ada issue tautan mati yang perlu dibuka."
