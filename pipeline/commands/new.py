@@ -19,7 +19,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="buat draf publikasi baru",
         description="Buat draf baru drafts/<tanggal>-<judul>.md berisi semua kolom beserta penjelasannya.",
     )
-    p.add_argument("title", metavar="JUDUL", help='judul publikasi, contoh "Mengenal UU Pemilu"')
+    p.add_argument("title", nargs="?", metavar="JUDUL", help='judul publikasi, contoh "Mengenal UU Pemilu"')
+    p.add_argument(
+        "--from-issue",
+        metavar="BERKAS|NOMOR",
+        help="buat draf dari issue Permintaan Publikasi (Nota Dinas): nomor issue, atau berkas isi issue",
+    )
     p.set_defaults(run=run)
 
 
@@ -43,8 +48,10 @@ def create_draft(root: Path, title: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.from_issue:
+        return _run_from_issue(args)
     try:
-        path = create_draft(args.root, args.title)
+        path = create_draft(args.root, args.title or "")
     except ValueError as exc:
         print(exc)
         return 1
@@ -54,4 +61,23 @@ def run(args: argparse.Namespace) -> int:
         return 1
     shown = path.relative_to(args.root).as_posix()
     print(msg.NEW_CREATED.format(path=shown))
+    return 0
+
+
+def _run_from_issue(args: argparse.Namespace) -> int:
+    from pipeline.intake import IntakeError, create_from_issue, load_request
+    from pipeline.messages import intake
+
+    try:
+        request = load_request(args.root, args.from_issue)
+        path = create_from_issue(args.root, request)
+    except IntakeError as exc:
+        print("\n".join(exc.problems))
+        return 1
+    except FileExistsError as exc:
+        shown = os.path.relpath(exc.filename, args.root) if exc.filename else args.from_issue
+        print(msg.NEW_EXISTS.format(path=shown))
+        return 1
+    issue = f" #{request.issue}" if request.issue else ""
+    print(intake.CREATED.format(issue=issue, path=path.relative_to(args.root).as_posix()))
     return 0
