@@ -58,6 +58,7 @@ def test_every_network_gets_exactly_the_rendered_text_and_the_card(site: Path, w
     ig = world.graph.ig_media[0]
     assert ig.text == TEXT
     assert ig.image_url == f"https://kab-bangkabarat.kpu.go.id/social/{SLUG}/square.jpg"
+    assert [r.query for r in world.graph.calls("GET /v21.0/*")][0] == {"fields": "status_code"}
     message = world.telegram.live[0]
     assert (message.caption, message.photo) == (TEXT, card.wide.data)
     status = world.mastodon.live[0]

@@ -147,9 +147,9 @@ class Channel:
 
 
 _TOKEN_PATTERNS = (
-    re.compile(r"bot\d+:[\w-]+"),  # Telegram Bot API: the token is part of the URL path
-    re.compile(r"(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I),
-    re.compile(r"(Bearer|OAuth)\s+[\w.~+/=-]{8,}", re.I),
+    (re.compile(r"bot\d+:[\w-]+"), "***"),  # Telegram Bot API: the token is part of the URL path
+    (re.compile(r"\b(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I), r"\1=***"),
+    (re.compile(r"\b(Bearer|OAuth)\s+[\w.~+/=-]{8,}", re.I), r"\1 ***"),
 )
 
 
@@ -159,8 +159,8 @@ def scrub(text: str, environ: Mapping[str, str], variables: tuple[EnvVar, ...] =
     secrets |= {value for name, value in environ.items() if _looks_secret(name)}
     for value in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
         text = text.replace(value, "***")
-    for pattern in _TOKEN_PATTERNS:
-        text = pattern.sub(lambda m: m.group(0).split("=")[0] + "=***" if "=" in m.group(0) else "***", text)
+    for pattern, replacement in _TOKEN_PATTERNS:
+        text = pattern.sub(replacement, text)
     return text
 
 

@@ -5,9 +5,14 @@ Instagram fetches the image itself, so the post points at the deployed site's co
 
 from __future__ import annotations
 
+import time
+
 from pipeline.channels import http
-from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
+from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result, Retryable
 from pipeline.channels.graph import DEFAULT_BASE, Graph
+
+READY_CHECKS = 10
+READY_WAIT = 2.0
 
 
 class Instagram(Channel):
@@ -36,10 +41,22 @@ class Instagram(Channel):
             raise ChannelError("Instagram memerlukan gambar dengan alamat publik")
         graph = self.graph
         container = graph.call("POST", f"{self.user}/media", data={"image_url": post.image_url, "caption": post.text})
+        self._wait_until_ready(graph, str(container["id"]))
         # Creating a container posts nothing; publishing it does, so only this step "creates".
         body = graph.call("POST", f"{self.user}/media_publish", creates=True, data={"creation_id": container["id"]})
         media_id = str(body["id"])
         return Result(media_id, self._permalink(graph, media_id))
+
+    def _wait_until_ready(self, graph: Graph, container: str) -> None:
+        """Instagram fetches and checks the image before the container can be published."""
+        for _ in range(READY_CHECKS):
+            status = graph.call("GET", container, params={"fields": "status_code"}).get("status_code")
+            if status in (None, "FINISHED"):
+                return
+            if status in ("ERROR", "EXPIRED"):
+                raise ChannelError(f"Instagram menolak gambar {container}: status {status}")
+            time.sleep(READY_WAIT)
+        raise Retryable(f"Instagram belum selesai memproses gambar {container}")
 
     def delete(self, remote_id: str) -> None:
         try:

@@ -74,6 +74,8 @@ class FakeGraph(FakeApi):
         return _error(100, "Unsupported request", 400)
 
     def _object(self, method: str, object_id: str) -> Reply:
+        if object_id in self.containers:
+            return Reply(200, {"id": object_id, "status_code": "FINISHED"})
         found = next((i for i in self.live(self.fb_posts + self.ig_media) if i.id == object_id), None)
         if found is None:
             return _error(100, "Object does not exist", 400)
