@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from pipeline.build import build_site
 from pipeline.errors import BuildError
+from pipeline.github import GitHub, Json
 from pipeline.ledger import Book
 from pipeline.ledger import Page as LedgerPage
 from pipeline.messages import records as msg
@@ -135,7 +136,39 @@ def record_checksum(manifest: Path, name: str, digest: str) -> None:
     """Add or replace the line of `name` in a SHA256SUMS file."""
     lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
     kept = [line for line in lines if line.split("  ", 1)[-1] != name]
-    manifest.write_text("\n".join(sorted([*kept, f"{digest}  {name}"])) + "\n", encoding="utf-8")
+    lines = sorted([*kept, f"{digest}  {name}"], key=lambda line: line.split("  ", 1)[-1])
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def merge_checksums(manifest: Path, earlier: str) -> None:
+    """Add the lines of an earlier SHA256SUMS for files this one does not list."""
+    listed = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
+    names = {line.split("  ", 1)[-1] for line in listed.splitlines()}
+    for line in earlier.splitlines():
+        digest, sep, name = line.partition("  ")
+        if sep and name not in names:
+            record_checksum(manifest, name, digest)
+
+
+def release_bundle(github: GitHub, bundle: Bundle, when: dt.datetime) -> Json:
+    """Attach the zip and SHA256SUMS to the month's release, created if missing; an asset of the
+    same name is replaced. The release's SHA256SUMS is merged in first, so that it still verifies
+    every zip of the month."""
+    month = when.astimezone(WIB)
+    tag = f"dokumentasi-offline-{month:%Y-%m}"
+    release = next((r for r in github.releases() if r.get("tag_name") == tag), None)
+    if release is None:
+        label = format_date(month, format="MMMM yyyy", locale="id")
+        release = github.create_release(tag, msg.RELEASE_NAME.format(month=label), msg.RELEASE_BODY)
+    assets = {str(a.get("name")): a for a in github.release_assets(int(release["id"]))}
+    if MANIFEST in assets:
+        earlier = github.download_asset(int(assets[MANIFEST]["id"])).decode("utf-8", "replace")
+        merge_checksums(bundle.manifest, earlier)
+    for path, kind in ((bundle.zip_path, "application/zip"), (bundle.manifest, "text/plain")):
+        if path.name in assets:
+            github.delete_asset(int(assets[path.name]["id"]))
+        github.upload_asset(release, path.name, path.read_bytes(), kind)
+    return release
 
 
 # --- the offline build's extra files (called by the kpu MkDocs plugin) ---------------------------

@@ -120,6 +120,34 @@ class GitHub:
     def update_issue(self, number: int, **fields: Any) -> Json:
         return self._json("PATCH", f"/issues/{number}", fields, what=f"issue #{number}")
 
+    def releases(self) -> list[Json]:
+        return self._pages("/releases", what="daftar rilis")
+
+    def create_release(self, tag: str, name: str, body: str, target: str | None = None) -> Json:
+        data = {"tag_name": tag, "name": name, "body": body}
+        if target:
+            data["target_commitish"] = target
+        return self._json("POST", "/releases", data, what=f"rilis {tag}")
+
+    def release_assets(self, release_id: int) -> list[Json]:
+        return self._pages(f"/releases/{release_id}/assets", what="lampiran rilis")
+
+    def download_asset(self, asset_id: int) -> bytes:
+        url, accept = self._url(f"/releases/assets/{asset_id}"), {"Accept": "application/octet-stream"}
+        return self._request("GET", url, None, what=f"lampiran {asset_id}", headers=accept).content
+
+    def delete_asset(self, asset_id: int) -> None:
+        self._request("DELETE", self._url(f"/releases/assets/{asset_id}"), None, what="lampiran lama")
+
+    def upload_asset(self, release: Json, name: str, data: bytes, content_type: str) -> Json:
+        """To the release's `upload_url` (uploads.github.com on github.com), as raw bytes."""
+        url = str(release["upload_url"]).split("{", 1)[0] + "?" + urlencode({"name": name})
+        response = self._request(
+            "POST", url, None, what=f"unggah {name}", data=data, headers={"Content-Type": content_type}
+        )
+        result = response.json()
+        return result if isinstance(result, dict) else {}
+
     # --- plumbing -------------------------------------------------------------------------------
     def _json(self, method: str, path: str, body: Json | None = None, *, what: str) -> Json:
         data = self._request(method, self._url(path), body, what=what)
@@ -160,12 +188,16 @@ class GitHub:
             headers["Authorization"] = f"Bearer {self._token}"
         return headers
 
-    def _request(self, method: str, url: str, body: Json | None, *, what: str) -> requests.Response:
+    def _request(
+        self, method: str, url: str, body: Json | None, *, what: str,
+        data: bytes | None = None, headers: Mapping[str, str] | None = None,
+    ) -> requests.Response:
         waited = 0.0
         while True:
             try:
                 response = self.session.request(
-                    method, url, json=body, headers=self._headers(), timeout=TIMEOUT
+                    method, url, json=body, data=data, headers={**self._headers(), **(headers or {})},
+                    timeout=TIMEOUT,
                 )
             except requests.RequestException as exc:
                 raise RemoteError(msg.UNREACHABLE.format(what=what, reason=type(exc).__name__)) from exc

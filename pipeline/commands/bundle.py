@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.bundle import build_bundle
+from pipeline.bundle import build_bundle, release_bundle
+from pipeline.config import load_config
+from pipeline.github import GitHub
 from pipeline.messages import records as msg
+from pipeline.timeutil import now
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,11 +23,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--out", type=Path, default=None, help="folder hasil (bawaan: build/ di akar repositori)"
     )
+    p.add_argument(
+        "--release",
+        action="store_true",
+        help="lampirkan zip dan SHA256SUMS ke rilis GitHub bulan ini (dokumentasi-offline-TTTT-BB), "
+        "memakai GITHUB_TOKEN dan GITHUB_API_URL",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    bundle = build_bundle(args.root, args.out or args.root / "build")
+    when = now()
+    github = GitHub.from_env(load_config(args.root).repository) if args.release else None
+    bundle = build_bundle(args.root, args.out or args.root / "build", when)
     print(msg.BUNDLE_OK.format(zip=bundle.zip_path, files=bundle.files, sha256=bundle.sha256))
     print(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
+    if github is not None:
+        release = release_bundle(github, bundle, when)
+        print(msg.BUNDLE_RELEASED.format(tag=release.get("tag_name"), url=release.get("html_url")))
     return 0

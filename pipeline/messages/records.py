@@ -90,6 +90,13 @@ BUNDLE_NOT_OFFLINE = (
 )
 BUNDLE_OK = "Dokumentasi offline dibuat: {zip} ({files} berkas, SHA-256 {sha256})."
 BUNDLE_MANIFEST = "Daftar checksum: {manifest} (periksa dengan: sha256sum -c SHA256SUMS)."
+BUNDLE_RELEASED = "Dilampirkan ke rilis {tag}: {url}"
+RELEASE_NAME = "Dokumentasi Offline {month}"
+RELEASE_BODY = (
+    "Salinan offline situs publikasi informasi hukum (SOP: Dokumentasi Offline). Unduh berkas zip, "
+    "ekstrak, lalu buka index.html di peramban; tidak perlu internet. Keutuhan berkas dapat "
+    "diperiksa dengan: sha256sum -c SHA256SUMS"
+)
 
 # --- kpu linkcheck ---------------------------------------------------------------------------
 LINK_TIMEOUT = "waktu habis, server tidak menjawab"
