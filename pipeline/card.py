@@ -53,7 +53,9 @@ def social_images(root: Path, config: KpuConfig, publication: Publication) -> So
 
 
 @functools.lru_cache(maxsize=64)
-def _social_images(title: str, office: str, host: str, source: Path | None, _stamp: int) -> SocialImages:
+def _social_images(
+    title: str, office: str, host: str, source: Path | None, _stamp: int
+) -> SocialImages:
     if source is not None and source.exists():
         data = source.read_bytes()
         wide = Image(data, source.name, MIME.get(source.suffix.lower(), "application/octet-stream"))
@@ -62,10 +64,14 @@ def _social_images(title: str, office: str, host: str, source: Path | None, _sta
         return SocialImages(wide, Image(square, "square.jpg", "image/jpeg"))
     wide_png = _encode(draw_card(title, office, host, WIDE), "PNG")
     square_jpg = _encode(draw_card(title, office, host, SQUARE), "JPEG")
-    return SocialImages(Image(wide_png, "card.png", "image/png"), Image(square_jpg, "square.jpg", "image/jpeg"))
+    return SocialImages(
+        Image(wide_png, "card.png", "image/png"), Image(square_jpg, "square.jpg", "image/jpeg")
+    )
 
 
-def write_site_images(root: Path, config: KpuConfig, publications: Iterable[Publication], site_dir: Path) -> list[Path]:
+def write_site_images(
+    root: Path, config: KpuConfig, publications: Iterable[Publication], site_dir: Path
+) -> list[Path]:
     """Put each publication's social images into the built site, so Instagram can fetch them."""
     written = []
     for publication in publications:

@@ -102,7 +102,10 @@ class Book:
         return entry
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": 1, "publications": {slug: asdict(p) for slug, p in sorted(self.pages.items())}}
+        return {
+            "version": 1,
+            "publications": {slug: asdict(p) for slug, p in sorted(self.pages.items())},
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> Book:
@@ -113,7 +116,11 @@ class Book:
                 for name, entry in (raw.get("channels") or {}).items()
             }
             pages[slug] = Page(
-                raw["title"], raw["path"], raw["url"], channels, raw.get("withdrawn"),
+                raw["title"],
+                raw["path"],
+                raw["url"],
+                channels,
+                raw.get("withdrawn"),
                 _check(raw.get("last_check")),
             )
         return cls(pages)

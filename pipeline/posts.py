@@ -104,11 +104,15 @@ def problems_of(text: str, name: str) -> list[str]:
     if length > limits.text:
         how = msg.HOW_X_COUNTS if limits.weighted else msg.HOW_URLS_COUNT if limits.urls_as else ""
         found.append(
-            msg.POST_TOO_LONG.format(label=label, length=length, limit=limits.text, how=how, key=name)
+            msg.POST_TOO_LONG.format(
+                label=label, length=length, limit=limits.text, how=how, key=name
+            )
         )
     tags = hashtag_count(text)
     if limits.hashtags is not None and tags > limits.hashtags:
-        found.append(msg.TOO_MANY_HASHTAGS.format(label=label, count=tags, limit=limits.hashtags, key=name))
+        found.append(
+            msg.TOO_MANY_HASHTAGS.format(label=label, count=tags, limit=limits.hashtags, key=name)
+        )
     return found
 
 
@@ -116,7 +120,7 @@ def check_posts(ctx: Context, publication: Publication) -> list[tuple[str, str]]
     """(channel, message) for every channel whose rendered post breaks that network's limits."""
     url = publication_url(ctx, publication, strict=False)
     hashtags = ctx.config.channels.hashtags
-    result = []
+    result: list[tuple[str, str]] = []
     for name in channels_of(publication, ctx.config.channels.enabled):
         text = compose_text(publication, name, url, hashtags)
         result.extend((name, problem) for problem in problems_of(text, name))
@@ -138,7 +142,9 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
             length = measure(text, limits)
             mark = "✅" if not problems_of(text, name) else "❌"
             lines.append(
-                msg.PREVIEW_CHANNEL.format(mark=mark, label=REGISTRY[name].label, length=length, limit=limits.text)
+                msg.PREVIEW_CHANNEL.format(
+                    mark=mark, label=REGISTRY[name].label, length=length, limit=limits.text
+                )
             )
             lines += ["", "~~~~text", text, "~~~~", ""]
     if not count:

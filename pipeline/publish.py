@@ -86,7 +86,9 @@ class RetryPolicy:
         """Seconds before the next attempt; a rate limit longer than `max_wait` ends the tries."""
         if isinstance(error, RateLimited) and error.retry_after is not None:
             if error.retry_after > self.max_wait:
-                raise ChannelError(msg.RATE_LIMIT_TOO_LONG.format(detail=error, minutes=error.retry_after / 60))
+                raise ChannelError(
+                    msg.RATE_LIMIT_TOO_LONG.format(detail=error, minutes=error.retry_after / 60)
+                )
             return error.retry_after + 0.5
         return self.backoff * 2 ** (attempt - 1)
 
@@ -112,7 +114,12 @@ def configured_channels(
             channels[name] = cls(ctx.root, ctx.config, environ)
         else:
             channels[name] = Outbox(
-                ctx.root, ctx.config, environ, directory=outbox_dir, standing_in=cls, note=msg.SENT_TO_OUTBOX
+                ctx.root,
+                ctx.config,
+                environ,
+                directory=outbox_dir,
+                standing_in=cls,
+                note=msg.SENT_TO_OUTBOX,
             )
     return channels
 
@@ -160,7 +167,9 @@ def publish(
         if ledger is not None:
             _record_page(ledger, publication, url)
         for name in channels_of(publication, enabled):
-            report.outcomes.append(_post_one(channels[name], publication, url, ledger, policy, environ))
+            report.outcomes.append(
+                _post_one(channels[name], publication, url, ledger, policy, environ)
+            )
     return report
 
 
@@ -204,26 +213,37 @@ def _record_page(ledger: Ledger, publication: Publication, url: str) -> None:
 
 
 def _send(
-    channel: Channel, post: Post, book: Book, ledger: Ledger, policy: RetryPolicy, environ: Mapping[str, str]
+    channel: Channel,
+    post: Post,
+    book: Book,
+    ledger: Ledger,
+    policy: RetryPolicy,
+    environ: Mapping[str, str],
 ) -> Outcome:
     try:
         result = deliver(channel, post, policy)
     except OutcomeUnknown as exc:
         book.mark(post.slug, post.channel, "pending", error=str(exc))
         ledger.save(book)
-        return Outcome(post.slug, post.channel, "unresolved", detail=msg.UNRESOLVED.format(detail=exc))
+        return Outcome(
+            post.slug, post.channel, "unresolved", detail=msg.UNRESOLVED.format(detail=exc)
+        )
     except ChannelError as exc:
         book.mark(post.slug, post.channel, "failed", error=str(exc))
         ledger.save(book)
         return Outcome(post.slug, post.channel, "failed", detail=str(exc))
     if environ.get(CRASH_HOOK) == post.channel:
         os._exit(99)  # simulates a crash between the network's answer and the ledger write
-    book.mark(post.slug, post.channel, "posted", remote_id=result.remote_id, url=result.url, error=None)
+    book.mark(
+        post.slug, post.channel, "posted", remote_id=result.remote_id, url=result.url, error=None
+    )
     ledger.save(book)
     return Outcome(post.slug, post.channel, "posted", result.url)
 
 
-def _reconcile(channel: Channel, post: Post, entry: Entry, book: Book, ledger: Ledger) -> Outcome | None:
+def _reconcile(
+    channel: Channel, post: Post, entry: Entry, book: Book, ledger: Ledger
+) -> Outcome | None:
     """A previous run died after `pending`: find the post, or decide it is safe to send again.
 
     None means "send": the network says there is no such post, or the API makes a re-send
@@ -232,14 +252,23 @@ def _reconcile(channel: Channel, post: Post, entry: Entry, book: Book, ledger: L
     if channel.idempotent:
         return None
     if not channel.can_lookup:
-        return Outcome(post.slug, post.channel, "unresolved", detail=msg.CANNOT_LOOK_UP.format(label=channel.label))
+        return Outcome(
+            post.slug,
+            post.channel,
+            "unresolved",
+            detail=msg.CANNOT_LOOK_UP.format(label=channel.label),
+        )
     try:
         found = channel.lookup(post)
     except ChannelError as exc:
-        return Outcome(post.slug, post.channel, "unresolved", detail=msg.LOOKUP_FAILED.format(detail=exc))
+        return Outcome(
+            post.slug, post.channel, "unresolved", detail=msg.LOOKUP_FAILED.format(detail=exc)
+        )
     if found is None:
         return None
-    book.mark(post.slug, post.channel, "posted", remote_id=found.remote_id, url=found.url, error=None)
+    book.mark(
+        post.slug, post.channel, "posted", remote_id=found.remote_id, url=found.url, error=None
+    )
     ledger.save(book)
     return Outcome(post.slug, post.channel, "posted", found.url, msg.RECONCILED)
 
@@ -247,30 +276,45 @@ def _reconcile(channel: Channel, post: Post, entry: Entry, book: Book, ledger: L
 def deliver(
     channel: Channel, post: Post, policy: RetryPolicy, sleep: Callable[[float], None] = time.sleep
 ) -> Result:
-    """Publish with bounded retries. After a request whose answer never came, look for the post
-    before sending again; where the network cannot be asked, stop (OutcomeUnknown)."""
+    """Publish with bounded retries. Before sending again after a failure that may have taken
+    effect (a timeout, a 5xx), look for the post; where the network cannot be asked and a re-send
+    is not harmless, stop (OutcomeUnknown) and leave it to a person."""
     attempt = 0
     while True:
         attempt += 1
         try:
             return channel.publish(post)
         except OutcomeUnknown as exc:
-            if not channel.idempotent:
-                if not channel.can_lookup:
-                    raise
-                found = channel.lookup(post)
-                if found is not None:
-                    return found
+            if not (channel.idempotent or channel.can_lookup):
+                raise
             error: Retryable = Retryable(str(exc))
         except Retryable as exc:
             error = exc
+        if not isinstance(error, RateLimited):  # a 429 means the request was refused
+            found = _look_again(channel, post, error)
+            if found is not None:
+                return found
         if attempt >= policy.attempts:
             raise ChannelError(msg.GAVE_UP.format(attempts=attempt, detail=error))
         sleep(policy.wait(error, attempt))
 
 
+def _look_again(channel: Channel, post: Post, error: ChannelError) -> Result | None:
+    if channel.idempotent or not channel.can_lookup:
+        return None  # an idempotent re-send cannot duplicate; without look-up there is no choice
+    try:
+        return channel.lookup(post)
+    except ChannelError as exc:
+        raise OutcomeUnknown(msg.LOOKUP_AFTER_ERROR.format(error=error, detail=exc)) from None
+
+
 def resolve(
-    ctx: Context, ledger: Ledger, slug: str, name: str, status: str, url: str | None,
+    ctx: Context,
+    ledger: Ledger,
+    slug: str,
+    name: str,
+    status: str,
+    url: str | None,
     environ: Mapping[str, str] | None = None,
 ) -> Entry:
     """A person's decision on an entry: `posted URL` (it is there) or `failed` (send it again)."""
@@ -283,8 +327,14 @@ def resolve(
             if not url:
                 raise ChannelError(msg.RESOLVE_NEEDS_URL)
             channel = REGISTRY[name](ctx.root, ctx.config, environ or {})
-            entry = book.mark(slug, name, "posted", remote_id=channel.id_from_url(url), url=url,
-                              error=msg.RESOLVED_BY_PERSON)
+            entry = book.mark(
+                slug,
+                name,
+                "posted",
+                remote_id=channel.id_from_url(url),
+                url=url,
+                error=msg.RESOLVED_BY_PERSON,
+            )
         elif status == "failed":
             entry = book.mark(slug, name, "failed", error=msg.RESOLVED_BY_PERSON)
         else:

@@ -42,7 +42,12 @@ def find(ctx: Context, slug: str) -> Publication:
 
 
 def retract(
-    ctx: Context, slug: str, reason: str, *, ledger: Ledger, environ: Mapping[str, str] | None = None
+    ctx: Context,
+    slug: str,
+    reason: str,
+    *,
+    ledger: Ledger,
+    environ: Mapping[str, str] | None = None,
 ) -> Retraction:
     """Delete every post the ledger holds as `posted`, then mark the page withdrawn.
 
@@ -59,7 +64,9 @@ def retract(
                 continue
             cls = REGISTRY[name]
             if not cls.configured(environ):
-                done.failed.append((name, msg.RETRACT_NO_CREDENTIALS.format(label=cls.label, url=entry.url)))
+                done.failed.append(
+                    (name, msg.RETRACT_NO_CREDENTIALS.format(label=cls.label, url=entry.url))
+                )
                 continue
             try:
                 cls(ctx.root, ctx.config, environ).delete(entry.remote_id)
@@ -84,7 +91,9 @@ def mark_withdrawn(ctx: Context, publication: Publication, reason: str) -> dict[
     stamp = {"date": now(ctx.config.tz).isoformat(timespec="seconds"), "reason": reason}
     path = ctx.root / publication.path
     text = path.read_text(encoding="utf-8")
-    closing = list(_CLOSING.finditer(text))[1]  # the validated file has an opening and a closing line
+    closing = list(_CLOSING.finditer(text))[
+        1
+    ]  # the validated file has an opening and a closing line
     block = (
         "withdrawn:\n"
         f"  date: {stamp['date']}\n"

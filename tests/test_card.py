@@ -31,7 +31,10 @@ def test_every_wrapped_line_fits_the_measured_width(title: str) -> None:
 
 def test_words_are_kept_whole_when_they_fit() -> None:
     lines = wrap("Daftar Pemilih Tetap Kabupaten Bangka Barat", FONT, 500)
-    assert all(word in " ".join(lines).split() for word in ["Daftar", "Pemilih", "Tetap", "Kabupaten", "Bangka", "Barat"])
+    assert all(
+        word in " ".join(lines).split()
+        for word in ["Daftar", "Pemilih", "Tetap", "Kabupaten", "Bangka", "Barat"]
+    )
     assert len(lines) > 1
 
 
@@ -52,7 +55,9 @@ def test_a_title_too_long_for_the_box_ends_with_an_ellipsis_inside_it() -> None:
 
 @pytest.mark.parametrize("size", [WIDE, SQUARE])
 @pytest.mark.parametrize("title", TITLES)
-def test_cards_have_the_network_sizes_and_text_stays_off_the_edges(size: tuple[int, int], title: str) -> None:
+def test_cards_have_the_network_sizes_and_text_stays_off_the_edges(
+    size: tuple[int, int], title: str
+) -> None:
     card = draw_card(title, "KPU Kabupaten Bangka Barat", "kab-bangkabarat.kpu.go.id", size)
     assert card.size == size
     margin = size[0] // 15
@@ -66,7 +71,10 @@ def test_publications_without_an_image_get_generated_cards(repo: Path) -> None:
     ctx = load_context(repo)
     publication = next(p for p in validate(ctx).publications if not p.front.image)
     images = social_images(repo, load_config(repo), publication)
-    with Image.open(io.BytesIO(images.wide.data)) as wide, Image.open(io.BytesIO(images.square.data)) as square:
+    with (
+        Image.open(io.BytesIO(images.wide.data)) as wide,
+        Image.open(io.BytesIO(images.square.data)) as square,
+    ):
         assert (wide.format, wide.size) == ("PNG", WIDE)
         assert (square.format, square.size) == ("JPEG", SQUARE)
 

@@ -11,11 +11,22 @@ from pipeline.publish import configured_channels, stand_in
 from pipeline.validate import load_context
 
 EXPECTED = {
-    "X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET", "X_API_BASE",
-    "FACEBOOK_PAGE_ID", "FACEBOOK_PAGE_TOKEN", "FACEBOOK_API_BASE",
-    "INSTAGRAM_USER_ID", "INSTAGRAM_TOKEN", "INSTAGRAM_API_BASE",
-    "TELEGRAM_BOT_TOKEN", "TELEGRAM_CHAT_ID", "TELEGRAM_API_BASE",
-    "MASTODON_BASE_URL", "MASTODON_TOKEN",
+    "X_API_KEY",
+    "X_API_SECRET",
+    "X_ACCESS_TOKEN",
+    "X_ACCESS_TOKEN_SECRET",
+    "X_API_BASE",
+    "FACEBOOK_PAGE_ID",
+    "FACEBOOK_PAGE_TOKEN",
+    "FACEBOOK_API_BASE",
+    "INSTAGRAM_USER_ID",
+    "INSTAGRAM_TOKEN",
+    "INSTAGRAM_API_BASE",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_CHAT_ID",
+    "TELEGRAM_API_BASE",
+    "MASTODON_BASE_URL",
+    "MASTODON_TOKEN",
 }
 
 
@@ -34,14 +45,22 @@ def test_the_credential_table_lists_every_variable_once() -> None:
 def test_the_readme_table_is_generated_from_the_code() -> None:
     table = environment_markdown()
     assert table.startswith("| variabel | kanal | rahasia | wajib | keterangan |\n")
-    assert "| `TELEGRAM_BOT_TOKEN` | telegram | ya | ya | Token bot dari @BotFather; bot harus admin kanal |" in table
+    assert (
+        "| `TELEGRAM_BOT_TOKEN` | telegram | ya | ya | Token bot dari @BotFather; bot harus admin kanal |"
+        in table
+    )
     assert table.count("\n") == len(EXPECTED) + 2
 
 
 def test_a_channel_needs_all_its_required_credentials(repo: Path) -> None:
     ctx = load_context(repo)
-    env = {"X_API_KEY": "k", "X_API_SECRET": "s", "X_ACCESS_TOKEN": "t", "X_ACCESS_TOKEN_SECRET": "u",
-           "TELEGRAM_BOT_TOKEN": "1:abc"}
+    env = {
+        "X_API_KEY": "k",
+        "X_API_SECRET": "s",
+        "X_ACCESS_TOKEN": "t",
+        "X_ACCESS_TOKEN_SECRET": "u",
+        "TELEGRAM_BOT_TOKEN": "1:abc",
+    }
     channels = configured_channels(ctx, ["x", "telegram", "outbox"], env)
     assert not stand_in(channels["x"])
     assert stand_in(channels["telegram"])  # TELEGRAM_CHAT_ID is missing

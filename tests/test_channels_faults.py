@@ -40,7 +40,9 @@ def run(site: Path, world: World, *, timeout: str = "2", **env: str) -> Report:
     ctx = load_context(site)
     publications = validate(ctx, [site / POST]).publications
     channels = configured_channels(ctx, CHANNELS, environ)
-    return publish(ctx, publications, channels, ledger=Ledger.of(site), environ=environ, policy=POLICY)
+    return publish(
+        ctx, publications, channels, ledger=Ledger.of(site), environ=environ, policy=POLICY
+    )
 
 
 def outcome(report: Report, channel: str) -> tuple[str, str]:
@@ -50,7 +52,9 @@ def outcome(report: Report, channel: str) -> tuple[str, str]:
 
 def test_x_rate_limit_waits_until_the_reset_header(site: Path, world: World) -> None:
     reset = str(int(time.time()) + 2)
-    world.x.fail("POST /2/tweets", Fault(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": reset}))
+    world.x.fail(
+        "POST /2/tweets", Fault(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": reset})
+    )
     started = time.monotonic()
     report = run(site, world)
     assert time.monotonic() - started >= 1.0
@@ -60,8 +64,12 @@ def test_x_rate_limit_waits_until_the_reset_header(site: Path, world: World) -> 
 
 
 def test_telegram_rate_limit_waits_for_retry_after_in_the_body(site: Path, world: World) -> None:
-    body = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
-            "parameters": {"retry_after": 1}}
+    body = {
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 1",
+        "parameters": {"retry_after": 1},
+    }
     world.telegram.fail("POST /bot*/sendPhoto", Fault(429, body))
     started = time.monotonic()
     report = run(site, world)
@@ -70,7 +78,9 @@ def test_telegram_rate_limit_waits_for_retry_after_in_the_body(site: Path, world
     assert len(world.telegram.live) == 1
 
 
-def test_facebook_throttling_reported_in_the_body_honours_retry_after(site: Path, world: World) -> None:
+def test_facebook_throttling_reported_in_the_body_honours_retry_after(
+    site: Path, world: World
+) -> None:
     body = {"error": {"message": "Application request limit reached", "code": 4}}
     world.graph.fail("POST /v21.0/*/photos", Fault(400, body, {"Retry-After": "1"}))
     report = run(site, world)
@@ -82,7 +92,11 @@ def test_mastodon_rate_limit_waits_for_its_reset_header(site: Path, world: World
     reset = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(time.time() + 1.5))
     world.mastodon.fail(
         "POST /api/v1/statuses",
-        Fault(429, {"error": "Too many requests"}, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset}),
+        Fault(
+            429,
+            {"error": "Too many requests"},
+            {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset},
+        ),
     )
     started = time.monotonic()
     report = run(site, world)
@@ -91,9 +105,13 @@ def test_mastodon_rate_limit_waits_for_its_reset_header(site: Path, world: World
     assert len(world.mastodon.live) == 1
 
 
-def test_a_rate_limit_longer_than_the_bound_fails_now_for_the_next_run(site: Path, world: World) -> None:
+def test_a_rate_limit_longer_than_the_bound_fails_now_for_the_next_run(
+    site: Path, world: World
+) -> None:
     reset = str(int(time.time()) + 3600)
-    world.x.fail("POST /2/tweets", Fault(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": reset}))
+    world.x.fail(
+        "POST /2/tweets", Fault(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": reset})
+    )
     started = time.monotonic()
     report = run(site, world)
     assert time.monotonic() - started < 5
@@ -105,8 +123,13 @@ def test_a_rate_limit_longer_than_the_bound_fails_now_for_the_next_run(site: Pat
 
 
 def test_server_error_then_success_is_retried(site: Path, world: World) -> None:
-    world.graph.fail("POST /v21.0/*/photos", Fault(500, {"error": {"message": "Internal", "code": 1}}))
-    world.telegram.fail("POST /bot*/sendPhoto", Fault(502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}))
+    world.graph.fail(
+        "POST /v21.0/*/photos", Fault(500, {"error": {"message": "Internal", "code": 1}})
+    )
+    world.telegram.fail(
+        "POST /bot*/sendPhoto",
+        Fault(502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}),
+    )
     world.x.fail("POST /2/tweets", Fault(503, {"title": "Service Unavailable"}))
     world.mastodon.fail("POST /api/v1/statuses", Fault(500, {"error": "oops"}))
     report = run(site, world)
@@ -115,14 +138,23 @@ def test_server_error_then_success_is_retried(site: Path, world: World) -> None:
 
 
 def test_a_server_that_keeps_failing_gives_up_after_the_attempts(site: Path, world: World) -> None:
-    world.graph.fail("POST /v21.0/*/photos", *[Fault(500, {"error": {"message": "Down", "code": 2}})] * 3)
+    world.graph.fail(
+        "POST /v21.0/*/photos", *[Fault(500, {"error": {"message": "Down", "code": 2}})] * 3
+    )
     report = run(site, world)
-    assert outcome(report, "facebook") == ("failed", "gagal setelah 3 kali mencoba: HTTP 500 Down (kode 2)")
-    assert entry(site, "facebook")["error"] == "gagal setelah 3 kali mencoba: HTTP 500 Down (kode 2)"
+    assert outcome(report, "facebook") == (
+        "failed",
+        "gagal setelah 3 kali mencoba: HTTP 500 Down (kode 2)",
+    )
+    assert (
+        entry(site, "facebook")["error"] == "gagal setelah 3 kali mencoba: HTTP 500 Down (kode 2)"
+    )
     assert world.counts()["x"] == 1
 
 
-def test_x_timeout_after_the_tweet_was_made_is_found_not_posted_again(site: Path, world: World) -> None:
+def test_x_timeout_after_the_tweet_was_made_is_found_not_posted_again(
+    site: Path, world: World
+) -> None:
     world.x.fail("POST /2/tweets", Fault(delay=2.5))
     report = run(site, world, timeout="1")
     assert outcome(report, "x") == ("posted", "")
@@ -131,7 +163,30 @@ def test_x_timeout_after_the_tweet_was_made_is_found_not_posted_again(site: Path
     assert entry(site, "x")["remote_id"] == world.x.live[0].id
 
 
-def test_malformed_json_after_instagram_published_is_found_not_published_again(site: Path, world: World) -> None:
+def test_a_gateway_error_after_the_tweet_was_made_is_found_not_posted_again(
+    site: Path, world: World
+) -> None:
+    world.x.fail("POST /2/tweets", Fault(502, {"title": "Bad Gateway"}, acted=True))
+    report = run(site, world)
+    assert outcome(report, "x") == ("posted", "")
+    assert len(world.x.calls("POST /2/tweets")) == 1
+    assert len(world.x.live) == 1
+
+
+def test_a_failed_look_up_after_a_timeout_leaves_the_post_pending(site: Path, world: World) -> None:
+    world.x.fail("POST /2/tweets", Fault(delay=2.5))
+    world.x.fail("GET /2/users/me", Fault(500, {"title": "Internal"}))
+    report = run(site, world, timeout="1")
+    status, detail = outcome(report, "x")
+    assert status == "unresolved"
+    assert "pemeriksaan apakah kiriman sudah ada juga gagal: HTTP 500" in detail
+    assert entry(site, "x")["status"] == "pending"
+    assert len(world.x.live) == 1
+
+
+def test_malformed_json_after_instagram_published_is_found_not_published_again(
+    site: Path, world: World
+) -> None:
     world.graph.fail("POST /v21.0/*/media_publish", Fault(malformed=True))
     report = run(site, world)
     assert outcome(report, "instagram") == ("posted", "")
@@ -139,7 +194,9 @@ def test_malformed_json_after_instagram_published_is_found_not_published_again(s
     assert entry(site, "instagram")["remote_id"] == world.graph.ig_media[0].id
 
 
-def test_malformed_json_after_a_facebook_post_is_found_not_posted_again(site: Path, world: World) -> None:
+def test_malformed_json_after_a_facebook_post_is_found_not_posted_again(
+    site: Path, world: World
+) -> None:
     world.graph.fail("POST /v21.0/*/photos", Fault(malformed=True))
     report = run(site, world)
     assert outcome(report, "facebook") == ("posted", "")
@@ -151,21 +208,27 @@ def test_telegram_timeout_leaves_the_post_for_a_person(site: Path, world: World)
     report = run(site, world, timeout="1")
     status, detail = outcome(report, "telegram")
     assert status == "unresolved"
-    assert detail.startswith("hasil kiriman tidak diketahui (waktu tunggu habis setelah permintaan terkirim")
+    assert detail.startswith(
+        "hasil kiriman tidak diketahui (waktu tunggu habis setelah permintaan terkirim"
+    )
     assert len(world.telegram.calls("POST /bot*/sendPhoto")) == 1
     assert entry(site, "telegram")["status"] == "pending"
-    assert {o.channel: o.status for o in report.outcomes if o.channel != "telegram"} == dict.fromkeys(
-        ("x", "facebook", "instagram", "mastodon"), "posted"
-    )
+    assert {
+        o.channel: o.status for o in report.outcomes if o.channel != "telegram"
+    } == dict.fromkeys(("x", "facebook", "instagram", "mastodon"), "posted")
 
 
-def test_mastodon_timeout_is_sent_again_with_the_same_idempotency_key(site: Path, world: World) -> None:
+def test_mastodon_timeout_is_sent_again_with_the_same_idempotency_key(
+    site: Path, world: World
+) -> None:
     world.mastodon.fail("POST /api/v1/statuses", Fault(delay=2.5))
     report = run(site, world, timeout="1")
     assert outcome(report, "mastodon") == ("posted", "")
     calls = world.mastodon.calls("POST /api/v1/statuses")
     assert len(calls) == 2
-    assert {c.header("Idempotency-Key") for c in calls} == {f"kpu-{entry(site, 'mastodon')['key'][4:]}"}
+    assert {c.header("Idempotency-Key") for c in calls} == {
+        f"kpu-{entry(site, 'mastodon')['key'][4:]}"
+    }
     assert len(world.mastodon.live) == 1
 
 

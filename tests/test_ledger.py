@@ -15,9 +15,20 @@ from pipeline.ledger import Book, Ledger, LedgerError
 
 def _book() -> Book:
     book = Book()
-    book.page("mengenal-uu-pemilu", "Mengenal UU Pemilu", "content/posts/2026/mengenal-uu-pemilu.md",
-              "https://kab-bangkabarat.kpu.go.id/publikasi/2026/mengenal-uu-pemilu/")
-    book.mark("mengenal-uu-pemilu", "x", "posted", remote_id="1", url="https://x.com/k/status/1", attempts=1)
+    book.page(
+        "mengenal-uu-pemilu",
+        "Mengenal UU Pemilu",
+        "content/posts/2026/mengenal-uu-pemilu.md",
+        "https://kab-bangkabarat.kpu.go.id/publikasi/2026/mengenal-uu-pemilu/",
+    )
+    book.mark(
+        "mengenal-uu-pemilu",
+        "x",
+        "posted",
+        remote_id="1",
+        url="https://x.com/k/status/1",
+        attempts=1,
+    )
     return book
 
 
@@ -27,7 +38,11 @@ def test_a_saved_ledger_reads_back_the_same(tmp_path: Path) -> None:
     ledger.save(book)
     assert ledger.load().to_json() == book.to_json()
     entry = ledger.load().entry("mengenal-uu-pemilu", "x")
-    assert entry is not None and (entry.status, entry.remote_id, entry.attempts) == ("posted", "1", 1)
+    assert entry is not None and (entry.status, entry.remote_id, entry.attempts) == (
+        "posted",
+        "1",
+        1,
+    )
 
 
 def test_the_file_is_plain_sorted_json_with_aware_times(tmp_path: Path) -> None:
@@ -40,7 +55,9 @@ def test_the_file_is_plain_sorted_json_with_aware_times(tmp_path: Path) -> None:
     assert ledger.path.read_text(encoding="utf-8").endswith("}\n")
 
 
-def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ledger = Ledger(tmp_path / "ledger.json")
     ledger.save(_book())
     before = ledger.path.read_bytes()

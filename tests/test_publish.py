@@ -44,7 +44,9 @@ def _publication(repo: Path) -> Publication:
     return next(p for p in validate(ctx, [repo / POST]).publications)
 
 
-def test_every_network_gets_exactly_the_rendered_text_and_the_card(site: Path, world: World) -> None:
+def test_every_network_gets_exactly_the_rendered_text_and_the_card(
+    site: Path, world: World
+) -> None:
     result = run_kpu("publish", cwd=site, env=world.env())
     assert result.code == 0, result.out + result.err
     assert world.counts() == dict.fromkeys(CHANNELS, 1)
@@ -84,11 +86,16 @@ def test_the_ledger_records_the_page_and_every_post(site: Path, world: World) ->
         "key": f"kpu-{SLUG}-x",
     }
     assert page["channels"]["x"]["time"].endswith("+07:00")
-    assert page["channels"]["telegram"]["url"] == f"https://t.me/kpubangkabarat/{world.telegram.live[0].id}"
+    assert (
+        page["channels"]["telegram"]["url"]
+        == f"https://t.me/kpubangkabarat/{world.telegram.live[0].id}"
+    )
     fb = world.graph.fb_posts[0]
     assert page["channels"]["facebook"]["url"] == f"https://www.facebook.com/{fb.id}"
     assert page["channels"]["instagram"]["url"].startswith("https://www.instagram.com/p/")
-    assert page["channels"]["mastodon"]["url"].startswith("https://mastodon.example/@kpubangkabarat/")
+    assert page["channels"]["mastodon"]["url"].startswith(
+        "https://mastodon.example/@kpubangkabarat/"
+    )
 
 
 def test_a_second_run_posts_nothing_again(site: Path, world: World) -> None:
@@ -96,11 +103,15 @@ def test_a_second_run_posts_nothing_again(site: Path, world: World) -> None:
     again = run_kpu("publish", cwd=site, env=world.env())
     assert again.code == 0, again.out
     assert world.counts() == dict.fromkeys(CHANNELS, 1)
-    assert f"{SLUG} -> x: sudah terkirim sebelumnya https://x.com/kpubangkabarat/status/" in again.out
+    assert (
+        f"{SLUG} -> x: sudah terkirim sebelumnya https://x.com/kpubangkabarat/status/" in again.out
+    )
     assert "Selesai: 0 terkirim, 5 sudah terkirim sebelumnya, 0 ke outbox." in again.out
 
 
-def test_a_channel_without_credentials_goes_to_the_outbox_and_says_so(site: Path, world: World) -> None:
+def test_a_channel_without_credentials_goes_to_the_outbox_and_says_so(
+    site: Path, world: World
+) -> None:
     env = {k: v for k, v in world.env().items() if not k.startswith("TELEGRAM")}
     result = run_kpu("publish", cwd=site, env=env)
     assert result.code == 0, result.out
@@ -120,7 +131,9 @@ def test_a_fresh_machine_without_any_credentials_runs_the_whole_flow(site: Path)
     assert result.code == 0, result.out + result.err
     for channel in CHANNELS:
         assert (site / "outbox" / channel / SLUG / "post.json").exists()
-    assert (site / "outbox" / "instagram" / SLUG / "square.jpg").read_bytes().startswith(b"\xff\xd8")
+    assert (
+        (site / "outbox" / "instagram" / SLUG / "square.jpg").read_bytes().startswith(b"\xff\xd8")
+    )
     assert "0 terkirim, 0 sudah terkirim sebelumnya, 5 ke outbox." in result.out
 
 
@@ -139,7 +152,10 @@ def test_one_failing_channel_does_not_stop_the_others(site: Path, world: World) 
     env = {**world.env(), "TELEGRAM_BOT_TOKEN": "999:wrong-token-value"}
     result = run_kpu("publish", cwd=site, env=env)
     assert result.code == 1
-    assert {k: v for k, v in world.counts().items()} == {**dict.fromkeys(CHANNELS, 1), "telegram": 0}
+    assert {k: v for k, v in world.counts().items()} == {
+        **dict.fromkeys(CHANNELS, 1),
+        "telegram": 0,
+    }
     assert f"{SLUG} -> telegram: GAGAL (HTTP 401 Unauthorized (kode 401))" in result.out
     assert "1 kiriman belum berhasil:" in result.out
     assert entry(site, "telegram")["status"] == "failed"
@@ -165,7 +181,9 @@ def test_credentials_never_appear_in_output_or_ledger(site: Path, world: World) 
 
 
 def test_a_crash_after_posting_to_telegram_is_left_for_a_person(site: Path, world: World) -> None:
-    crashed = run_kpu("publish", cwd=site, env={**world.env(), "KPU_TEST_CRASH_AFTER_POST": "telegram"})
+    crashed = run_kpu(
+        "publish", cwd=site, env={**world.env(), "KPU_TEST_CRASH_AFTER_POST": "telegram"}
+    )
     assert crashed.code == 99
     assert entry(site, "telegram")["status"] == "pending"
     again = run_kpu("publish", cwd=site, env=world.env())
@@ -187,7 +205,9 @@ def test_a_crash_after_posting_to_telegram_is_left_for_a_person(site: Path, worl
 def test_a_crash_between_the_post_and_the_ledger_write_never_posts_twice(
     site: Path, world: World, channel: str
 ) -> None:
-    crashed = run_kpu("publish", cwd=site, env={**world.env(), "KPU_TEST_CRASH_AFTER_POST": channel})
+    crashed = run_kpu(
+        "publish", cwd=site, env={**world.env(), "KPU_TEST_CRASH_AFTER_POST": channel}
+    )
     assert crashed.code == 99
     assert world.counts()[channel] == 1
     assert entry(site, channel)["status"] == "pending"
@@ -205,7 +225,9 @@ def test_two_runs_at_once_post_everything_exactly_once(site: Path, world: World)
     env.update(world.env())
     command = [sys.executable, "-m", "pipeline", "publish"]
     runs = [
-        subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     outputs = [run.communicate(timeout=120) for run in runs]
@@ -217,7 +239,9 @@ def test_two_runs_at_once_post_everything_exactly_once(site: Path, world: World)
 
 def test_publish_refuses_to_post_when_a_publication_is_invalid(site: Path, world: World) -> None:
     path = site / POST
-    path.write_text(path.read_text(encoding="utf-8").replace("status: ready", "status: siap"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: ready", "status: siap"), encoding="utf-8"
+    )
     result = run_kpu("publish", cwd=site, env=world.env())
     assert result.code == 1
     assert 'Kolom "status" harus salah satu dari' in result.err
@@ -229,7 +253,9 @@ def test_the_cli_is_registered() -> None:
     assert "publish" in result.out and "retract" in result.out
 
 
-def test_outbox_only_writes_every_post_locally_and_records_nothing(site: Path, world: World) -> None:
+def test_outbox_only_writes_every_post_locally_and_records_nothing(
+    site: Path, world: World
+) -> None:
     result = run_kpu("publish", "--outbox-only", cwd=site, env=world.env())
     assert result.code == 0, result.out + result.err
     assert all(api.requests == [] for api in world.apis)

@@ -35,7 +35,7 @@ def test_text_too_long_for_x_and_mastodon_names_channel_length_limit_and_fix(rep
     assert x == (
         f"drafts/2026-10-05-mengenal-uu-pemilu.md:14: error: Teks kiriman X (Twitter) terlalu panjang: "
         f"{559 + tail} karakter, maksimum 280 (setiap tautan dihitung 23 karakter; emoji dan huruf "
-        'Tionghoa/Jepang/Korea dihitung 2). Tulis teks yang lebih pendek khusus X (Twitter) di kolom '
+        "Tionghoa/Jepang/Korea dihitung 2). Tulis teks yang lebih pendek khusus X (Twitter) di kolom "
         '"social.x" (tautan halaman dan tagar ditambahkan otomatis), atau persingkat judul dan deskripsi.'
     )
     assert mastodon.endswith(
@@ -47,7 +47,9 @@ def test_text_too_long_for_x_and_mastodon_names_channel_length_limit_and_fix(rep
 
 def test_a_shorter_text_for_one_channel_fixes_that_channel(repo: Path) -> None:
     body = "Pemilih " * 70
-    _draft(repo, f'  text: "{body.strip()}"\n  x: "Kenali UU Pemilu."\n  mastodon: "Kenali UU Pemilu."')
+    _draft(
+        repo, f'  text: "{body.strip()}"\n  x: "Kenali UU Pemilu."\n  mastodon: "Kenali UU Pemilu."'
+    )
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 0, result.out
 
@@ -57,7 +59,9 @@ def test_telegram_caption_limit_is_1024(repo: Path) -> None:
     _draft(repo, f'  text: "{body.strip()}"')
     result = run_kpu("check", "drafts", cwd=repo)
     assert [e.split("Teks kiriman ")[1].split(" terlalu")[0] for e in _errors(result.out)] == [
-        "X (Twitter)", "Telegram", "Mastodon",
+        "X (Twitter)",
+        "Telegram",
+        "Mastodon",
     ]
     assert "maksimum 1024" in _errors(result.out)[1]
 
@@ -81,7 +85,9 @@ def test_without_social_text_the_error_points_at_the_title(repo: Path) -> None:
     write_draft(repo, text=text)
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
-    assert _errors(result.out)[0].startswith("drafts/2026-10-05-mengenal-uu-pemilu.md:2: error: Teks kiriman X")
+    assert _errors(result.out)[0].startswith(
+        "drafts/2026-10-05-mengenal-uu-pemilu.md:2: error: Teks kiriman X"
+    )
 
 
 def test_only_the_draft_channels_are_checked(repo: Path) -> None:
@@ -104,7 +110,9 @@ def test_mastodon_counts_every_url_as_23_and_facebook_counts_it_as_written() -> 
 
 
 def test_hashtags_already_in_the_text_are_not_repeated(repo: Path) -> None:
-    write_draft(repo, text=VALID_DRAFT.replace(SOCIAL, '  text: "Kenali UU Pemilu #kpubangkabarat"'))
+    write_draft(
+        repo, text=VALID_DRAFT.replace(SOCIAL, '  text: "Kenali UU Pemilu #kpubangkabarat"')
+    )
     ctx = load_context(repo)
     (publication,) = validate(ctx, [repo / "drafts"]).publications
     text = compose_text(publication, "x", URL, ["#KPUBangkaBarat", "#InformasiHukum"])
@@ -120,11 +128,18 @@ def test_the_preview_shows_each_channel_post_with_its_length_and_limit(repo: Pat
     year = ctx.today.year
     url = f"https://kab-bangkabarat.kpu.go.id/publikasi/{year}/mengenal-uu-pemilu/"  # as promoted
     post = f"Kenali pokok-pokok UU Pemilu.\n\n{url}\n\n#KPUBangkaBarat #InformasiHukum"
-    assert preview.startswith(f"### Pratinjau kiriman media sosial\n\n#### Mengenal UU Pemilu\n\nHalaman: <{url}>\n")
-    assert f"✅ **X (Twitter)** — {29 + 2 + 23 + 2 + 31}/280 karakter\n\n~~~~text\n{post}\n~~~~\n" in preview
+    assert preview.startswith(
+        f"### Pratinjau kiriman media sosial\n\n#### Mengenal UU Pemilu\n\nHalaman: <{url}>\n"
+    )
+    assert (
+        f"✅ **X (Twitter)** — {29 + 2 + 23 + 2 + 31}/280 karakter\n\n~~~~text\n{post}\n~~~~\n"
+        in preview
+    )
     assert f"✅ **Telegram** — {len(post)}/1024 karakter" in preview
     assert preview.count("~~~~text") == 5
 
 
 def test_the_preview_of_nothing_says_so(repo: Path) -> None:
-    assert preview_markdown([], load_context(repo)).endswith("Tidak ada publikasi yang akan dikirim.\n")
+    assert preview_markdown([], load_context(repo)).endswith(
+        "Tidak ada publikasi yang akan dikirim.\n"
+    )

@@ -39,7 +39,7 @@ def test_retract_deletes_every_post_and_marks_the_page(published: Path, world: W
         assert entry(published, channel)["status"] == "deleted"
     assert f"Halaman {POST} ditandai ditarik" in result.out
     text = (published / POST).read_text(encoding="utf-8")
-    assert 'withdrawn:\n  date: 20' in text and f'  reason: "{REASON}"\n---\n' in text
+    assert "withdrawn:\n  date: 20" in text and f'  reason: "{REASON}"\n---\n' in text
     assert ledger(published)["publications"][SLUG]["withdrawn"]["reason"] == REASON
     assert run_kpu("check", cwd=published).code == 0
 
@@ -52,7 +52,9 @@ def test_a_withdrawn_publication_is_never_posted_again(published: Path, world: W
     assert len(world.x.calls("POST /2/tweets")) == 1
 
 
-def test_retract_without_credentials_names_the_posts_to_delete_by_hand(published: Path, world: World) -> None:
+def test_retract_without_credentials_names_the_posts_to_delete_by_hand(
+    published: Path, world: World
+) -> None:
     env = {k: v for k, v in world.env().items() if not k.startswith("TELEGRAM")}
     url = entry(published, "telegram")["url"]
     result = run_kpu("retract", SLUG, "--reason", REASON, cwd=published, env=env)

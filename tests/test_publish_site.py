@@ -19,7 +19,9 @@ from tests.conftest import run_kpu
 def _build(repo: Path, strict: bool = True) -> Path:
     site = repo / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site)]
-    done = subprocess.run(command + (["--strict"] if strict else []), cwd=repo, capture_output=True, text=True)
+    done = subprocess.run(
+        command + (["--strict"] if strict else []), cwd=repo, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     return site
 
@@ -42,7 +44,9 @@ def test_every_post_url_is_where_mkdocs_writes_the_page(repo: Path) -> None:
     ("url_format", "date_format"),
     [("{date}/{slug}", "yyyy/MM"), ("{categories}/{slug}", "yyyy"), ("{file}", "yyyy")],
 )
-def test_post_urls_follow_other_blog_settings_too(repo: Path, url_format: str, date_format: str) -> None:
+def test_post_urls_follow_other_blog_settings_too(
+    repo: Path, url_format: str, date_format: str
+) -> None:
     config = repo / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace('post_url_format: "{date}/{file}"', f'post_url_format: "{url_format}"')
@@ -59,7 +63,10 @@ def test_post_urls_follow_other_blog_settings_too(repo: Path, url_format: str, d
     site = _build(repo, strict=False)
     for publication in _publications(repo):
         path = post_path(config, publication)
-        assert (site / path / "index.html").is_file(), (path, sorted(p.name for p in (site / "publikasi").iterdir()))
+        assert (site / path / "index.html").is_file(), (
+            path,
+            sorted(p.name for p in (site / "publikasi").iterdir()),
+        )
 
 
 def test_the_built_site_carries_every_posts_social_images(repo: Path) -> None:
@@ -84,6 +91,8 @@ def test_a_withdrawn_page_shows_the_notice(repo: Path) -> None:
     assert run_kpu("check", cwd=repo).code == 0
     site = _build(repo)
     publication = next(p for p in _publications(repo) if p.slug.startswith("uu-7-"))
-    html = (site / post_path(repo / "mkdocs.yml", publication) / "index.html").read_text(encoding="utf-8")
+    html = (site / post_path(repo / "mkdocs.yml", publication) / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "Publikasi ini telah ditarik" in html
     assert "Ditarik pada 20-10-2026 10:30 WIB. Alasan: Terdapat kekeliruan nomor pasal." in html

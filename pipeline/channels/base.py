@@ -108,7 +108,9 @@ class Channel:
     can_lookup: ClassVar[bool] = False
     """The API can list recent posts, so a post whose outcome is unknown can be found again."""
 
-    def __init__(self, root: Path, config: KpuConfig, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, root: Path, config: KpuConfig, environ: Mapping[str, str] | None = None
+    ) -> None:
         self.root = root
         self.config = config
         self.environ = os.environ if environ is None else environ
@@ -148,7 +150,12 @@ class Channel:
 
 _TOKEN_PATTERNS = (
     (re.compile(r"bot\d+:[\w-]+"), "***"),  # Telegram Bot API: the token is part of the URL path
-    (re.compile(r"\b(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I), r"\1=***"),
+    (
+        re.compile(
+            r"\b(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I
+        ),
+        r"\1=***",
+    ),
     (re.compile(r"\b(Bearer|OAuth)\s+[\w.~+/=-]{8,}", re.I), r"\1 ***"),
 )
 

@@ -13,7 +13,12 @@ class Facebook(Channel):
     env = (
         EnvVar("FACEBOOK_PAGE_ID", "ID Halaman (Page) Facebook kantor", secret=False),
         EnvVar("FACEBOOK_PAGE_TOKEN", "Page access token dengan izin pages_manage_posts"),
-        EnvVar("FACEBOOK_API_BASE", "Ganti alamat Graph API (hanya untuk uji)", secret=False, required=False),
+        EnvVar(
+            "FACEBOOK_API_BASE",
+            "Ganti alamat Graph API (hanya untuk uji)",
+            secret=False,
+            required=False,
+        ),
     )
     limits = Limits(text=2200)
     can_lookup = True
@@ -21,7 +26,12 @@ class Facebook(Channel):
     @property
     def graph(self) -> Graph:
         base = self.setting("FACEBOOK_API_BASE", DEFAULT_BASE)
-        return Graph(base, self.setting("FACEBOOK_PAGE_TOKEN"), self.scrub, http.default_timeout(self.environ))
+        return Graph(
+            base,
+            self.setting("FACEBOOK_PAGE_TOKEN"),
+            self.scrub,
+            http.default_timeout(self.environ),
+        )
 
     @property
     def page(self) -> str:
@@ -30,11 +40,18 @@ class Facebook(Channel):
     def publish(self, post: Post) -> Result:
         data = {"caption": post.text, "published": "true"}
         if post.image is None:
-            body = self.graph.call("POST", f"{self.page}/feed", creates=True, data={"message": post.text, "link": post.link})
+            body = self.graph.call(
+                "POST",
+                f"{self.page}/feed",
+                creates=True,
+                data={"message": post.text, "link": post.link},
+            )
             post_id = str(body["id"])
         else:
             files = {"source": (post.image.filename, post.image.data, post.image.mime)}
-            body = self.graph.call("POST", f"{self.page}/photos", creates=True, data=data, files=files)
+            body = self.graph.call(
+                "POST", f"{self.page}/photos", creates=True, data=data, files=files
+            )
             post_id = str(body.get("post_id") or body["id"])
         return Result(post_id, f"https://www.facebook.com/{post_id}")
 
@@ -51,7 +68,9 @@ class Facebook(Channel):
         for item in body.get("data", []):
             if post.link in (item.get("message") or ""):
                 post_id = str(item["id"])
-                return Result(post_id, item.get("permalink_url") or f"https://www.facebook.com/{post_id}")
+                return Result(
+                    post_id, item.get("permalink_url") or f"https://www.facebook.com/{post_id}"
+                )
         return None
 
     def id_from_url(self, url: str) -> str | None:

@@ -40,6 +40,12 @@ class Graph:
     def call(self, method: str, path: str, *, creates: bool = False, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"}
         return http.request_json(
-            self.http, method, f"{self.base}/{path.lstrip('/')}",
-            creates=creates, scrub=self.scrub, dialect=DIALECT, headers=headers, **kwargs,
+            self.http,
+            method,
+            f"{self.base}/{path.lstrip('/')}",
+            creates=creates,
+            scrub=self.scrub,
+            dialect=DIALECT,
+            headers=headers,
+            **kwargs,
         )

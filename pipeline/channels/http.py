@@ -39,14 +39,21 @@ class _Adapter(HTTPAdapter):
         self.base = urlsplit(base) if base else None
         self.timeout = timeout
 
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float | None, float | None] | None = None,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        proxies: dict[str, str] | None = None,
+    ) -> requests.Response:
         if self.base is not None and request.url:
             parts = urlsplit(request.url)
             path = self.base.path.rstrip("/") + parts.path
             request.url = urlunsplit((self.base.scheme, self.base.netloc, path, parts.query, ""))
-        if kwargs.get("timeout") is None:
-            kwargs["timeout"] = self.timeout
-        return super().send(request, **kwargs)
+        timeout = self.timeout if timeout is None else timeout
+        return super().send(request, stream, timeout, verify, cert, proxies)
 
 
 def session(base: str | None = None, timeout: float | None = None) -> requests.Session:

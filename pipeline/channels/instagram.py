@@ -21,7 +21,12 @@ class Instagram(Channel):
     env = (
         EnvVar("INSTAGRAM_USER_ID", "ID akun Instagram bisnis (ig-user-id)", secret=False),
         EnvVar("INSTAGRAM_TOKEN", "Access token dengan izin instagram_content_publish"),
-        EnvVar("INSTAGRAM_API_BASE", "Ganti alamat Graph API (hanya untuk uji)", secret=False, required=False),
+        EnvVar(
+            "INSTAGRAM_API_BASE",
+            "Ganti alamat Graph API (hanya untuk uji)",
+            secret=False,
+            required=False,
+        ),
     )
     limits = Limits(text=2200, hashtags=30)
     square_image = True
@@ -30,7 +35,9 @@ class Instagram(Channel):
     @property
     def graph(self) -> Graph:
         base = self.setting("INSTAGRAM_API_BASE", DEFAULT_BASE)
-        return Graph(base, self.setting("INSTAGRAM_TOKEN"), self.scrub, http.default_timeout(self.environ))
+        return Graph(
+            base, self.setting("INSTAGRAM_TOKEN"), self.scrub, http.default_timeout(self.environ)
+        )
 
     @property
     def user(self) -> str:
@@ -40,17 +47,26 @@ class Instagram(Channel):
         if not post.image_url:
             raise ChannelError("Instagram memerlukan gambar dengan alamat publik")
         graph = self.graph
-        container = graph.call("POST", f"{self.user}/media", data={"image_url": post.image_url, "caption": post.text})
+        container = graph.call(
+            "POST", f"{self.user}/media", data={"image_url": post.image_url, "caption": post.text}
+        )
         self._wait_until_ready(graph, str(container["id"]))
         # Creating a container posts nothing; publishing it does, so only this step "creates".
-        body = graph.call("POST", f"{self.user}/media_publish", creates=True, data={"creation_id": container["id"]})
+        body = graph.call(
+            "POST",
+            f"{self.user}/media_publish",
+            creates=True,
+            data={"creation_id": container["id"]},
+        )
         media_id = str(body["id"])
         return Result(media_id, self._permalink(graph, media_id))
 
     def _wait_until_ready(self, graph: Graph, container: str) -> None:
         """Instagram fetches and checks the image before the container can be published."""
         for _ in range(READY_CHECKS):
-            status = graph.call("GET", container, params={"fields": "status_code"}).get("status_code")
+            status = graph.call("GET", container, params={"fields": "status_code"}).get(
+                "status_code"
+            )
             if status in (None, "FINISHED"):
                 return
             if status in ("ERROR", "EXPIRED"):
@@ -71,7 +87,9 @@ class Instagram(Channel):
         for item in body.get("data", []):
             if post.link in (item.get("caption") or ""):
                 media_id = str(item["id"])
-                return Result(media_id, item.get("permalink") or self._permalink(self.graph, media_id))
+                return Result(
+                    media_id, item.get("permalink") or self._permalink(self.graph, media_id)
+                )
         return None
 
     def _permalink(self, graph: Graph, media_id: str) -> str:

@@ -30,7 +30,9 @@ class Mastodon(Channel):
     label = "Mastodon"
     env = (
         EnvVar("MASTODON_BASE_URL", "Alamat server, contoh https://mastodon.social", secret=False),
-        EnvVar("MASTODON_TOKEN", "Access token aplikasi dengan izin write:statuses dan write:media"),
+        EnvVar(
+            "MASTODON_TOKEN", "Access token aplikasi dengan izin write:statuses dan write:media"
+        ),
     )
     limits = Limits(text=500, urls_as=23)
     idempotent = True
@@ -54,11 +56,15 @@ class Mastodon(Channel):
         if post.image is not None:
             image = post.image
             media = self._call(
-                lambda: api.media_post(image.data, mime_type=image.mime, description=post.alt, file_name=image.filename)
+                lambda: api.media_post(
+                    image.data, mime_type=image.mime, description=post.alt, file_name=image.filename
+                )
             )
             media_ids = [media["id"]]
         status = self._call(
-            lambda: api.status_post(post.text, media_ids=media_ids, visibility="public", idempotency_key=post.key)
+            lambda: api.status_post(
+                post.text, media_ids=media_ids, visibility="public", idempotency_key=post.key
+            )
         )
         return Result(str(status["id"]), str(status["url"] or status["uri"]))
 

@@ -31,7 +31,12 @@ class Telegram(Channel):
     env = (
         EnvVar("TELEGRAM_BOT_TOKEN", "Token bot dari @BotFather; bot harus admin kanal"),
         EnvVar("TELEGRAM_CHAT_ID", "Kanal tujuan: @namakanal atau -100...", secret=False),
-        EnvVar("TELEGRAM_API_BASE", "Ganti alamat Bot API (hanya untuk uji)", secret=False, required=False),
+        EnvVar(
+            "TELEGRAM_API_BASE",
+            "Ganti alamat Bot API (hanya untuk uji)",
+            secret=False,
+            required=False,
+        ),
     )
     limits = Limits(text=1024)  # a photo caption; a text-only message would allow 4096
 
@@ -39,7 +44,13 @@ class Telegram(Channel):
         base = self.setting("TELEGRAM_API_BASE", DEFAULT_BASE).rstrip("/")
         url = f"{base}/bot{self.setting('TELEGRAM_BOT_TOKEN')}/{method}"
         body = http.request_json(
-            http.session(timeout=http.default_timeout(self.environ)), "POST", url, creates=creates, scrub=self.scrub, dialect=DIALECT, **kwargs
+            http.session(timeout=http.default_timeout(self.environ)),
+            "POST",
+            url,
+            creates=creates,
+            scrub=self.scrub,
+            dialect=DIALECT,
+            **kwargs,
         )
         if not body.get("ok"):
             raise ChannelError(self.scrub(_describe(body)))
@@ -48,7 +59,9 @@ class Telegram(Channel):
     def publish(self, post: Post) -> Result:
         chat = self.setting("TELEGRAM_CHAT_ID")
         if post.image is None:
-            message = self._call("sendMessage", creates=True, data={"chat_id": chat, "text": post.text})
+            message = self._call(
+                "sendMessage", creates=True, data={"chat_id": chat, "text": post.text}
+            )
         else:
             files = {"photo": (post.image.filename, post.image.data, post.image.mime)}
             data = {"chat_id": chat, "caption": post.text}
@@ -58,7 +71,10 @@ class Telegram(Channel):
 
     def delete(self, remote_id: str) -> None:
         try:
-            self._call("deleteMessage", data={"chat_id": self.setting("TELEGRAM_CHAT_ID"), "message_id": remote_id})
+            self._call(
+                "deleteMessage",
+                data={"chat_id": self.setting("TELEGRAM_CHAT_ID"), "message_id": remote_id},
+            )
         except ChannelError as exc:
             if "message to delete not found" not in str(exc):
                 raise

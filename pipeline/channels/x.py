@@ -47,12 +47,19 @@ class X(Channel):
             keys = [self.setting(v.name) for v in self.env[:4]]
             # tweepy builds URLs from fixed hosts; the session's adapter adds timeouts and, in
             # tests, sends both hosts to the local server, so tweepy's own code runs unchanged.
-            session = http.session(self.setting("X_API_BASE") or None, http.default_timeout(self.environ))
+            session = http.session(
+                self.setting("X_API_BASE") or None, http.default_timeout(self.environ)
+            )
             self._client = tweepy.Client(
-                consumer_key=keys[0], consumer_secret=keys[1], access_token=keys[2], access_token_secret=keys[3]
+                consumer_key=keys[0],
+                consumer_secret=keys[1],
+                access_token=keys[2],
+                access_token_secret=keys[3],
             )
             self._client.session = session
-            self._api = tweepy.API(tweepy.OAuth1UserHandler(*keys), timeout=http.default_timeout(self.environ))
+            self._api = tweepy.API(
+                tweepy.OAuth1UserHandler(*keys), timeout=http.default_timeout(self.environ)
+            )
             self._api.session = session
         return self._client, self._api
 
@@ -61,9 +68,13 @@ class X(Channel):
         media_ids = None
         if post.image is not None:
             image = post.image
-            media = self._call(lambda: api.simple_upload(image.filename, file=io.BytesIO(image.data)))
+            media = self._call(
+                lambda: api.simple_upload(image.filename, file=io.BytesIO(image.data))
+            )
             media_ids = [media.media_id_string]
-        response = self._call(lambda: client.create_tweet(text=post.text, media_ids=media_ids), creates=True)
+        response = self._call(
+            lambda: client.create_tweet(text=post.text, media_ids=media_ids), creates=True
+        )
         tweet_id = str(response.data["id"])
         return Result(tweet_id, self._url(tweet_id))
 

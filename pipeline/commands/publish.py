@@ -58,8 +58,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.dry_run or args.outbox_only:
         # Nothing leaves the machine and nothing is recorded: every channel is an outbox.
-        folder = Path(tempfile.mkdtemp(prefix="kpu-dry-run-")) if args.dry_run else args.root / OUTBOX_DIR
-        names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
+        folder = (
+            Path(tempfile.mkdtemp(prefix="kpu-dry-run-"))
+            if args.dry_run
+            else args.root / OUTBOX_DIR
+        )
+        names = sorted(
+            {n for p in publications for n in channels_of(p, ctx.config.channels.enabled)}
+        )
         report = publish(ctx, publications, dry_run_channels(ctx, names, folder), ledger=None)
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
@@ -77,7 +83,9 @@ def _print(report: Report) -> None:
         items = "\n".join(f"- {_line(o)}" for o in problems)
         print(msg.SUMMARY_FAIL.format(count=len(problems), items=items))
         return
-    count = {s: sum(o.status == s for o in report.outcomes) for s in ("posted", "skipped", "outbox")}
+    count = {
+        s: sum(o.status == s for o in report.outcomes) for s in ("posted", "skipped", "outbox")
+    }
     print(msg.SUMMARY_OK.format(**count))
 
 

@@ -18,7 +18,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "(halaman tetap ada dengan pemberitahuan). Dicatat di data/ledger.json.",
     )
     p.add_argument("slug", metavar="SLUG", help="slug publikasi, contoh mengenal-uu-pemilu")
-    p.add_argument("--reason", default=msg.RETRACT_DEFAULT_REASON, help="alasan, ditampilkan di halaman")
+    p.add_argument(
+        "--reason", default=msg.RETRACT_DEFAULT_REASON, help="alasan, ditampilkan di halaman"
+    )
     p.set_defaults(run=run)
 
 

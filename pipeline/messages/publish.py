@@ -8,7 +8,9 @@ POST_TOO_LONG = (
     'Tulis teks yang lebih pendek khusus {label} di kolom "social.{key}" '
     "(tautan halaman dan tagar ditambahkan otomatis), atau persingkat judul dan deskripsi."
 )
-HOW_X_COUNTS = " (setiap tautan dihitung 23 karakter; emoji dan huruf Tionghoa/Jepang/Korea dihitung 2)"
+HOW_X_COUNTS = (
+    " (setiap tautan dihitung 23 karakter; emoji dan huruf Tionghoa/Jepang/Korea dihitung 2)"
+)
 HOW_URLS_COUNT = " (setiap tautan dihitung 23 karakter)"
 TOO_MANY_HASHTAGS = (
     "Kiriman {label} memuat {count} tagar, maksimum {limit}. "
@@ -48,6 +50,7 @@ LOOKUP_FAILED = (
     "proses sebelumnya terhenti saat mengirim, dan pemeriksaan kiriman gagal ({detail}). "
     "Jalankan kpu publish lagi nanti, atau putuskan dengan kpu publish --resolve"
 )
+LOOKUP_AFTER_ERROR = "{error}; pemeriksaan apakah kiriman sudah ada juga gagal: {detail}"
 GAVE_UP = "gagal setelah {attempts} kali mencoba: {detail}"
 RATE_LIMIT_TOO_LONG = (
     "batas jumlah kiriman tercapai ({detail}); baru bisa lagi dalam {minutes:.0f} menit. "
@@ -57,7 +60,9 @@ RATE_LIMIT_TOO_LONG = (
 # --- resolve ---------------------------------------------------------------------------------
 RESOLVE_USAGE = "Cara pakai: kpu publish --resolve SLUG KANAL posted URL, atau kpu publish --resolve SLUG KANAL failed"
 RESOLVE_CHANNEL = 'Kanal "{got}" tidak dikenal. Pilih salah satu: {choices}.'
-RESOLVE_NO_ENTRY = 'Arsip link tidak memuat kiriman "{slug}" ke kanal {channel}. Periksa ejaan slug dan kanal.'
+RESOLVE_NO_ENTRY = (
+    'Arsip link tidak memuat kiriman "{slug}" ke kanal {channel}. Periksa ejaan slug dan kanal.'
+)
 RESOLVE_NEEDS_URL = "Tulis juga alamat (URL) kiriman yang sudah ada, contoh: ... posted https://x.com/akun/status/123"
 RESOLVE_STATUS = 'Keputusan "{got}" tidak dikenal. Pilih posted (dengan URL) atau failed.'
 RESOLVED_BY_PERSON = "diputuskan oleh petugas dengan kpu publish --resolve"
@@ -87,18 +92,19 @@ SUMMARY_FAIL = (
 )
 
 # --- kpu retract -----------------------------------------------------------------------------
-RETRACT_NOT_FOUND = 'Publikasi dengan slug "{slug}" tidak ditemukan di content/posts/. Periksa ejaannya.'
-RETRACT_NO_CREDENTIALS = (
-    "kredensial {label} belum diatur, kiriman tidak dapat dihapus otomatis; hapus secara manual: {url}"
+RETRACT_NOT_FOUND = (
+    'Publikasi dengan slug "{slug}" tidak ditemukan di content/posts/. Periksa ejaannya.'
 )
+RETRACT_NO_CREDENTIALS = "kredensial {label} belum diatur, kiriman tidak dapat dihapus otomatis; hapus secara manual: {url}"
 RETRACT_DELETED = "{slug} -> {channel}: dihapus ({url})"
 RETRACT_FAILED = "{slug} -> {channel}: GAGAL dihapus: {detail}"
-RETRACT_MARKED = "Halaman {path} ditandai ditarik; pemberitahuan tampil di situs setelah build berikutnya."
+RETRACT_MARKED = (
+    "Halaman {path} ditandai ditarik; pemberitahuan tampil di situs setelah build berikutnya."
+)
 RETRACT_FAIL_SUMMARY = (
     "{count} kiriman belum terhapus. Jalankan kpu retract lagi setelah masalahnya diperbaiki."
 )
 RETRACT_DEFAULT_REASON = "Publikasi ditarik oleh KPU Kabupaten."
 WITHDRAWN_NOTICE = (
-    '!!! warning "Publikasi ini telah ditarik"\n'
-    "    Ditarik pada {date}. Alasan: {reason}\n"
+    '!!! warning "Publikasi ini telah ditarik"\n    Ditarik pada {date}. Alasan: {reason}\n'
 )

@@ -83,11 +83,12 @@ class _Loader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = (
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else [loader.construct_scalar(node)]
-    )  # type: ignore[arg-type]
+    if isinstance(node, yaml.SequenceNode):
+        names = [str(name) for name in loader.construct_sequence(node)]
+    elif isinstance(node, yaml.ScalarNode):
+        names = [str(loader.construct_scalar(node))]
+    else:
+        return None
     default = names.pop() if len(names) > 1 else None
     return next((os.environ[n] for n in names if n in os.environ), default)
 
@@ -121,7 +122,9 @@ def post_path(
     path = blog.url_format.format(
         categories="/".join(categories[: blog.max_categories]),
         date=_format_date(created, blog.date_format, blog.locale),
-        file=publication.slug if publication.is_draft else publication.path.stem,  # promoted as <slug>.md
+        file=publication.slug
+        if publication.is_draft
+        else publication.path.stem,  # promoted as <slug>.md
         slug=front.slug or blog.slugify(front.title, blog.slugify_separator),
     )
     path = posixpath.join(blog.blog_dir, posixpath.normpath(path.strip("/")))

@@ -51,6 +51,8 @@ class Fault:
     """Act normally, then wait this long before answering (a client timeout after the fact)."""
     malformed: bool = False
     """Act normally, then answer 200 with a body that is not JSON."""
+    acted: bool = False
+    """With `status`: act normally first, then answer with `status` (a 502 after the post)."""
 
 
 class FakeApi:
@@ -94,10 +96,17 @@ class FakeApi:
     def serve(self, request: Request) -> tuple[Reply, float]:
         with self.lock:
             self.requests.append(request)
-            queue = [q for key, q in self.faults.items() if q and _route_match(key.partition(" ")[2], request.path)
-                     and key.partition(" ")[0] == request.method]
+            queue = [
+                q
+                for key, q in self.faults.items()
+                if q
+                and _route_match(key.partition(" ")[2], request.path)
+                and key.partition(" ")[0] == request.method
+            ]
             fault = queue[0].pop(0) if queue else None
             if fault is not None and fault.status is not None:
+                if fault.acted:
+                    self.handle(request)
                 return Reply(fault.status, fault.body, fault.headers), fault.delay
             reply = self.handle(request)
         if fault is not None and fault.malformed:
@@ -107,7 +116,9 @@ class FakeApi:
 
 def _route_match(pattern: str, path: str) -> bool:
     parts, got = pattern.strip("/").split("/"), path.strip("/").split("/")
-    return len(parts) == len(got) and all(fnmatchcase(g, p) for p, g in zip(parts, got, strict=True))
+    return len(parts) == len(got) and all(
+        fnmatchcase(g, p) for p, g in zip(parts, got, strict=True)
+    )
 
 
 def _handler_for(api: FakeApi) -> type[BaseHTTPRequestHandler]:

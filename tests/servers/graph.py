@@ -34,8 +34,12 @@ class FakeGraph(FakeApi):
 
     def env(self) -> dict[str, str]:
         return {
-            "FACEBOOK_PAGE_ID": PAGE_ID, "FACEBOOK_PAGE_TOKEN": PAGE_TOKEN, "FACEBOOK_API_BASE": self.url + VERSION,
-            "INSTAGRAM_USER_ID": IG_USER, "INSTAGRAM_TOKEN": IG_TOKEN, "INSTAGRAM_API_BASE": self.url + VERSION,
+            "FACEBOOK_PAGE_ID": PAGE_ID,
+            "FACEBOOK_PAGE_TOKEN": PAGE_TOKEN,
+            "FACEBOOK_API_BASE": self.url + VERSION,
+            "INSTAGRAM_USER_ID": IG_USER,
+            "INSTAGRAM_TOKEN": IG_TOKEN,
+            "INSTAGRAM_API_BASE": self.url + VERSION,
         }
 
     def live(self, items: list[Item]) -> list[Item]:
@@ -48,15 +52,21 @@ class FakeGraph(FakeApi):
         path = request.path.removeprefix(VERSION)
         method = request.method
         if method == "POST" and path == f"/{PAGE_ID}/photos":
-            post = Item(f"{PAGE_ID}_{next(self.ids)}", request.form["caption"], request.files["source"][1])
+            post = Item(
+                f"{PAGE_ID}_{next(self.ids)}", request.form["caption"], request.files["source"][1]
+            )
             self.fb_posts.append(post)
             return Reply(200, {"id": str(next(self.ids)), "post_id": post.id})
         if method == "GET" and path == f"/{PAGE_ID}/posts":
-            data = [{"id": p.id, "message": p.text, "permalink_url": f"https://www.facebook.com/{p.id}"}
-                    for p in reversed(self.live(self.fb_posts))]
+            data = [
+                {"id": p.id, "message": p.text, "permalink_url": f"https://www.facebook.com/{p.id}"}
+                for p in reversed(self.live(self.fb_posts))
+            ]
             return Reply(200, {"data": data})
         if method == "POST" and path == f"/{IG_USER}/media":
-            container = Item(str(next(self.ids)), request.form["caption"], image_url=request.form["image_url"])
+            container = Item(
+                str(next(self.ids)), request.form["caption"], image_url=request.form["image_url"]
+            )
             self.containers[container.id] = container
             return Reply(200, {"id": container.id})
         if method == "POST" and path == f"/{IG_USER}/media_publish":
@@ -67,7 +77,10 @@ class FakeGraph(FakeApi):
             self.ig_media.append(media)
             return Reply(200, {"id": media.id})
         if method == "GET" and path == f"/{IG_USER}/media":
-            data = [{"id": m.id, "caption": m.text, "permalink": _permalink(m)} for m in reversed(self.live(self.ig_media))]
+            data = [
+                {"id": m.id, "caption": m.text, "permalink": _permalink(m)}
+                for m in reversed(self.live(self.ig_media))
+            ]
             return Reply(200, {"data": data})
         if match := re.fullmatch(r"/(\d+(?:_\d+)?)", path):
             return self._object(method, match.group(1))
@@ -76,7 +89,9 @@ class FakeGraph(FakeApi):
     def _object(self, method: str, object_id: str) -> Reply:
         if object_id in self.containers:
             return Reply(200, {"id": object_id, "status_code": "FINISHED"})
-        found = next((i for i in self.live(self.fb_posts + self.ig_media) if i.id == object_id), None)
+        found = next(
+            (i for i in self.live(self.fb_posts + self.ig_media) if i.id == object_id), None
+        )
         if found is None:
             return _error(100, "Object does not exist", 400)
         if method == "DELETE":
@@ -90,4 +105,7 @@ def _permalink(item: Item) -> str:
 
 
 def _error(code: int, message: str, status: int) -> Reply:
-    return Reply(status, {"error": {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "A1"}})
+    return Reply(
+        status,
+        {"error": {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "A1"}},
+    )

@@ -38,18 +38,37 @@ class FakeMastodon(FakeApi):
 
     def handle(self, request: Request) -> Reply:
         if request.path.rstrip("/") in ("/api/v1/instance", "/api/v2/instance"):
-            return Reply(200, {"uri": "mastodon.example", "domain": "mastodon.example", "title": "Fake", "version": "4.3.0",
-                               "api_versions": {"mastodon": 2}})
+            return Reply(
+                200,
+                {
+                    "uri": "mastodon.example",
+                    "domain": "mastodon.example",
+                    "title": "Fake",
+                    "version": "4.3.0",
+                    "api_versions": {"mastodon": 2},
+                },
+            )
         if request.header("Authorization") != f"Bearer {TOKEN}":
             return Reply(401, {"error": "The access token is invalid"})
         if request.method == "POST" and request.path == "/api/v2/media":
             media_id = str(next(self.ids))
             self.media[media_id] = request.files["file"][1]
-            return Reply(200, {"id": media_id, "type": "image", "url": f"{self.url}/m/{media_id}.png",
-                               "preview_url": None, "remote_url": None, "description": request.form.get("description")})
+            return Reply(
+                200,
+                {
+                    "id": media_id,
+                    "type": "image",
+                    "url": f"{self.url}/m/{media_id}.png",
+                    "preview_url": None,
+                    "remote_url": None,
+                    "description": request.form.get("description"),
+                },
+            )
         if request.method == "POST" and request.path == "/api/v1/statuses":
             return self._create(request)
-        if request.method == "DELETE" and (match := re.fullmatch(r"/api/v1/statuses/(\d+)", request.path)):
+        if request.method == "DELETE" and (
+            match := re.fullmatch(r"/api/v1/statuses/(\d+)", request.path)
+        ):
             found = next((s for s in self.live if s.id == match.group(1)), None)
             if found is None:
                 return Reply(404, {"error": "Record not found"})
@@ -72,9 +91,12 @@ class FakeMastodon(FakeApi):
 
     def _json(self, status: Status) -> dict[str, Any]:
         return {
-            "id": status.id, "uri": f"{self.url}/users/kpu/statuses/{status.id}",
+            "id": status.id,
+            "uri": f"{self.url}/users/kpu/statuses/{status.id}",
             "url": f"https://mastodon.example/@kpubangkabarat/{status.id}",
-            "content": f"<p>{status.text}</p>", "visibility": "public", "created_at": "2026-10-05T02:00:00.000Z",
+            "content": f"<p>{status.text}</p>",
+            "visibility": "public",
+            "created_at": "2026-10-05T02:00:00.000Z",
             "media_attachments": [{"id": m, "type": "image"} for m in status.media_ids],
             "account": {"id": "1", "username": "kpubangkabarat", "acct": "kpubangkabarat"},
         }

@@ -27,7 +27,11 @@ class FakeTelegram(FakeApi):
         self.ids = itertools.count(11)
 
     def env(self) -> dict[str, str]:
-        return {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_CHAT_ID": CHAT, "TELEGRAM_API_BASE": self.url}
+        return {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_CHAT_ID": CHAT,
+            "TELEGRAM_API_BASE": self.url,
+        }
 
     @property
     def live(self) -> list[Message]:
@@ -39,17 +43,40 @@ class FakeTelegram(FakeApi):
             return Reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
         method = match.group(2)
         if request.form.get("chat_id") != CHAT:
-            return Reply(400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"})
+            return Reply(
+                400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            )
         if method == "sendPhoto":
-            message = Message(next(self.ids), request.form.get("caption", ""), request.files["photo"][1])
+            message = Message(
+                next(self.ids), request.form.get("caption", ""), request.files["photo"][1]
+            )
             self.messages.append(message)
-            chat = {"id": -1001234567890, "title": "KPU Bangka Barat", "username": "kpubangkabarat", "type": "channel"}
-            result = {"message_id": message.id, "chat": chat, "date": 1790000000, "caption": message.caption}
+            chat = {
+                "id": -1001234567890,
+                "title": "KPU Bangka Barat",
+                "username": "kpubangkabarat",
+                "type": "channel",
+            }
+            result = {
+                "message_id": message.id,
+                "chat": chat,
+                "date": 1790000000,
+                "caption": message.caption,
+            }
             return Reply(200, {"ok": True, "result": result})
         if method == "deleteMessage":
-            found = next((m for m in self.live if str(m.id) == request.form.get("message_id")), None)
+            found = next(
+                (m for m in self.live if str(m.id) == request.form.get("message_id")), None
+            )
             if found is None:
-                return Reply(400, {"ok": False, "error_code": 400, "description": "Bad Request: message to delete not found"})
+                return Reply(
+                    400,
+                    {
+                        "ok": False,
+                        "error_code": 400,
+                        "description": "Bad Request: message to delete not found",
+                    },
+                )
             found.deleted = True
             return Reply(200, {"ok": True, "result": True})
         return Reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
