@@ -149,3 +149,76 @@ ISSUE_CREATED = "Issue tautan mati dibuat: {url}"
 ISSUE_UPDATED = "Issue tautan mati diperbarui: {url}"
 ISSUE_CLOSED = "Semua tautan aktif; issue tautan mati ditutup: {url}"
 ISSUE_NOTHING = "Semua tautan aktif; tidak ada issue tautan mati yang perlu dibuka."
+
+# --- data/sop.yml and kpu report -------------------------------------------------------------
+SOP_DURATION = (
+    'lama waktu "{got}" tidak dikenal; tulis seperti "15m" (15 menit), "2h" (2 jam), "1d" (1 hari) '
+    'atau "1h30m"'
+)
+SOP_NUMBERS = "nomor langkah harus urut mulai dari 1 (1, 2, 3, ...); tertulis: {got}"
+REPORT_NOT_A_REPOSITORY = (
+    "{path} bukan repositori git, sehingga waktu setiap langkah tidak dapat ditelusuri. Jalankan "
+    "kpu report di dalam salinan repositori (git clone), dengan seluruh riwayatnya."
+)
+REPORT_GIT_FAILED = (
+    "Riwayat git {path} tidak dapat dibaca: {detail}. Pastikan repositori diambil dengan seluruh "
+    "riwayatnya (di GitHub Actions: fetch-depth: 0)."
+)
+SOURCE_MEMO = "tanggal Nota Dinas"
+SOURCE_PROVENANCE = "catatan promosi"
+SOURCE_DATE = "tanggal terbit"
+SOURCE_LEDGER = "arsip tautan"
+REPORT_TITLE = "Laporan Mutu Baku Waktu SOP"
+REPORT_FRONT = [
+    "---",
+    f"title: {REPORT_TITLE}",
+    "description: Waktu setiap langkah SOP publikasi informasi hukum dibandingkan dengan mutu bakunya.",
+    "search:",
+    "  exclude: true",
+    "---",
+    "",
+]
+REPORT_INTRO = (
+    "Halaman internal. Dibuat {when} oleh kpu report dari tanggal Nota Dinas, riwayat git draf, "
+    "{source} dan arsip tautan (data/ledger.json). Langkah yang tidak meninggalkan jejak waktu "
+    'ditulis "tidak tercatat"; waktunya tidak diperkirakan. Waktu yang melebihi standar dicetak '
+    "tebal dan ditandai."
+)
+REPORT_WITH_GITHUB = "peristiwa pull request di GitHub (dibuka, ditelaah, disetujui, digabung)"
+REPORT_WITHOUT_GITHUB = (
+    "catatan promosi (tanpa data GitHub: GITHUB_TOKEN tidak diatur, sehingga waktu pull request "
+    "dibuka dan disetujui tidak tercatat)"
+)
+REPORT_EMPTY = "Belum ada publikasi."
+REPORT_SUMMARY = "Ringkasan per langkah"
+REPORT_SUMMARY_HEADER = "| No. | Kegiatan | Standar | Tercatat | Median | Melebihi standar |"
+REPORT_CHART_ALT = (
+    "Grafik waktu setiap langkah yang tercatat per publikasi; garis putus-putus adalah standar "
+    "waktunya, batang merah melebihi standar"
+)
+REPORT_CSV = "Unduh data lengkap (CSV)"
+REPORT_PER_PUBLICATION = "Per publikasi"
+REPORT_STEP_HEADER = "| No. | Kegiatan | Standar | Mulai | Selesai | Waktu | Sumber |"
+REPORT_NOT_RECORDED = "tidak tercatat"
+REPORT_OVER = "**{duration}** (melebihi standar)"
+REPORT_UNDER_A_MINUTE = "kurang dari 1 menit"
+REPORT_POSTS = "Waktu setiap kiriman media sosial (dihitung dari awal langkah 8):"
+REPORT_POST = "- {channel}: {when} ({after})"
+REPORT_CHART_PANEL = "Langkah {number}. {name} (standar {standard})"
+REPORT_CHART_AXIS = "jam"
+REPORT_CHART_EMPTY = "Belum ada langkah yang tercatat waktunya."
+REPORT_WRITTEN = "Laporan waktu SOP ditulis: {paths}."
+REPORT_SUMMARY_LINE = "{count} publikasi; {over} langkah melebihi standar."
+REPORT_MISSING = "belum tercatat: {events}"
+EVENT_LABELS = {
+    "memo": "tanggal Nota Dinas",
+    "draft_added": "commit pertama draf",
+    "draft_last_commit": "commit terakhir draf",
+    "pr_opened": "pull request dibuka",
+    "first_review": "telaah pertama",
+    "approved": "persetujuan lengkap",
+    "merged": "pull request digabung",
+    "promoted": "promosi draf",
+    "published": "tanggal terbit",
+    "posted": "kiriman media sosial",
+}

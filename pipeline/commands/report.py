@@ -1,0 +1,44 @@
+"""`kpu report`: the Mutu Baku Waktu report (time per SOP step) as an internal page, chart and CSV."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from pipeline.github import GitHub
+from pipeline.ledger import Ledger
+from pipeline.messages import records as msg
+from pipeline.report import collect, load_sop
+from pipeline.report_output import REPORT_DIR, write_report
+from pipeline.timeutil import now
+from pipeline.validate import load_context, validate
+
+POSTS_DIR = "content/posts"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "report",
+        help="laporan waktu setiap langkah SOP",
+        description="Hitung waktu setiap langkah SOP untuk setiap publikasi (dari tanggal Nota "
+        "Dinas, riwayat git, peristiwa pull request di GitHub bila GITHUB_TOKEN diatur, dan "
+        "data/ledger.json), bandingkan dengan standar di data/sop.yml, lalu tulis halaman "
+        "internal, grafik SVG dan CSV.",
+    )
+    p.add_argument("--out", type=Path, default=None, help=f"folder hasil (bawaan: {REPORT_DIR}/)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    sop = load_sop(args.root)
+    ctx = load_context(args.root)
+    publications = validate(ctx, [args.root / POSTS_DIR]).publications
+    github = GitHub.from_env(ctx.config.repository) if os.environ.get("GITHUB_TOKEN") else None
+    book = Ledger.of(args.root).load()
+    reports = collect(args.root, sop, ctx.config, publications, book, github)
+    written = write_report(args.out or args.root / REPORT_DIR, reports, now(), github is not None)
+    over = sum(m.over for r in reports for m in r.steps)
+    print(msg.REPORT_SUMMARY_LINE.format(count=len(reports), over=over))
+    print(msg.REPORT_WRITTEN.format(paths=", ".join(str(p) for p in written)))
+    return 0
