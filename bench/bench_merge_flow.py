@@ -1,0 +1,100 @@
+"""Benchmark the merge flow on a 1,000-post site.
+
+Run by hand:  .venv/bin/python bench/bench_merge_flow.py [N]
+Targets (issue #6): `kpu build` <= 1.1x plain `mkdocs build` of the same tree, measured in the
+same run; the whole local merge flow (kpu promote + kpu build) <= 60 s.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import VALID_DRAFT  # noqa: E402
+from tests.fake_github import running  # noqa: E402
+from tests.merge_flow import Scenario  # noqa: E402
+
+POST = """\
+---
+title: "Publikasi informasi hukum nomor {i}"
+description: "Ringkasan publikasi nomor {i} tentang keterbukaan informasi publik."
+date: 2026-{month:02d}-{day:02d}T09:00:00+07:00
+categories: [Informasi Hukum]
+tags: [pemilu, ppid]
+authors: [tim-desain]
+request:
+  number: "{i:04d}/ND/HK.03/Kab/X/2026"
+  date: 2026-01-01
+  unit: "Subbagian Hukum dan SDM"
+election_stage: informasi-umum
+legal_basis:
+  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+status: ready
+---
+
+Paragraf pembuka publikasi nomor {i} tentang hak atas informasi publik.
+
+<!-- more -->
+
+Penjelasan lanjutan: apa isi peraturannya, siapa yang terdampak, dan apa yang perlu dilakukan.
+"""
+
+
+def make_site(dest: Path, count: int) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("kpu.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, dest / name)
+    (dest / "drafts").mkdir()
+    posts = dest / "content" / "posts" / "2026"
+    posts.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = POST.format(i=i, month=1 + i % 12, day=1 + i % 28)
+        (posts / f"bench-publikasi-{i:04d}.md").write_text(text, encoding="utf-8")
+    return dest
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1) or "Traceback" in done.stderr:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+    return elapsed
+
+
+def main(count: int) -> None:
+    kpu = [sys.executable, "-m", "pipeline"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = make_site(Path(tmp) / "site", count)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d"]
+        timed(mkdocs + [str(Path(tmp) / "warm")], site, env)  # warm the file cache once
+        plain = timed(mkdocs + [str(Path(tmp) / "plain")], site, env)
+        ours = timed(kpu + ["build", "--site-dir", str(Path(tmp) / "kpu")], site, env)
+        print(f"{count} posts: mkdocs build {plain:.1f} s, kpu build {ours:.1f} s, ratio {ours / plain:.2f}x")
+
+        with running() as github:
+            flow = Scenario(Path(tmp), site, github)
+            flow.merge_pr(12, {"drafts/2026-10-05-mengenal-uu-pemilu.md": VALID_DRAFT})
+            github.review(12, "hukum-kpubabar", "APPROVED")
+            github.review(12, "ketua-kpubabar", "APPROVED")
+            clone = flow.clone()
+            env_ci = {**env, "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository,
+                      "GITHUB_TOKEN": "fake"}
+            promote = timed(kpu + ["promote"], clone, env_ci)
+            build = timed(kpu + ["build", "--site-dir", "_site"], clone, env_ci)
+        print(f"merge flow: kpu promote {promote:.1f} s + kpu build {build:.1f} s = {promote + build:.1f} s")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
