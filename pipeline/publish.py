@@ -249,21 +249,18 @@ def _reconcile(
     None means "send": the network says there is no such post, or the API makes a re-send
     harmless (idempotency key). Otherwise the entry stays pending for a person to resolve.
     """
-    if channel.idempotent:
-        return None
     if not channel.can_lookup:
-        return Outcome(
-            post.slug,
-            post.channel,
-            "unresolved",
-            detail=msg.CANNOT_LOOK_UP.format(label=channel.label),
-        )
+        if channel.idempotent:
+            return None
+        detail = msg.CANNOT_LOOK_UP.format(label=channel.label)
+        return Outcome(post.slug, post.channel, "unresolved", detail=detail)
     try:
         found = channel.lookup(post)
     except ChannelError as exc:
-        return Outcome(
-            post.slug, post.channel, "unresolved", detail=msg.LOOKUP_FAILED.format(detail=exc)
-        )
+        if channel.idempotent:
+            return None
+        detail = msg.LOOKUP_FAILED.format(detail=exc)
+        return Outcome(post.slug, post.channel, "unresolved", detail=detail)
     if found is None:
         return None
     book.mark(

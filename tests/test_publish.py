@@ -215,9 +215,8 @@ def test_a_crash_between_the_post_and_the_ledger_write_never_posts_twice(
     assert again.code == 0, again.out + again.err
     assert world.counts() == dict.fromkeys(CHANNELS, 1)
     assert entry(site, channel)["status"] == "posted"
-    if channel != "mastodon":  # Mastodon re-sends with the same Idempotency-Key instead
-        assert f"{SLUG} -> {channel}: terkirim" in again.out
-        assert "ditemukan sudah terkirim pada proses sebelumnya" in again.out
+    assert f"{SLUG} -> {channel}: terkirim" in again.out
+    assert "ditemukan sudah terkirim pada proses sebelumnya" in again.out
 
 
 def test_two_runs_at_once_post_everything_exactly_once(site: Path, world: World) -> None:

@@ -36,6 +36,8 @@ class Mastodon(Channel):
     )
     limits = Limits(text=500, urls_as=23)
     idempotent = True
+    """Within the hour Mastodon keeps an Idempotency-Key; after that, `lookup` finds the status."""
+    can_lookup = True
 
     _api: mastodon_py.Mastodon | None = None
 
@@ -72,6 +74,14 @@ class Mastodon(Channel):
         api = self._connect()
         with contextlib.suppress(_Gone):
             self._call(lambda: api.status_delete(remote_id))
+
+    def lookup(self, post: Post) -> Result | None:
+        api = self._connect()
+        me = self._call(api.account_verify_credentials)
+        for status in self._call(lambda: api.account_statuses(me["id"], limit=40)):
+            if post.link in (status["content"] or ""):
+                return Result(str(status["id"]), str(status["url"] or status["uri"]))
+        return None
 
     def _call(self, call: Callable[[], T]) -> T:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ class FakeMastodon(FakeApi):
             )
         if request.header("Authorization") != f"Bearer {TOKEN}":
             return Reply(401, {"error": "The access token is invalid"})
+        if request.method == "GET" and request.path == "/api/v1/accounts/verify_credentials":
+            return Reply(200, {"id": "1", "username": "kpubangkabarat", "acct": "kpubangkabarat"})
+        if request.method == "GET" and request.path == "/api/v1/accounts/1/statuses":
+            return Reply(200, [self._json(s) for s in reversed(self.live)])
         if request.method == "POST" and request.path == "/api/v2/media":
             media_id = str(next(self.ids))
             self.media[media_id] = request.files["file"][1]
@@ -94,9 +99,16 @@ class FakeMastodon(FakeApi):
             "id": status.id,
             "uri": f"{self.url}/users/kpu/statuses/{status.id}",
             "url": f"https://mastodon.example/@kpubangkabarat/{status.id}",
-            "content": f"<p>{status.text}</p>",
+            "content": f"<p>{_html(status.text)}</p>",
             "visibility": "public",
             "created_at": "2026-10-05T02:00:00.000Z",
             "media_attachments": [{"id": m, "type": "image"} for m in status.media_ids],
             "account": {"id": "1", "username": "kpubangkabarat", "acct": "kpubangkabarat"},
         }
+
+
+def _html(text: str) -> str:
+    """As Mastodon renders a status: escaped text, links as anchors, line breaks as <br>."""
+    escaped = html.escape(text)
+    linked = re.sub(r"https?://\S+", lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return linked.replace("\n", "<br />")
