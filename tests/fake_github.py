@@ -40,6 +40,8 @@ class FakeGitHub:
     commit_pulls: dict[str, list[int]] = field(default_factory=dict)
     issues: dict[int, dict[str, Any]] = field(default_factory=dict)
     comments: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    releases: list[dict[str, Any]] = field(default_factory=list)
+    assets: dict[int, bytes] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     # (status, headers, body) answered before the real ones, one per request
     injected: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
@@ -123,12 +125,49 @@ class FakeGitHub:
                 ])),
                 (r"/issues/(\d+)", lambda n, _: self._found(self.issues.get(int(n)))),
                 (r"/issues/(\d+)/comments", lambda n, _: (200, self.comments.get(int(n), []))),
+                (r"/releases", lambda _: (200, self.releases)),
+                (r"/releases/(\d+)/assets", lambda rid, _: (200, self._release(int(rid))["assets"])),
             ]
+        if method == "DELETE":
+            return [(r"/releases/assets/(\d+)", self._delete_asset)]
         if method == "POST":
-            return [(r"/issues/(\d+)/comments", self._create_comment)]
+            return [
+                (r"/issues/(\d+)/comments", self._create_comment),
+                (r"/releases", self._create_release),
+                (r"/uploads/releases/(\d+)/assets", self._upload_asset),
+            ]
         if method == "PATCH":
             return [(r"/issues/comments/(\d+)", self._update_comment)]
         return []
+
+    # Releases (used by `kpu bundle --release`, a step of publish.yml); uploads go to upload_url.
+    def _release(self, rid: int) -> dict[str, Any]:
+        return next(r for r in self.releases if r["id"] == rid)
+
+    def _create_release(self, body: Any) -> tuple[int, Any]:
+        rid = next(_ids)
+        release = {
+            "id": rid, "tag_name": body["tag_name"], "name": body.get("name"), "body": body.get("body"),
+            "html_url": f"{self.html}/releases/tag/{body['tag_name']}", "assets": [],
+            "upload_url": f"{self.url}/repos/{self.repository}/uploads/releases/{rid}/assets{{?name,label}}",
+        }
+        self.releases.append(release)
+        return 201, release
+
+    def _upload_asset(self, rid: str, body: Any) -> tuple[int, Any]:
+        aid = next(_ids)
+        data, name = body
+        self.assets[aid] = data
+        asset = {"id": aid, "name": name, "size": len(data), "state": "uploaded",
+                 "browser_download_url": f"{self.html}/releases/download/x/{name}"}
+        self._release(int(rid))["assets"].append(asset)
+        return 201, asset
+
+    def _delete_asset(self, aid: str, _: Any) -> tuple[int, Any]:
+        for release in self.releases:
+            release["assets"] = [a for a in release["assets"] if a["id"] != int(aid)]
+        self.assets.pop(int(aid), None)
+        return 204, None
 
     @staticmethod
     def _found(value: Any) -> tuple[int, Any]:
@@ -169,7 +208,11 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             parts = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length)) if length else None
+            raw = self.rfile.read(length) if length else b""
+            if "json" in (self.headers.get("Content-Type") or ""):
+                body: Any = json.loads(raw) if raw else None
+            else:  # a release asset upload: raw bytes, named in the query
+                body = (raw, parse_qs(parts.query).get("name", [""])[0]) if raw else None
             state.calls.append(Call(self.command, parts.path, self.headers.get("Authorization"), body))
             if state.injected:
                 status, headers, payload = state.injected.pop(0)
@@ -182,7 +225,7 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             self._send(status, payload, headers)
 
         def _send(self, status: int, payload: Any, headers: dict[str, str]) -> None:
-            data = json.dumps(payload).encode()
+            data = b"" if status == 204 else json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
@@ -191,7 +234,7 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = do_PATCH = _serve
+        do_GET = do_POST = do_PATCH = do_DELETE = _serve
 
     return Handler
 

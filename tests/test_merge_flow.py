@@ -15,7 +15,7 @@ from pipeline.timeutil import WIB
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import AUTHOR, Scenario, git
-from tests.workflow_harness import registered_commands
+from tests.workflow_harness import WORKFLOWS, registered_commands
 
 DRAFT = "drafts/2026-10-05-mengenal-uu-pemilu.md"
 YEAR = dt.datetime.now(WIB).year
@@ -231,6 +231,9 @@ def test_publish_workflow_runs_every_run_step_in_order(flow: Scenario, github: F
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
     approve(github, 12)
     _, job = flow.run_workflow()
-    expected = [c for c in ("kpu promote", "kpu build --site-dir _site", "kpu publish", "kpu record")
-                if c.split()[1] in registered_commands()]
+    steps = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))["jobs"]["publish"]["steps"]
+    commands = [s["run"] for s in steps if "run" in s and s["run"].startswith("kpu ")]
+    expected = [c for c in commands if c.split()[1] in registered_commands()]
+    assert expected[:2] == ["kpu promote", "kpu build --site-dir _site"] and "kpu record" in expected
     assert job.ran == expected
+    assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]
