@@ -3,6 +3,7 @@ a withdrawn page shows its notice."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -69,17 +70,35 @@ def test_post_urls_follow_other_blog_settings_too(
         )
 
 
-def test_the_built_site_carries_every_posts_social_images(repo: Path) -> None:
+def test_the_built_site_carries_the_square_image_of_every_post_instagram_awaits(
+    repo: Path,
+) -> None:
     site = _build(repo)
     for publication in _publications(repo):
         with Image.open(site / site_path(publication.slug)) as square:
             assert (square.format, square.size) == ("JPEG", (1080, 1080))
-        card = site / site_path(publication.slug, square=False)
-        if publication.front.image:
-            assert not card.exists()
-        else:
-            with Image.open(card) as wide:
-                assert (wide.format, wide.size) == ("PNG", (1200, 630))
+        assert not (site / site_path(publication.slug, square=False)).exists()
+
+
+def test_posts_already_on_instagram_get_no_image_in_the_site(repo: Path) -> None:
+    assert run_kpu("publish", cwd=repo).code == 0  # no credentials: every channel to the outbox
+    posted = _publications(repo)[0]
+    ledger = repo / "data" / "ledger.json"
+    book = json.loads(ledger.read_text(encoding="utf-8"))
+    book["publications"][posted.slug]["channels"]["instagram"] = {
+        "status": "posted",
+        "remote_id": "17890",
+        "url": "https://www.instagram.com/p/X/",
+        "time": "2026-10-20T09:05:00+07:00",
+        "attempts": 1,
+        "error": None,
+        "last_check": None,
+    }
+    ledger.write_text(json.dumps(book), encoding="utf-8")
+    site = _build(repo)
+    assert not (site / site_path(posted.slug)).exists()
+    others = [p for p in _publications(repo) if p.slug != posted.slug]
+    assert others and all((site / site_path(p.slug)).is_file() for p in others)
 
 
 def test_a_withdrawn_page_shows_the_notice(repo: Path) -> None:
