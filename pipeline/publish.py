@@ -157,6 +157,8 @@ def publish(
         names = sorted({n for p in publications for n in channels_of(p, enabled)})
         channels = configured_channels(ctx, names, environ)
     report = Report()
+    # A snapshot to skip what is done without rendering it; the locked re-read decides.
+    snapshot = ledger.load() if ledger is not None else None
     for publication in publications:
         if publication.front.withdrawn is not None:
             continue
@@ -167,10 +169,21 @@ def publish(
         if ledger is not None:
             _record_page(ledger, publication, url)
         for name in channels_of(publication, enabled):
+            done = _already_done(channels[name], name, publication.slug, snapshot)
             report.outcomes.append(
-                _post_one(channels[name], publication, url, ledger, policy, environ)
+                done or _post_one(channels[name], publication, url, ledger, policy, environ)
             )
     return report
+
+
+def _already_done(channel: Channel, name: str, slug: str, snapshot: Book | None) -> Outcome | None:
+    """Posted (or deleted) on the network per the ledger, or already written to this outbox."""
+    entry = snapshot.entry(slug, name) if snapshot is not None else None
+    if entry is not None and entry.status in ("posted", "deleted"):
+        return Outcome(slug, name, "skipped", entry.url)
+    if isinstance(channel, Outbox) and (channel.directory / name / slug / "post.json").exists():
+        return Outcome(slug, name, "skipped", detail=msg.ALREADY_IN_OUTBOX)
+    return None
 
 
 def _post_one(

@@ -137,6 +137,19 @@ def test_a_fresh_machine_without_any_credentials_runs_the_whole_flow(site: Path)
     assert "0 terkirim, 0 sudah terkirim sebelumnya, 5 ke outbox." in result.out
 
 
+def test_a_second_run_without_credentials_leaves_the_outbox_as_it_was(site: Path) -> None:
+    assert run_kpu("publish", cwd=site).code == 0
+    written = {p: p.stat().st_mtime_ns for p in (site / "outbox").rglob("post.json")}
+    again = run_kpu("publish", cwd=site)
+    assert again.code == 0, again.out
+    assert {p: p.stat().st_mtime_ns for p in written} == written
+    assert (
+        f"{SLUG} -> x: sudah terkirim sebelumnya (ke outbox, pada proses sebelumnya; "
+        "tidak ditulis ulang)"
+    ) in again.out
+    assert "0 terkirim, 5 sudah terkirim sebelumnya, 0 ke outbox." in again.out
+
+
 def test_dry_run_renders_everything_and_sends_nothing(site: Path, world: World) -> None:
     result = run_kpu("publish", "--dry-run", cwd=site, env=world.env())
     assert result.code == 0, result.out

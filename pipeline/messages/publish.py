@@ -35,6 +35,7 @@ LEDGER_UNREADABLE = (
 
 # --- publishing ------------------------------------------------------------------------------
 NOT_YET = "belum waktunya (publish_at)"
+ALREADY_IN_OUTBOX = "ke outbox, pada proses sebelumnya; tidak ditulis ulang"
 SENT_TO_OUTBOX = "kredensial kanal ini belum diatur: kiriman disimpan di outbox, tidak dikirim"
 RECONCILED = "ditemukan sudah terkirim pada proses sebelumnya; tidak dikirim ulang"
 UNRESOLVED = (
