@@ -15,7 +15,7 @@ ARCHIVE_INTRO = (
 )
 ARCHIVE_YEARS = "Tahun:"
 ARCHIVE_EMPTY = "Belum ada publikasi."
-ARCHIVE_HEADER = "| Tanggal | Publikasi | Kanal | Status | Tautan | Pemeriksaan terakhir |"
+ARCHIVE_HEADER = "| Tanggal | Publikasi | Kanal | Tautan | Status dan pemeriksaan terakhir |"
 ARCHIVE_PRINT = "versi cetak"
 ARCHIVE_NOT_RECORDED = "belum tercatat"
 ARCHIVE_NO_DATE = "Tanpa tanggal"
@@ -36,10 +36,10 @@ POST_STATUS = {
     "failed": "Gagal dikirim",
     "deleted": "Dihapus",
 }
-CHECK_NEVER = "belum diperiksa"
-CHECK_LIVE = "aktif ({when})"
-CHECK_DEAD = "**mati**: {reason} ({when})"
-CHECK_UNKNOWN = "tidak dapat diperiksa: {reason} ({when})"
+CHECK_NEVER = "tautan belum diperiksa"
+CHECK_LIVE = "tautan aktif ({when})"
+CHECK_DEAD = "tautan **mati**: {reason} ({when})"
+CHECK_UNKNOWN = "tautan tidak dapat diperiksa: {reason} ({when})"
 
 # --- Daftar Informasi Publik (site page) -----------------------------------------------------
 DIP_TITLE = "Daftar Informasi Publik"

@@ -117,6 +117,7 @@ def archive_page(entries: list[Item]) -> str:
         "---",
         f"title: {msg.ARCHIVE_TITLE}",
         f"description: {msg.ARCHIVE_DESCRIPTION}",
+        "hide: [toc]  # the year index is on the page; the table needs the width",
         "---",
         "",
         f"# {msg.ARCHIVE_TITLE}",
@@ -134,7 +135,7 @@ def archive_page(entries: list[Item]) -> str:
     here = posixpath.dirname(ARCHIVE_PAGE)
     for year, group in by_year.items():
         lines += [f"## {_year_label(year)} {{ #{_anchor(year)} }}", ""]
-        lines += [msg.ARCHIVE_HEADER, "|---|---|---|---|---|---|"]
+        lines += [msg.ARCHIVE_HEADER, "|---|---|---|---|---|"]
         for item in group:
             lines += _rows(item, here)
         lines.append("")
@@ -151,11 +152,16 @@ def _rows(item: Item, here: str) -> list[str]:
     rows = []
     for i, link in enumerate(item.links):
         first = (when, title) if i == 0 else ("", "")
-        channel = channel_label(link.channel)
-        url = f"<{link.url}>" if link.url else msg.ARCHIVE_NOT_RECORDED
-        cells = (*first, channel, link.status, url, check_text(link.check))
-        rows.append(f"| {' | '.join(cells)} |")
+        url = _link(link.url) if link.url else msg.ARCHIVE_NOT_RECORDED
+        status = f"{link.status}<br>{check_text(link.check)}"
+        rows.append(f"| {' | '.join((*first, channel_label(link.channel), url, status))} |")
     return rows
+
+
+def _link(url: str) -> str:
+    """The address as its text, without the scheme, so that the table stays narrow."""
+    shown = url.split("://", 1)[-1].rstrip("/")
+    return f"[{_cell(shown)}]({url})"
 
 
 def channel_label(channel: str) -> str:

@@ -76,6 +76,7 @@ def dip_page(entries: list[Row]) -> str:
         "---",
         f"title: {msg.DIP_TITLE}",
         f"description: {msg.DIP_DESCRIPTION}",
+        "hide: [navigation, toc]  # eight columns need the whole width",
         "---",
         "",
         f"# {msg.DIP_TITLE}",
