@@ -96,8 +96,8 @@ def record_history(site: Path) -> None:
     ledger = Ledger.of(site)
     book = ledger.load()
     for pub in validate(ctx, [site / "content" / "posts"]).publications:
-        path = post_path(site / "mkdocs.yml", pub)
-        book.page(pub.slug, pub.front.title, path, ctx.config.base_url + path)
+        url = ctx.config.base_url + post_path(site / "mkdocs.yml", pub)
+        book.page(pub.slug, pub.front.title, pub.path.as_posix(), url)
         for channel in channels_of(pub, ctx.config.channels.enabled):
             url = f"https://example.invalid/{channel}/{pub.slug}"
             book.mark(pub.slug, channel, "posted", remote_id=pub.slug, url=url, attempts=1)

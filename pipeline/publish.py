@@ -157,17 +157,19 @@ def publish(
         names = sorted({n for p in publications for n in channels_of(p, enabled)})
         channels = configured_channels(ctx, names, environ)
     report = Report()
-    # A snapshot to skip what is done without rendering it; the locked re-read decides.
-    snapshot = ledger.load() if ledger is not None else None
+    due: list[tuple[Publication, str]] = []
     for publication in publications:
         if publication.front.withdrawn is not None:
             continue
         if publication.front.publish_at is not None and publication.front.publish_at > now():
             report.outcomes.append(Outcome(publication.slug, "-", "waiting", detail=msg.NOT_YET))
             continue
-        url = publication_url(ctx, publication)
-        if ledger is not None:
-            _record_page(ledger, publication, url)
+        due.append((publication, publication_url(ctx, publication)))
+    if ledger is not None:
+        _record_pages(ledger, due)
+    # A snapshot to skip what is done without rendering it; the locked re-read decides.
+    snapshot = ledger.load() if ledger is not None else None
+    for publication, url in due:
         for name in channels_of(publication, enabled):
             done = _already_done(channels[name], name, publication.slug, snapshot)
             report.outcomes.append(
@@ -216,11 +218,12 @@ def _post_one(
         return _send(channel, post, book, ledger, policy, environ)
 
 
-def _record_page(ledger: Ledger, publication: Publication, url: str) -> None:
-    """The page itself is a link of the archive, whatever happens to its posts."""
+def _record_pages(ledger: Ledger, due: Sequence[tuple[Publication, str]]) -> None:
+    """Each page is a link of the archive, whatever happens to its posts; one write for all."""
     with ledger.locked() as book:
         before = book.to_json()
-        book.page(publication.slug, publication.front.title, publication.path.as_posix(), url)
+        for publication, url in due:
+            book.page(publication.slug, publication.front.title, publication.path.as_posix(), url)
         if book.to_json() != before:
             ledger.save(book)
 

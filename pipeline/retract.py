@@ -5,7 +5,6 @@ The page is not deleted: readers who follow an old link see that and why it was 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -19,7 +18,7 @@ from pipeline.ledger import Ledger
 from pipeline.messages import publish as msg
 from pipeline.model import Publication
 from pipeline.publish import POSTS_DIR
-from pipeline.timeutil import aware, format_wib, now
+from pipeline.timeutil import now
 from pipeline.validate import Context, validate
 
 _CLOSING = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -104,13 +103,3 @@ def mark_withdrawn(ctx: Context, publication: Publication, reason: str) -> dict[
     temp.write_text(updated, encoding="utf-8")
     os.replace(temp, path)
     return stamp
-
-
-def notice_markdown(withdrawn: object) -> str:
-    """The admonition shown at the top of a withdrawn page (from its `withdrawn` front matter)."""
-    if not isinstance(withdrawn, dict):
-        return ""
-    when = withdrawn.get("date")
-    shown = format_wib(aware(when)) if isinstance(when, dt.date) else str(when or "-")
-    reason = " ".join(str(withdrawn.get("reason") or msg.RETRACT_DEFAULT_REASON).split())
-    return msg.WITHDRAWN_NOTICE.format(date=shown, reason=reason) + "\n"

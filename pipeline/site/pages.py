@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.citations import CitationError, parse_citation
+from pipeline.messages import publish as publish_msg
 from pipeline.regulations import Registry
+from pipeline.timeutil import aware, format_wib
 
 REGULATIONS_PAGE = "peraturan/index.md"
 STATUS_LABELS = {"berlaku": "Berlaku", "diubah": "Berlaku dengan perubahan", "dicabut": "Dicabut"}
@@ -109,3 +111,13 @@ def request_section(meta: dict[str, Any], stages: dict[str, str]) -> str:
     if isinstance(stage, str):
         lines.append(f"- Tahapan: {stages.get(stage, stage)}")
     return "\n".join(lines) + "\n"
+
+
+def notice_markdown(withdrawn: object) -> str:
+    """The admonition shown at the top of a withdrawn page (from its `withdrawn` front matter)."""
+    if not isinstance(withdrawn, dict):
+        return ""
+    when = withdrawn.get("date")
+    shown = format_wib(aware(when)) if isinstance(when, dt.date) else str(when or "-")
+    reason = " ".join(str(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON).split())
+    return publish_msg.WITHDRAWN_NOTICE.format(date=shown, reason=reason) + "\n"

@@ -11,18 +11,17 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pipeline.card import write_site_cards
 from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry, RegistryError, load_registry
-from pipeline.retract import notice_markdown
 from pipeline.site import archive, dip
 from pipeline.site.pages import (
     REGULATIONS_PAGE,
     PostRef,
     image_markdown,
     legal_basis_section,
+    notice_markdown,
     regulations_page,
     request_section,
 )
@@ -101,6 +100,8 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Social cards into the built site: Instagram fetches them from their public URL."""
+        from pipeline.card import write_site_cards  # Pillow and the channels: only after a build
+
         write_site_cards(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
