@@ -18,7 +18,7 @@ from PIL import ImageDraw, ImageFont
 
 from pipeline.channels.base import Image
 from pipeline.config import KpuConfig
-from pipeline.model import Publication
+from pipeline.model import Publication, channels_of
 
 WIDE = (1200, 630)
 SQUARE = (1080, 1080)
@@ -90,7 +90,6 @@ def write_site_cards(root: Path, site_dir: Path) -> list[Path]:
     post of a large site would double the build time for images nobody fetches again.
     """
     from pipeline.ledger import Ledger
-    from pipeline.posts import channels_of
     from pipeline.validate import load_context, validate  # validate -> posts -> card
 
     ctx = load_context(root)

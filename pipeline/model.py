@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -147,6 +148,11 @@ def slug_for(path: Path, front: FrontMatter | None = None) -> str:
 
 def valid_slug(slug: str) -> bool:
     return bool(_SLUG.match(slug))
+
+
+def channels_of(publication: Publication, enabled: Sequence[str]) -> list[str]:
+    """The channels a publication goes to: its own `channels`, else kpu.yml `channels.enabled`."""
+    return list(dict.fromkeys(publication.front.channels or enabled))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pipeline import card
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import Channel, Limits, Post
 from pipeline.messages import publish as msg
-from pipeline.model import Publication
+from pipeline.model import Publication, channels_of
 from pipeline.site.urls import post_url
 from pipeline.timeutil import aware
 
@@ -30,11 +30,6 @@ MKDOCS_FILE = "mkdocs.yml"
 _X_URL_WEIGHT = twitter_config["defaults"]["transformed_url_length"]
 _URL = re.compile(r"https?://\S+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
-
-
-def channels_of(publication: Publication, enabled: Sequence[str]) -> list[str]:
-    """The channels a publication goes to: its own `channels`, else kpu.yml `channels.enabled`."""
-    return list(dict.fromkeys(publication.front.channels or enabled))
 
 
 def compose_text(publication: Publication, channel: str, url: str, hashtags: Sequence[str]) -> str:
