@@ -25,10 +25,7 @@ from pipeline.timeutil import format_wib, now
 WORKERS = 8
 TIMEOUT = (10.0, 20.0)  # connect, read (seconds)
 RETRIES = 2
-USER_AGENT = (
-    "KPU-Kabupaten-Bangka-Barat-linkcheck/1.0 (pemeriksa Arsip Link Aktif; "
-    "+https://github.com/{repository})"
-)
+AGENT = "kpu-linkcheck/1.0"
 NOT_CHECKABLE = frozenset({401, 403, 429, 999})
 HEAD_REFUSED_FROM = 400  # any error to HEAD is asked again with GET: many servers mishandle HEAD
 SKIPPED_CHANNELS = frozenset({"outbox"})  # files in the repository, not URLs
@@ -95,12 +92,19 @@ def default_session(retries: int = RETRIES, backoff: float = 0.5) -> requests.Se
     return session
 
 
+def user_agent(office: str, repository: str | None) -> str:
+    """Names who is asking and where to read why, so that a site owner can reach the office."""
+    where = f"; +https://github.com/{repository}" if repository else ""
+    name = office.encode("ascii", "replace").decode()  # header values are Latin-1 at most
+    return f"{AGENT} ({name}; pemeriksa Arsip Link Aktif{where})"
+
+
 class Checker:
     """Requests URLs politely: a User-Agent naming the office, timeouts, bounded concurrency."""
 
     def __init__(
         self,
-        repository: str | None = None,
+        agent: str = AGENT,
         session: requests.Session | None = None,
         workers: int = WORKERS,
         timeout: tuple[float, float] = TIMEOUT,
@@ -111,7 +115,7 @@ class Checker:
         self.timeout = timeout
         self.clock = clock
         self.headers = {
-            "User-Agent": USER_AGENT.format(repository=repository or "kpu"),
+            "User-Agent": agent,
             "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
         }
 

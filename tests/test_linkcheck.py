@@ -27,6 +27,7 @@ from pipeline.linkcheck import (
     default_session,
     report_issue,
     run_check,
+    user_agent,
 )
 from tests.conftest import run_kpu
 
@@ -237,7 +238,8 @@ def _closed_port() -> str:
 
 def _checker(**kwargs: Any) -> Checker:
     kwargs.setdefault("session", default_session(backoff=0.0))
-    return Checker(REPOSITORY, clock=lambda: CLOCK, **kwargs)
+    agent = user_agent("KPU Kabupaten Bangka Barat", REPOSITORY)
+    return Checker(agent, clock=lambda: CLOCK, **kwargs)
 
 
 def _book(site: Site, x_path: str = "/gone", web_path: str = "/ok") -> Book:
@@ -292,9 +294,10 @@ def test_a_server_that_does_not_answer_in_time_is_dead_with_the_reason(site: Sit
 
 def test_requests_name_the_office_and_the_repository(site: Site) -> None:
     _checker().check_all([Target("a", "A", "web", site.url + "/ok")])
-    agent = site.requests[0][2]
-    assert agent.startswith("KPU-Kabupaten-Bangka-Barat-linkcheck/")
-    assert f"https://github.com/{REPOSITORY}" in agent
+    assert site.requests[0][2] == (
+        "kpu-linkcheck/1.0 (KPU Kabupaten Bangka Barat; pemeriksa Arsip Link Aktif; "
+        f"+https://github.com/{REPOSITORY})"
+    )
 
 
 def test_no_more_requests_at_once_than_workers_and_each_url_once(site: Site) -> None:
@@ -348,6 +351,10 @@ def test_command_prints_dead_links_with_the_fix_and_exits_1(site: Site, repo: Pa
         "3 tautan diperiksa: 1 aktif, 1 mati, 1 tidak dapat diperiksa. "
         "Hasilnya dicatat di data/ledger.json.\n"
     )
+    assert {agent for _, _, agent in site.requests} == {
+        "kpu-linkcheck/1.0 (KPU Kabupaten Bangka Barat; pemeriksa Arsip Link Aktif; "
+        "+https://github.com/kpu-bangkabarat/informasi-hukum)"
+    }  # from kpu.yml: office.name and repository
 
 
 def test_command_exits_0_when_every_link_is_live(site: Site, repo: Path) -> None:

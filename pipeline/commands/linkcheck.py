@@ -15,6 +15,7 @@ from pipeline.linkcheck import (
     reason,
     report_issue,
     run_check,
+    user_agent,
 )
 from pipeline.messages import records as msg
 
@@ -41,7 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.root)
-    results = run_check(Ledger.of(args.root), Checker(config.repository, workers=args.workers))
+    agent = user_agent(config.office.name, config.repository)
+    results = run_check(Ledger.of(args.root), Checker(agent, workers=args.workers))
     if not results:
         print(msg.LINKCHECK_NONE)
     else:
