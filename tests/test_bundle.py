@@ -102,6 +102,7 @@ def test_each_publication_has_a_print_page_with_its_record(bundled: tuple[Path, 
         assert "Undang-Undang Nomor 7 Tahun 2017" in html
         archive = zf.read(f"{top}/arsip-link/index.html").decode()
         assert f'href="../cetak/2026/{SLUG}.html"' in archive
+        assert 'href="../cetak/index.html"' in archive
         index = zf.read(f"{top}/cetak/index.html").decode()
         assert f'href="2026/{SLUG}.html"' in index
 

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pipeline.bundle import add_offline_files, offline_build
+from pipeline.bundle import PRINT_INDEX, add_offline_files, offline_build
 from pipeline.ledger import Book, Check, Ledger, LedgerError
 from pipeline.messages import records as msg
 from pipeline.model import FrontMatter, Publication
@@ -111,8 +111,9 @@ def _posts(book: Book, slug: str) -> list[Link]:
     ]
 
 
-def archive_page(entries: list[Item]) -> str:
-    """Markdown of the archive: a year index, then one table per year."""
+def archive_page(entries: list[Item], print_index: str | None = None) -> str:
+    """Markdown of the archive: a year index, then one table per year; in the offline build, a
+    link to the print versions of every publication."""
     lines = [
         "---",
         f"title: {msg.ARCHIVE_TITLE}",
@@ -125,6 +126,9 @@ def archive_page(entries: list[Item]) -> str:
         msg.ARCHIVE_INTRO,
         "",
     ]
+    if print_index:
+        target = posixpath.relpath(print_index, posixpath.dirname(ARCHIVE_PAGE))
+        lines += [msg.ARCHIVE_PRINT_INDEX.format(link=target), ""]
     if not entries:
         return "\n".join([*lines, msg.ARCHIVE_EMPTY, ""])
     by_year: dict[str, list[Item]] = {}
@@ -208,7 +212,10 @@ def add_pages(
     entries = items(
         publications, book, lambda pub: post_url(config.site_url or "", mkdocs_yml, pub)
     )
+    print_index = None
     if offline_build(config):
         printed = add_offline_files(files, config, publications, registry, book)
         entries = [replace(e, print_uri=printed.get(e.src_uri or "")) for e in entries]
-    files.append(File.generated(config, ARCHIVE_PAGE, content=archive_page(entries)))
+        print_index = PRINT_INDEX
+    content = archive_page(entries, print_index)
+    files.append(File.generated(config, ARCHIVE_PAGE, content=content))
