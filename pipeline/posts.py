@@ -120,7 +120,7 @@ def problems_of(text: str, name: str) -> list[str]:
                 label=label, length=length, limit=limits.text, how=how, key=name
             )
         )
-    tags = hashtag_count(text)
+    tags = hashtag_count(text) if limits.hashtags is not None else 0
     if limits.hashtags is not None and tags > limits.hashtags:
         found.append(
             msg.TOO_MANY_HASHTAGS.format(label=label, count=tags, limit=limits.hashtags, key=name)

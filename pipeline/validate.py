@@ -105,37 +105,43 @@ def _batch() -> Iterator[None]:
             gc.enable()
 
 
-def validate(ctx: Context, paths: Iterable[Path] = ()) -> Result:
-    """Check every file, then the rules across files (duplicate slugs)."""
+def validate(ctx: Context, paths: Iterable[Path] = (), *, keep: bool = True) -> Result:
+    """Check every file, then the rules across files (duplicate slugs).
+
+    `keep=False` (kpu check) reports problems only and leaves `publications` empty; that lets a
+    large batch be split over the machine's cores without shipping every model back.
+    """
     files = list(discover(ctx.root, paths))
     with _batch():
-        checked = _check_all(ctx, files)
+        checked = _check_all(ctx, files, keep)
     result = Result(files=len(files))
     slugs: dict[str, str] = {}
-    for shown, publication, problems in checked:
+    for shown, slug, publication, problems in checked:
         result.problems.extend(problems)
-        if publication is None:
+        if slug is None:
             continue
-        slug = publication.slug
         if slug in slugs:
             message = msg.DUPLICATE_SLUG.format(slug=slug, other=slugs[slug])
             result.problems.append(error(shown, 1, message))
             continue
         slugs[slug] = shown
-        result.publications.append(publication)
+        if publication is not None:
+            result.publications.append(publication)
     return result
 
 
-Checked = tuple[str, Publication | None, list[Problem]]
+# (shown path, slug when valid, the publication when kept, problems)
+Checked = tuple[str, str | None, Publication | None, list[Problem]]
 PARALLEL_FROM = 2_000  # below this, starting a second process costs more than it saves
 _worker_ctx: Context | None = None
 
 
-def _check_all(ctx: Context, files: list[Path]) -> list[Checked]:
-    """Check files in order; large batches are split over the machine's cores (fork, Linux)."""
+def _check_all(ctx: Context, files: list[Path], keep: bool) -> list[Checked]:
+    """Check files in order; a large check-only batch is split over the cores (fork, Linux)."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [_check_one(ctx, path) for path in files]
+    parallel = not keep and len(files) >= PARALLEL_FROM and workers >= 2
+    if not parallel or "fork" not in mp.get_all_start_methods():
+        return [_check_one(ctx, path, keep) for path in files]
     global _worker_ctx
     _worker_ctx = ctx
     size = -(-len(files) // workers)
@@ -151,15 +157,16 @@ def _check_all(ctx: Context, files: list[Path]) -> list[Checked]:
 def _check_chunk(files: list[Path]) -> list[Checked]:
     assert _worker_ctx is not None
     gc.disable()
-    return [_check_one(_worker_ctx, path) for path in files]
+    return [_check_one(_worker_ctx, path, keep=False) for path in files]
 
 
-def _check_one(ctx: Context, path: Path) -> Checked:
+def _check_one(ctx: Context, path: Path, keep: bool) -> Checked:
     shown = display_path(ctx.root, path)
     if not path.exists():
-        return shown, None, [error(shown, None, msg.PATH_MISSING.format(path=shown))]
+        return shown, None, None, [error(shown, None, msg.PATH_MISSING.format(path=shown))]
     publication, problems = validate_file(ctx, path, shown)
-    return shown, publication, problems
+    slug = publication.slug if publication is not None else None
+    return shown, slug, publication if keep else None, problems
 
 
 def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | None, list[Problem]]:

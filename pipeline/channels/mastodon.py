@@ -4,12 +4,13 @@ repeated send of the same post return the first status instead of creating a sec
 from __future__ import annotations
 
 import contextlib
+import importlib
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import mastodon as mastodon_py
-
+if TYPE_CHECKING:
+    import mastodon as mastodon_py
 from pipeline.channels import http
 from pipeline.channels.base import (
     Channel,
@@ -42,6 +43,7 @@ class Mastodon(Channel):
     _api: mastodon_py.Mastodon | None = None
 
     def _connect(self) -> mastodon_py.Mastodon:
+        mastodon_py = _mastodon()
         if self._api is None:
             self._api = mastodon_py.Mastodon(
                 access_token=self.setting("MASTODON_TOKEN"),
@@ -84,6 +86,7 @@ class Mastodon(Channel):
         return None
 
     def _call(self, call: Callable[[], T]) -> T:
+        mastodon_py = _mastodon()
         try:
             return call()
         except mastodon_py.MastodonRatelimitError as exc:
@@ -109,3 +112,8 @@ class Mastodon(Channel):
 
 class _Gone(ChannelError):
     """HTTP 404: the status does not exist (any more)."""
+
+
+def _mastodon():  # type: ignore[no-untyped-def]
+    """Mastodon.py, imported when Mastodon is really called: `kpu check` never needs it."""
+    return importlib.import_module("mastodon")

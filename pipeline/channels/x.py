@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import requests
-import tweepy
 
+if TYPE_CHECKING:
+    import tweepy
 from pipeline.channels import http
 from pipeline.channels.base import (
     Channel,
@@ -43,6 +45,7 @@ class X(Channel):
     _api: tweepy.API | None = None
 
     def _connect(self) -> tuple[tweepy.Client, tweepy.API]:
+        tweepy = _tweepy()
         if self._client is None or self._api is None:
             keys = [self.setting(v.name) for v in self.env[:4]]
             # tweepy builds URLs from fixed hosts; the session's adapter adds timeouts and, in
@@ -108,6 +111,7 @@ class X(Channel):
 
     def _call(self, call: Callable[[], T], creates: bool = False) -> T:
         """Run one tweepy call; translate tweepy and requests errors into channel errors."""
+        tweepy = _tweepy()
         try:
             return call()
         except tweepy.TooManyRequests as exc:
@@ -130,6 +134,11 @@ class X(Channel):
     def _say(self, exc: tweepy.HTTPException) -> str:
         detail = "; ".join(map(str, exc.api_messages)) or getattr(exc.response, "reason", "")
         return self.scrub(f"HTTP {exc.response.status_code} {detail}")
+
+
+def _tweepy():  # type: ignore[no-untyped-def]
+    """tweepy, imported when X is really called: `kpu check` and `kpu build` never need it."""
+    return importlib.import_module("tweepy")
 
 
 class _Gone(ChannelError):

@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
-    result = validate(ctx, args.paths)
+    result = validate(ctx, args.paths, keep=False)
     for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
         print(problem.format_github() if args.format == "github" else problem.format_text())
     errors = sum(p.level is Level.ERROR for p in result.problems)

@@ -141,6 +141,7 @@ def post_url(
     return base_url.rstrip("/") + "/" + post_path(mkdocs_config_path, publication, when)
 
 
+@functools.lru_cache(maxsize=4096)  # babel costs ~30 us a call; drafts share "today"
 def _format_date(value: dt.datetime, pattern: str, locale: str) -> str:
     # As the blog plugin: named formats drop the time, anything else is a CLDR pattern.
     if pattern in ("full", "long", "medium", "short"):
