@@ -63,7 +63,9 @@ def test_every_file_in_the_zip_is_in_the_manifest_inside_it(bundled: tuple[Path,
         names = zf.namelist()
         (top,) = {name.split("/", 1)[0] for name in names}
         manifest = zf.read(f"{top}/SHA256SUMS").decode()
-        listed = dict(reversed(line.split("  ", 1)) for line in manifest.splitlines())
+        listed = {
+            name: digest for digest, name in (line.split("  ", 1) for line in manifest.splitlines())
+        }
         files = {name.split("/", 1)[1] for name in names} - {"SHA256SUMS"}
         assert set(listed) == files
         for name in files:

@@ -52,7 +52,7 @@ def test_missing_columns_come_from_kpu_yml_and_the_summary_from_the_description(
 
 
 def test_front_matter_dip_overrides_each_default() -> None:
-    own = {
+    own: dict[str, object] = {
         "summary": "Ringkas.",
         "category": "serta_merta",
         "formats": ["softcopy"],
@@ -83,7 +83,9 @@ def test_page_has_the_columns_of_the_standard_and_one_numbered_row() -> None:
 
 
 def test_a_column_set_nowhere_says_so_instead_of_guessing() -> None:
-    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication()}, DipDefaults()))
+    page = dip_page(
+        rows({"posts/2026/uu-pemilu.md": _publication()}, DipDefaults.model_validate({}))
+    )
     assert (
         "| belum ditetapkan | belum ditetapkan | 8 Oktober 2026 | Softcopy | belum ditetapkan |"
         in page

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
+from pipeline.github import GitHub
 from pipeline.ledger import Book, Entry, Ledger, Page
-from pipeline.report import collect, load_sop
+from pipeline.report import PublicationReport, collect, load_sop
 from pipeline.report_output import format_duration
 from pipeline.validate import load_context, validate
 from tests.conftest import VALID_DRAFT, run_kpu
@@ -110,20 +111,20 @@ def _github(server: FakeGitHub) -> None:
     server.review(7, "ketua-kpubabar", "APPROVED", at="2026-10-06T01:20:00Z")
 
 
-def _reports(root: Path, github: object = None) -> list:  # type: ignore[type-arg]
+def _reports(root: Path, github: GitHub | None = None) -> list[PublicationReport]:
     ctx = load_context(root)
     publications = [
         p for p in validate(ctx, [root / "content/posts"]).publications if p.slug == SLUG
     ]
     assert publications, "the promoted post must validate"
     book = Ledger.of(root).load()
-    return collect(root, load_sop(root), load_config(root), publications, book, github)  # type: ignore[arg-type]
+    return collect(root, load_sop(root), load_config(root), publications, book, github)
 
 
-def _times(report: object) -> dict[int, str | None]:
+def _times(report: PublicationReport) -> dict[int | None, str | None]:
     return {
         m.number: (format_duration(m.duration) if m.duration is not None else None)
-        for m in report.steps  # type: ignore[attr-defined]
+        for m in report.steps
     }
 
 
@@ -136,7 +137,7 @@ def test_without_github_the_steps_come_from_git_and_the_ledger(history: Path) ->
         8: "22 menit",  # the merge commit -> the last post in the ledger
     }  # fmt: skip
     step8 = report.steps[7]
-    assert step8.start.source.startswith("git merge ") and step8.over
+    assert step8.start is not None and step8.start.source.startswith("git merge ") and step8.over
     assert report.steps[6].missing == ("pr_opened",)  # its end falls back to the merge
     assert [(c, t.strftime("%H:%M")) for c, t in report.posts] == [
         ("facebook", "08:52"),
@@ -145,18 +146,17 @@ def test_without_github_the_steps_come_from_git_and_the_ledger(history: Path) ->
 
 
 def test_with_github_the_pull_request_events_give_design_and_review_times(history: Path) -> None:
-    from pipeline.github import GitHub
-
     with running(FakeGitHub()) as server:
         _github(server)
         (report,) = _reports(history, GitHub(REPOSITORY, base_url=server.url, token="t"))
     assert _times(report)[6] == "6 jam 10 menit"  # to the pull request's opening
     assert _times(report)[7] == "17 jam 10 menit"  # to the approval that completed kpu.yml's rules
     assert _times(report)[8] == "22 menit"
-    assert report.steps[6].over and report.steps[6].end.source == "GitHub PR #7"
-    assert report.overall.start.day_only and format_duration(report.overall.duration) == (
-        "1 hari 8 jam 52 menit"
-    )
+    review, overall = report.steps[6], report.overall
+    assert review.over and review.end is not None and review.end.source == "GitHub PR #7"
+    assert overall is not None and overall.start is not None and overall.duration is not None
+    assert overall.start.day_only  # counted from the memo's date
+    assert format_duration(overall.duration) == "1 hari 8 jam 52 menit"
 
 
 def test_command_writes_the_page_chart_and_csv_and_the_site_still_builds(history: Path) -> None:
