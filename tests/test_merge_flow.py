@@ -230,10 +230,13 @@ def test_origin_moving_during_the_run_is_rebased_and_pushed(flow: Scenario, gith
 def test_publish_workflow_runs_every_run_step_in_order(flow: Scenario, github: FakeGitHub) -> None:
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
     approve(github, 12)
-    _, job = flow.run_workflow()
+    clone, job = flow.run_workflow()
     steps = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))["jobs"]["publish"]["steps"]
     commands = [s["run"] for s in steps if "run" in s and s["run"].startswith("kpu ")]
     expected = [c for c in commands if c.split()[1] in registered_commands()]
-    assert expected[:2] == ["kpu promote", "kpu build --site-dir _site"] and "kpu record" in expected
+    assert expected[:3] == ["kpu promote", "kpu report", "kpu build --site-dir _site"]
+    assert "kpu record" in expected
     assert job.ran == expected
     assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]
+    report = (clone / "_site" / "laporan" / "index.html").read_text(encoding="utf-8")
+    assert "Mengenal UU Pemilu" in report  # the SOP time report of this run is on the site
