@@ -82,7 +82,8 @@ class DipDefaults(_Strict):
     )
     place: Text | None = Field(None, description="Tempat pembuatan informasi, e.g. Muntok.")
     formats: list[InfoForm] = Field(
-        default_factory=lambda: ["softcopy"], description="Bentuk informasi yang tersedia."
+        default_factory=lambda: list[InfoForm](["softcopy"]),
+        description="Bentuk informasi yang tersedia.",
     )
     retention: Text | None = Field(None, description="Jangka waktu penyimpanan atau retensi arsip.")
     category: DipCategory = Field("berkala", description="berkala, serta_merta or setiap_saat.")
@@ -144,6 +145,6 @@ def load_config(root: Path) -> KpuConfig:
     except ReadFailed as exc:
         raise ConfigError([exc.problem]) from exc
     config, problems = validate_model(KpuConfig, doc, CONFIG_FILE)
-    if problems:
+    if config is None:
         raise ConfigError(problems)
-    return config  # type: ignore[no-any-return]
+    return config

@@ -36,13 +36,18 @@ class Identity:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Identity:
         default = cls()
-        return cls(environ.get("KPU_BOT_NAME") or default.name, environ.get("KPU_BOT_EMAIL") or default.email)
+        return cls(
+            environ.get("KPU_BOT_NAME") or default.name,
+            environ.get("KPU_BOT_EMAIL") or default.email,
+        )
 
     @property
     def env(self) -> dict[str, str]:
         return {
-            "GIT_AUTHOR_NAME": self.name, "GIT_AUTHOR_EMAIL": self.email,
-            "GIT_COMMITTER_NAME": self.name, "GIT_COMMITTER_EMAIL": self.email,
+            "GIT_AUTHOR_NAME": self.name,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name,
+            "GIT_COMMITTER_EMAIL": self.email,
         }
 
 
@@ -62,7 +67,9 @@ class Commit:
 class GitRepo:
     """One working copy: its current branch, its history and its `origin`."""
 
-    def __init__(self, root: Path, remote: str = "origin", environ: Mapping[str, str] = os.environ) -> None:
+    def __init__(
+        self, root: Path, remote: str = "origin", environ: Mapping[str, str] = os.environ
+    ) -> None:
         try:
             self.repo = git.Repo(root, search_parent_directories=False)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
@@ -104,7 +111,9 @@ class GitRepo:
     def merge_bringing(self, sha: str) -> Commit | None:
         """The first-parent merge commit of HEAD that brought `sha` in from a side branch."""
         chain = set(self.first_parent_chain())
-        merges = self._git("rev-list", "--ancestry-path", "--merges", "--reverse", f"{sha}..HEAD").split()
+        merges = self._git(
+            "rev-list", "--ancestry-path", "--merges", "--reverse", f"{sha}..HEAD"
+        ).split()
         for candidate in merges:
             if candidate in chain:
                 return self.commit(candidate)
@@ -192,7 +201,9 @@ class GitRepo:
             yield
 
     def _git(self, *args: str) -> str:
-        return _run(lambda: str(self.repo.git.execute(["git", *args], strip_newline_in_stdout=False)))
+        # GitPython's type stubs lack strip_newline_in_stdout, which execute() accepts.
+        execute: Callable[..., object] = self.repo.git.execute
+        return _run(lambda: str(execute(["git", *args], strip_newline_in_stdout=False)))
 
 
 def _run(call: Callable[[], T]) -> T:

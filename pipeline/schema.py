@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -11,10 +11,10 @@ from pipeline.messages import check as msg
 from pipeline.problems import Problem, error
 from pipeline.read import YamlDoc
 
+M = TypeVar("M", bound=BaseModel)
 
-def validate_model(
-    model: type[BaseModel], doc: YamlDoc, display: str
-) -> tuple[Any | None, list[Problem]]:
+
+def validate_model(model: type[M], doc: YamlDoc, display: str) -> tuple[M | None, list[Problem]]:
     """Build `model` from the YAML data; on failure return every problem, one per field."""
     try:
         return model.model_validate(doc.data), []

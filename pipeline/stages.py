@@ -53,6 +53,6 @@ def load_stages(root: Path) -> dict[str, Stage]:
     except ReadFailed as exc:
         raise ConfigError([exc.problem]) from exc
     parsed, problems = validate_model(Stages, doc, STAGES_FILE)
-    if problems:
+    if parsed is None:
         raise ConfigError(problems)
     return dict(parsed.stages)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,7 +97,7 @@ def image_markdown(src_uri: str, image: str, alt: str) -> str:
     return f"![{alt.replace(']', '')}]({path})\n\n"
 
 
-def request_section(meta: dict[str, Any], stages: dict[str, str]) -> str:
+def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
     """The SOP record of a publication: which memo asked for it, in which election stage."""
     request = meta.get("request")
     if not isinstance(request, dict):
