@@ -140,7 +140,7 @@ def apply(current: dict[str, Any], answers: Answers) -> dict[str, Any]:
 def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:
     if not isinstance(data.get(key), dict):
         data[key] = {}
-    return data[key]  # type: ignore[no-any-return]
+    return data[key]
 
 
 # --- validating and writing --------------------------------------------------------------------
@@ -180,7 +180,7 @@ def write_config(root: Path, answers: Answers, current: dict[str, Any]) -> KpuCo
     temp = path.with_name(f".{path.name}.tmp")
     temp.write_text(text, encoding="utf-8")
     os.replace(temp, path)
-    return written  # type: ignore[no-any-return]
+    return written
 
 
 def render(config: KpuConfig) -> str:

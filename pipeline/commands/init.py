@@ -189,8 +189,9 @@ def _print_summary(config: KpuConfig) -> None:
     if not config.channels.accounts:
         print(msg.SUMMARY_ITEM.format(label="-", value=msg.SUMMARY_NONE))
     print(msg.SUMMARY_ROLES)
+    roles = {str(role): logins for role, logins in config.roles.items()}
     for role, label in ROLE_LABELS.items():
-        logins = ", ".join(config.roles.get(role, [])) or msg.SUMMARY_NONE  # type: ignore[call-overload]
+        logins = ", ".join(roles.get(role, [])) or msg.SUMMARY_NONE
         print(msg.SUMMARY_ITEM.format(label=label, value=logins))
 
 
