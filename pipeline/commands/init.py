@@ -33,7 +33,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--repository", metavar="PEMILIK/NAMA", help="repositori GitHub")
     p.add_argument(
-        "--channels", metavar="KANAL,...", help="kanal yang dipakai, contoh x,facebook,telegram"
+        "--channels",
+        metavar="KANAL,...",
+        help="kanal yang dipakai, contoh x,facebook,telegram; akun kanal lain dihapus dari kpu.yml",
     )
     p.add_argument(
         "--account",
