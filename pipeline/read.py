@@ -123,17 +123,22 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
-        problem = exc.problem or str(exc)
+        problem = _say_problem(exc.problem or str(exc))
         raise ReadFailed(error(display, line, msg.YAML_SYNTAX.format(problem=problem))) from exc
     except (ValueError, OverflowError) as exc:  # a timestamp that is not a real date
         line, value = _bad_timestamp(node) if node is not None else (0, "")
         message = msg.YAML_BAD_DATE.format(got=value)
         raise ReadFailed(error(display, first_line + line, message)) from exc
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
-        raise ReadFailed(error(display, first_line, msg.YAML_SYNTAX.format(problem=exc))) from exc
+        problem = _say_problem(str(exc))
+        raise ReadFailed(error(display, first_line, msg.YAML_SYNTAX.format(problem=problem))) from exc
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line)
+
+
+def _say_problem(problem: str) -> str:
+    return msg.YAML_PROBLEMS.get(problem) or msg.YAML_PROBLEM_OTHER.format(problem=problem)
 
 
 def _has_alias(root: yaml.Node) -> bool:

@@ -104,7 +104,8 @@ def describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     if kind.startswith("datetime") or kind.startswith("timezone"):
         return msg.FIELD_DATETIME.format(field=field, got=got)
     if kind in ("literal_error", "enum"):
-        return msg.FIELD_CHOICE.format(field=field, choices=ctx.get("expected", ""), got=got)
+        choices = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return msg.FIELD_CHOICE.format(field=field, choices=choices, got=got)
     if kind.startswith("url"):
         return msg.FIELD_URL.format(field=field, got=got)
     if kind.startswith("bool"):

@@ -15,8 +15,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # file in tests/corpus -> (line, text the user must see)
 BAD_INPUTS = {
-    "malformed-yaml.md": (3, "Penulisan front matter tidak sah"),
-    "tab-indent.md": (8, "indentasi dengan spasi (bukan tab)"),
+    "malformed-yaml.md": (3, "ada tanda kutip yang belum ditutup di baris sebelumnya"),
+    "tab-indent.md": (8, "ada karakter yang tidak boleh mengawali nilai atau baris, misalnya tab"),
     "yaml-alias-bomb.md": (1, "anchor/alias YAML"),
     "missing-title.md": (2, 'Kolom "title" wajib diisi.'),
     "empty-title.md": (2, 'Kolom "title" tidak boleh kosong.'),
@@ -33,7 +33,11 @@ BAD_INPUTS = {
     "unparseable-citation.md": (13, "Peraturan tentang pemilu"),
     "revoked-citation.md": (13, "sudah dicabut dan diganti oleh"),
     "unknown-stage.md": (11, 'Tahapan "kampanye-2031" di kolom election_stage tidak dikenal.'),
-    "wrong-status.md": (16, 'Kolom "status" harus salah satu dari:'),
+    "wrong-status.md": (
+        16,
+        "Kolom \"status\" harus salah satu dari: 'draft', 'ready' atau 'postponed'; "
+        'tertulis: "selesai".',
+    ),
     "unknown-field.md": (6, 'Kolom "legal_bases" tidak dikenal. Mungkin maksudnya "legal_basis"?'),
     "publish-at-not-a-date.md": (17, 'Kolom "publish_at" harus berupa tanggal dan jam'),
     "image-escapes-repo.md": (17, "berada di luar repositori"),

@@ -28,6 +28,33 @@ YAML_BAD_DATE = (
     'Tanggal "{got}" tidak ada di kalender. Tulis tanggal yang benar dengan format TTTT-BB-HH, '
     "contoh 2026-10-01."
 )
+# PyYAML's problem texts, said the way staff can act on them; others keep the technical text.
+YAML_PROBLEMS = {
+    "could not find expected ':'": "tanda titik dua (:) setelah nama kolom tidak ditemukan",
+    "mapping values are not allowed in this context": (
+        'ada titik dua (:) di tempat yang tidak boleh; jika teksnya memuat ": ", apit seluruh '
+        "teks dengan tanda kutip"
+    ),
+    "mapping values are not allowed here": (
+        'ada titik dua (:) di tempat yang tidak boleh; jika teksnya memuat ": ", apit seluruh '
+        "teks dengan tanda kutip"
+    ),
+    "found character that cannot start any token": (
+        "ada karakter yang tidak boleh mengawali nilai atau baris, misalnya tab"
+    ),
+    "found unexpected end of stream": "tanda kutip dibuka tetapi tidak ditutup",
+    "did not find expected key": (
+        "baris ini tidak terbaca sebagai kolom; biasanya ada tanda kutip yang belum ditutup di "
+        "baris sebelumnya, atau indentasinya tidak sejajar dengan kolom di atasnya"
+    ),
+    "did not find expected '-' indicator": (
+        'butir daftar harus diawali "- " dengan indentasi yang sama seperti butir lainnya'
+    ),
+    "did not find expected ',' or ']'": 'daftar di dalam kurung siku belum ditutup dengan "]"',
+    "did not find expected ',' or '}'": 'kurung kurawal belum ditutup dengan "}"',
+    "found undefined alias": 'nilai tidak boleh diawali "*"; apit teksnya dengan tanda kutip',
+}
+YAML_PROBLEM_OTHER = "pesan teknis: {problem}"
 NOT_A_MAPPING = (
     'Front matter harus berupa daftar kolom "nama: nilai", bukan {got}. '
     'Lihat contoh dengan perintah: kpu new "Judul".'
