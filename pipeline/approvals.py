@@ -33,7 +33,9 @@ class Review:
         user = data.get("user") or {}
         submitted = data.get("submitted_at")
         when = dt.datetime.fromisoformat(submitted.replace("Z", "+00:00")) if submitted else None
-        return cls(str(user.get("login", "")), str(data.get("state", "")), when, data.get("commit_id"))
+        return cls(
+            str(user.get("login", "")), str(data.get("state", "")), when, data.get("commit_id")
+        )
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,7 @@ def evaluate(reviews: Iterable[Review], author: str, config: KpuConfig) -> Appro
         for login in approving
         if config.roles_of(login)
     )
-    self_approved = any(
-        r.login.lower() == author.lower() and r.state == APPROVED for r in reviews
-    )
+    self_approved = any(r.login.lower() == author.lower() and r.state == APPROVED for r in reviews)
     return ApprovalState(
         author=author,
         signoffs=tuple(signoffs),
@@ -120,7 +120,9 @@ def evaluate(reviews: Iterable[Review], author: str, config: KpuConfig) -> Appro
     )
 
 
-def _first_holder(logins: list[str], rule: ApprovalRule, config: KpuConfig) -> tuple[str, str] | None:
+def _first_holder(
+    logins: list[str], rule: ApprovalRule, config: KpuConfig
+) -> tuple[str, str] | None:
     for login in logins:
         held = config.roles_of(login)
         for role in rule.any_of:
@@ -136,7 +138,9 @@ def role_label(role: str) -> str:
 def missing_text(state: ApprovalState) -> str:
     """The missing sign-offs in one Indonesian phrase, naming the roles that can give them."""
     return "; ".join(
-        msg.MISSING_ROLE.format(rule=rule.name, roles=msg.ROLE_OR.join(map(role_label, rule.any_of)))
+        msg.MISSING_ROLE.format(
+            rule=rule.name, roles=msg.ROLE_OR.join(map(role_label, rule.any_of))
+        )
         for rule in state.missing
     )
 
@@ -144,7 +148,8 @@ def missing_text(state: ApprovalState) -> str:
 def describe(state: ApprovalState) -> list[str]:
     """Plain-text lines: who signed off as which role, what is missing, what blocks."""
     lines = [
-        msg.SIGNOFF.format(rule=s.rule, login=s.login, role=role_label(s.role)) for s in state.signoffs
+        msg.SIGNOFF.format(rule=s.rule, login=s.login, role=role_label(s.role))
+        for s in state.signoffs
     ]
     lines += [
         msg.MISSING.format(rule=r.name, roles=msg.ROLE_OR.join(map(role_label, r.any_of)))
@@ -173,7 +178,9 @@ class PullSource(Protocol):
     def reviews(self, number: int) -> list[dict[str, Any]]: ...
 
 
-def for_pull(github: PullSource, number: int, config: KpuConfig) -> tuple[dict[str, Any], ApprovalState]:
+def for_pull(
+    github: PullSource, number: int, config: KpuConfig
+) -> tuple[dict[str, Any], ApprovalState]:
     """Read one pull request and its reviews, then evaluate them."""
     pull = github.pull(number)
     author = str((pull.get("user") or {}).get("login", ""))

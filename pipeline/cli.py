@@ -12,10 +12,40 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.commands import approvals, build, bundle, check, comment, doctor, init, linkcheck, new, promote, publish, record, report, retract
+from pipeline.commands import (
+    approvals,
+    build,
+    bundle,
+    check,
+    comment,
+    doctor,
+    init,
+    linkcheck,
+    new,
+    promote,
+    publish,
+    record,
+    report,
+    retract,
+)
 from pipeline.errors import ConfigError, PipelineError
 
-COMMANDS = [new, check, build, approvals, promote, record, comment, publish, retract, bundle, linkcheck, report, init, doctor]
+COMMANDS = [
+    new,
+    check,
+    build,
+    approvals,
+    promote,
+    record,
+    comment,
+    publish,
+    retract,
+    bundle,
+    linkcheck,
+    report,
+    init,
+    doctor,
+]
 
 EPILOG = """Kode keluar: 0 berhasil; 1 pekerjaan gagal (ada kesalahan isi, situs gagal dibangun,
 kiriman gagal); 2 perintah salah tulis atau konfigurasi (kpu.yml, data/*.yml) tidak sah."""

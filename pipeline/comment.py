@@ -52,7 +52,9 @@ def _validation_section(result: Result) -> str:
     warnings = len(result.problems) - len(errors)
     lines = [msg.CHECK_HEADING, ""]
     if errors:
-        lines.append(msg.CHECK_FAIL.format(errors=len(errors), warnings=warnings, files=result.files))
+        lines.append(
+            msg.CHECK_FAIL.format(errors=len(errors), warnings=warnings, files=result.files)
+        )
     else:
         lines.append(msg.CHECK_OK.format(files=result.files, warnings=warnings))
     shown = sorted(result.problems, key=lambda p: (p.level is not Level.ERROR, p.path, p.line or 0))
@@ -69,7 +71,9 @@ def _validation_section(result: Result) -> str:
 
 def _escape(text: str) -> str:
     """Text from files made inert: no HTML tags, no mentions that ping people."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u200b")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u200b")
+    )
 
 
 def upsert_comment(github: CommentApi, number: int, body: str) -> dict[str, Any]:

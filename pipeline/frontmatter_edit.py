@@ -78,7 +78,7 @@ def set_key(text: str, key: str, block: str, after: tuple[str, ...] = ()) -> str
     block = block if block.endswith("\n") else block + "\n"
     if key in spans:
         first, last = spans[key]
-        lines[first:last + 1] = [block]
+        lines[first : last + 1] = [block]
     else:
         anchor = next((spans[k][1] + 1 for k in after if k in spans), close)
         lines[anchor:anchor] = [block]
@@ -91,5 +91,5 @@ def remove_key(text: str, key: str) -> str:
     if key not in spans:
         return text
     first, last = spans[key]
-    del lines[first:last + 1]
+    del lines[first : last + 1]
     return "".join(lines)

@@ -71,7 +71,9 @@ class GitHub:
         self.max_wait = max_wait
 
     @classmethod
-    def from_env(cls, repository: str | None = None, environ: Mapping[str, str] = os.environ) -> GitHub:
+    def from_env(
+        cls, repository: str | None = None, environ: Mapping[str, str] = os.environ
+    ) -> GitHub:
         """As in GitHub Actions: GITHUB_API_URL, GITHUB_TOKEN, GITHUB_REPOSITORY."""
         repo = environ.get("GITHUB_REPOSITORY") or repository
         if not repo:
@@ -102,7 +104,9 @@ class GitHub:
         return self._pages(f"/issues/{number}/comments", what=f"komentar #{number}")
 
     def create_comment(self, number: int, body: str) -> Json:
-        return self._json("POST", f"/issues/{number}/comments", {"body": body}, what=f"komentar #{number}")
+        return self._json(
+            "POST", f"/issues/{number}/comments", {"body": body}, what=f"komentar #{number}"
+        )
 
     def update_comment(self, comment_id: int, body: str) -> Json:
         path = f"/issues/comments/{comment_id}"
@@ -133,17 +137,27 @@ class GitHub:
         return self._pages(f"/releases/{release_id}/assets", what="lampiran rilis")
 
     def download_asset(self, asset_id: int) -> bytes:
-        url, accept = self._url(f"/releases/assets/{asset_id}"), {"Accept": "application/octet-stream"}
+        url, accept = (
+            self._url(f"/releases/assets/{asset_id}"),
+            {"Accept": "application/octet-stream"},
+        )
         return self._request("GET", url, None, what=f"lampiran {asset_id}", headers=accept).content
 
     def delete_asset(self, asset_id: int) -> None:
-        self._request("DELETE", self._url(f"/releases/assets/{asset_id}"), None, what="lampiran lama")
+        self._request(
+            "DELETE", self._url(f"/releases/assets/{asset_id}"), None, what="lampiran lama"
+        )
 
     def upload_asset(self, release: Json, name: str, data: bytes, content_type: str) -> Json:
         """To the release's `upload_url` (uploads.github.com on github.com), as raw bytes."""
         url = str(release["upload_url"]).split("{", 1)[0] + "?" + urlencode({"name": name})
         response = self._request(
-            "POST", url, None, what=f"unggah {name}", data=data, headers={"Content-Type": content_type}
+            "POST",
+            url,
+            None,
+            what=f"unggah {name}",
+            data=data,
+            headers={"Content-Type": content_type},
         )
         result = response.json()
         return result if isinstance(result, dict) else {}
@@ -189,18 +203,30 @@ class GitHub:
         return headers
 
     def _request(
-        self, method: str, url: str, body: Json | None, *, what: str,
-        data: bytes | None = None, headers: Mapping[str, str] | None = None,
+        self,
+        method: str,
+        url: str,
+        body: Json | None,
+        *,
+        what: str,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> requests.Response:
         waited = 0.0
         while True:
             try:
                 response = self.session.request(
-                    method, url, json=body, data=data, headers={**self._headers(), **(headers or {})},
+                    method,
+                    url,
+                    json=body,
+                    data=data,
+                    headers={**self._headers(), **(headers or {})},
                     timeout=TIMEOUT,
                 )
             except requests.RequestException as exc:
-                raise RemoteError(msg.UNREACHABLE.format(what=what, reason=type(exc).__name__)) from exc
+                raise RemoteError(
+                    msg.UNREACHABLE.format(what=what, reason=type(exc).__name__)
+                ) from exc
             wait = rate_limit_wait(response)
             if wait is None:
                 break
@@ -224,7 +250,9 @@ class GitHub:
         return RemoteError(msg.FAILED.format(status=status, what=what, detail=detail))
 
 
-def rate_limit_wait(response: requests.Response, now: Callable[[], float] = time.time) -> float | None:
+def rate_limit_wait(
+    response: requests.Response, now: Callable[[], float] = time.time
+) -> float | None:
     """Seconds to wait before retrying a rate-limited answer; None if it is not rate-limited."""
     if response.status_code not in (403, 429):
         return None

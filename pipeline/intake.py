@@ -82,10 +82,19 @@ def parse(body: str, stages: list[str], issue: int | None = None) -> Publication
     if problems or date is None:
         raise IntakeError(problems)
     regulations = tuple(
-        line.strip().lstrip("-*").strip() for line in values["regulations"].splitlines() if line.strip()
+        line.strip().lstrip("-*").strip()
+        for line in values["regulations"].splitlines()
+        if line.strip()
     )
     return PublicationRequest(
-        values["title"], values["number"], date, values["unit"], values["need"], stage, regulations, issue
+        values["title"],
+        values["number"],
+        date,
+        values["unit"],
+        values["need"],
+        stage,
+        regulations,
+        issue,
     )
 
 

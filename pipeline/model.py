@@ -95,7 +95,8 @@ class Dip(_Strict):
     )
     retention: Text | None = Field(None, description="Jangka waktu penyimpanan atau retensi arsip.")
     category: DipCategory | None = Field(
-        None, description="Kategori: berkala, serta_merta (serta merta) or setiap_saat (setiap saat)."
+        None,
+        description="Kategori: berkala, serta_merta (serta merta) or setiap_saat (setiap saat).",
     )
 
 

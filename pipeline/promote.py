@@ -97,7 +97,11 @@ class Result:
 
 def drafts_of(root: Path) -> list[Path]:
     folder = root / DRAFTS_DIR
-    return sorted(p for p in folder.rglob("*.md") if not p.name.startswith(".")) if folder.is_dir() else []
+    return (
+        sorted(p for p in folder.rglob("*.md") if not p.name.startswith("."))
+        if folder.is_dir()
+        else []
+    )
 
 
 def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> Plan:
@@ -119,12 +123,16 @@ def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) 
 
 
 class _Decider:
-    def __init__(self, ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> None:
+    def __init__(
+        self, ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime
+    ) -> None:
         self.ctx, self.repo, self.github, self.now = ctx, repo, github, now
         self._chain: set[str] | None = None
         self._approvals: dict[int, ApprovalState] = {}
 
-    def decide(self, shown: str, publication: Publication | None, problems: list[Problem]) -> Decision:
+    def decide(
+        self, shown: str, publication: Publication | None, problems: list[Problem]
+    ) -> Decision:
         status, title = _status_and_title(self.ctx.root / shown, shown)
         if status in ("draft", "postponed"):
             return Decision(shown, Action(status), title=title)
@@ -135,8 +143,14 @@ class _Decider:
         front = publication.front
         year = self.now.astimezone(self.ctx.config.tz).year
         target = f"{POSTS_DIR}/{year}/{publication.slug}.md"
-        base = Decision(shown, Action.UNAPPROVED, title=front.title, target=target,
-                        publish_at=front.publish_at, publication=publication)
+        base = Decision(
+            shown,
+            Action.UNAPPROVED,
+            title=front.title,
+            target=target,
+            publish_at=front.publish_at,
+            publication=publication,
+        )
         if (self.ctx.root / target).exists():
             problem = error(shown, 1, msg.TARGET_EXISTS.format(target=target))
             return _with(base, Action.INVALID, reason=problem.message, problems=(problem,))
@@ -147,7 +161,9 @@ class _Decider:
         if last is None:
             return _with(base, Action.UNAPPROVED, reason=msg.NOT_COMMITTED)
         if self.github is None:
-            return _with(base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail="-"))
+            return _with(
+                base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail="-")
+            )
         try:
             pull = self._pull_of(last)
             if pull is None:
@@ -155,11 +171,15 @@ class _Decider:
                 return _with(base, Action.UNAPPROVED, commit=last.sha, reason=reason)
             state = self._approval(pull)
         except RemoteError as exc:
-            return _with(base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail=exc))
+            return _with(
+                base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail=exc)
+            )
         base = _with(base, base.action, commit=last.sha, pull=pull, approval=state)
         if state.blockers:
             who = ", ".join(f"{b.login} ({role_label(b.role)})" for b in state.blockers)
-            return _with(base, Action.UNAPPROVED, reason=msg.BLOCKED.format(number=pull.number, who=who))
+            return _with(
+                base, Action.UNAPPROVED, reason=msg.BLOCKED.format(number=pull.number, who=who)
+            )
         if state.missing:
             reason = msg.MISSING.format(number=pull.number, missing=missing_text(state))
             return _with(base, Action.UNAPPROVED, reason=reason)
@@ -181,7 +201,12 @@ class _Decider:
         for pull in self.github.pulls_of_commit(last.sha):
             merged = pull.get("merge_commit_sha")
             base_ref = (pull.get("base") or {}).get("ref")
-            if pull.get("merged_at") and merged and base_ref == branch and self.repo.is_ancestor(merged):
+            if (
+                pull.get("merged_at")
+                and merged
+                and base_ref == branch
+                and self.repo.is_ancestor(merged)
+            ):
                 return _ref(pull)
         return None
 
@@ -228,7 +253,9 @@ def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
 
 def stamp(text: str, when: dt.datetime, provenance: Provenance) -> str:
     """Set `date`, add `provenance`, drop the spent `publish_at`; keep every other line."""
-    stamped = fm.set_key(text, "date", f"date: {when.isoformat()}\n", after=("description", "title"))
+    stamped = fm.set_key(
+        text, "date", f"date: {when.isoformat()}\n", after=("description", "title")
+    )
     stamped = fm.remove_key(stamped, "publish_at")
     data = provenance.model_dump(mode="json", exclude={"promoted_at"}, exclude_none=True)
     block = "# Dicatat otomatis oleh kpu promote: asal persetujuan publikasi ini.\n"
@@ -255,8 +282,12 @@ def _checked_stamp(decision: Decision, now: dt.datetime, root: Path) -> str:
 def commit_message(decision: Decision) -> str:
     assert decision.pull is not None and decision.publication is not None
     body = msg.COMMIT_BODY.format(
-        path=decision.path, target=decision.target, number=decision.pull.number, url=decision.pull.url,
-        approvers=approvers_text(decision), memo=decision.publication.front.request.number,
+        path=decision.path,
+        target=decision.target,
+        number=decision.pull.number,
+        url=decision.pull.url,
+        approvers=approvers_text(decision),
+        memo=decision.publication.front.request.number,
         commit=decision.commit,
     )
     return msg.COMMIT_SUBJECT.format(title=decision.title) + "\n\n" + body
@@ -271,7 +302,9 @@ def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> R
     """Move, stamp and commit every promotable draft (one commit each), then push once."""
     result = Result(plan)
     todo = plan.of(Action.PROMOTE)
-    stamped = {d.path: _checked_stamp(d, plan.now, repo.root) for d in todo}  # fail before any change
+    stamped = {
+        d.path: _checked_stamp(d, plan.now, repo.root) for d in todo
+    }  # fail before any change
     for decision in todo:
         assert decision.target is not None
         repo.move(decision.path, decision.target)

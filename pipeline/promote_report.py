@@ -38,7 +38,9 @@ def _item(d: Decision, dry_run: bool) -> tuple[str, list[str]]:
     number = d.pull.number if d.pull else "-"
     if d.action is Action.PROMOTE:
         template = msg.ITEM_WOULD_PROMOTE if dry_run else msg.ITEM_PROMOTED
-        line = template.format(path=d.path, target=d.target, number=number, approvers=approvers_text(d))
+        line = template.format(
+            path=d.path, target=d.target, number=number, approvers=approvers_text(d)
+        )
     elif d.action is Action.SCHEDULED:
         when = format_wib(d.publish_at) if d.publish_at else "-"
         line = msg.ITEM_SCHEDULED.format(path=d.path, when=when, number=number)
@@ -63,7 +65,9 @@ def closing(result: Result, dry_run: bool) -> list[str]:
     else:
         lines.append(msg.DONE_NONE)
     if result.plan.failed:
-        lines.append(msg.FAILED.format(count=len(result.plan.of(Action.UNAPPROVED, Action.INVALID))))
+        lines.append(
+            msg.FAILED.format(count=len(result.plan.of(Action.UNAPPROVED, Action.INVALID)))
+        )
     return lines
 
 

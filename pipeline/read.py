@@ -131,7 +131,9 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
         raise ReadFailed(error(display, first_line + line, message)) from exc
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         problem = _say_problem(str(exc))
-        raise ReadFailed(error(display, first_line, msg.YAML_SYNTAX.format(problem=problem))) from exc
+        raise ReadFailed(
+            error(display, first_line, msg.YAML_SYNTAX.format(problem=problem))
+        ) from exc
     finally:
         loader.dispose()
     return YamlDoc(data, node, first_line)

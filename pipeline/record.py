@@ -18,7 +18,9 @@ class Recorded:
     pushed: bool = False
 
 
-def record(repo: GitRepo, identity: Identity, paths: Sequence[str] = RECORD_PATHS, push: bool = True) -> Recorded:
+def record(
+    repo: GitRepo, identity: Identity, paths: Sequence[str] = RECORD_PATHS, push: bool = True
+) -> Recorded:
     """Commit `paths` that changed and push with rebase-retry; nothing changed -> nothing done."""
     existing = [p for p in paths if (repo.root / p).exists() or repo.changed([p])]
     changed = repo.changed(existing) if existing else []

@@ -53,8 +53,14 @@ class FakeGitHub:
 
     # --- scenario helpers ------------------------------------------------------------------------
     def add_pull(
-        self, number: int, author: str, *, head_sha: str = "0" * 40, merge_sha: str | None = None,
-        branch: str = "fitur", merged: bool = True,
+        self,
+        number: int,
+        author: str,
+        *,
+        head_sha: str = "0" * 40,
+        merge_sha: str | None = None,
+        branch: str = "fitur",
+        merged: bool = True,
     ) -> dict[str, Any]:
         pull = {
             "url": f"{self.url}/repos/{self.repository}/pulls/{number}",
@@ -72,10 +78,18 @@ class FakeGitHub:
             "closed_at": "2026-10-05T03:00:00Z" if merged else None,
             "merged_at": "2026-10-05T03:00:00Z" if merged else None,
             "merge_commit_sha": merge_sha,
-            "head": {"label": f"kpu:{branch}", "ref": branch, "sha": head_sha,
-                     "repo": {"full_name": self.repository}},
-            "base": {"label": "kpu:main", "ref": "main", "sha": "1" * 40,
-                     "repo": {"full_name": self.repository}},
+            "head": {
+                "label": f"kpu:{branch}",
+                "ref": branch,
+                "sha": head_sha,
+                "repo": {"full_name": self.repository},
+            },
+            "base": {
+                "label": "kpu:main",
+                "ref": "main",
+                "sha": "1" * 40,
+                "repo": {"full_name": self.repository},
+            },
             "merged": merged,
             "author_association": "MEMBER",
         }
@@ -86,19 +100,21 @@ class FakeGitHub:
     def review(self, number: int, login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> None:
         rid = next(_ids)
         pull = self.pulls[number]
-        self.reviews.setdefault(number, []).append({
-            "id": rid,
-            "node_id": f"PRR_kwDO{rid:08d}",
-            "user": _user(login),
-            "body": "" if state == "APPROVED" else "Mohon diperbaiki.",
-            "state": state,
-            "html_url": f"{self.html}/pull/{number}#pullrequestreview-{rid}",
-            "pull_request_url": pull["url"],
-            "author_association": "MEMBER",
-            "_links": {"html": {"href": f"{self.html}/pull/{number}#pullrequestreview-{rid}"}},
-            "submitted_at": at,
-            "commit_id": pull["head"]["sha"],
-        })
+        self.reviews.setdefault(number, []).append(
+            {
+                "id": rid,
+                "node_id": f"PRR_kwDO{rid:08d}",
+                "user": _user(login),
+                "body": "" if state == "APPROVED" else "Mohon diperbaiki.",
+                "state": state,
+                "html_url": f"{self.html}/pull/{number}#pullrequestreview-{rid}",
+                "pull_request_url": pull["url"],
+                "author_association": "MEMBER",
+                "_links": {"html": {"href": f"{self.html}/pull/{number}#pullrequestreview-{rid}"}},
+                "submitted_at": at,
+                "commit_id": pull["head"]["sha"],
+            }
+        )
 
     def requests_to(self, pattern: str) -> list[Call]:
         return [c for c in self.calls if re.search(pattern, c.path)]
@@ -108,7 +124,7 @@ class FakeGitHub:
         prefix = f"/repos/{self.repository}"
         if not path.startswith(prefix):
             return 404, {"message": "Not Found"}
-        route = path[len(prefix):]
+        route = path[len(prefix) :]
         for pattern, handler in self._routes(method):
             match = re.fullmatch(pattern, route)
             if match:
@@ -120,13 +136,17 @@ class FakeGitHub:
             return [
                 (r"/pulls/(\d+)", lambda n, _: self._found(self.pulls.get(int(n)))),
                 (r"/pulls/(\d+)/reviews", lambda n, _: self._found(self.reviews.get(int(n)))),
-                (r"/commits/([0-9a-f]+)/pulls", lambda sha, _: (200, [
-                    self.pulls[n] for n in self.commit_pulls.get(sha, [])
-                ])),
+                (
+                    r"/commits/([0-9a-f]+)/pulls",
+                    lambda sha, _: (200, [self.pulls[n] for n in self.commit_pulls.get(sha, [])]),
+                ),
                 (r"/issues/(\d+)", lambda n, _: self._found(self.issues.get(int(n)))),
                 (r"/issues/(\d+)/comments", lambda n, _: (200, self.comments.get(int(n), []))),
                 (r"/releases", lambda _: (200, self.releases)),
-                (r"/releases/(\d+)/assets", lambda rid, _: (200, self._release(int(rid))["assets"])),
+                (
+                    r"/releases/(\d+)/assets",
+                    lambda rid, _: (200, self._release(int(rid))["assets"]),
+                ),
             ]
         if method == "DELETE":
             return [(r"/releases/assets/(\d+)", self._delete_asset)]
@@ -147,8 +167,12 @@ class FakeGitHub:
     def _create_release(self, body: Any) -> tuple[int, Any]:
         rid = next(_ids)
         release = {
-            "id": rid, "tag_name": body["tag_name"], "name": body.get("name"), "body": body.get("body"),
-            "html_url": f"{self.html}/releases/tag/{body['tag_name']}", "assets": [],
+            "id": rid,
+            "tag_name": body["tag_name"],
+            "name": body.get("name"),
+            "body": body.get("body"),
+            "html_url": f"{self.html}/releases/tag/{body['tag_name']}",
+            "assets": [],
             "upload_url": f"{self.url}/repos/{self.repository}/uploads/releases/{rid}/assets{{?name,label}}",
         }
         self.releases.append(release)
@@ -158,8 +182,13 @@ class FakeGitHub:
         aid = next(_ids)
         data, name = body
         self.assets[aid] = data
-        asset = {"id": aid, "name": name, "size": len(data), "state": "uploaded",
-                 "browser_download_url": f"{self.html}/releases/download/x/{name}"}
+        asset = {
+            "id": aid,
+            "name": name,
+            "size": len(data),
+            "state": "uploaded",
+            "browser_download_url": f"{self.html}/releases/download/x/{name}",
+        }
         self._release(int(rid))["assets"].append(asset)
         return 201, asset
 
@@ -196,8 +225,13 @@ class FakeGitHub:
 
 
 def _user(login: str, kind: str = "User") -> dict[str, Any]:
-    return {"login": login, "id": abs(hash(login)) % 10_000_000, "type": kind,
-            "html_url": f"https://github.com/{login}", "site_admin": False}
+    return {
+        "login": login,
+        "id": abs(hash(login)) % 10_000_000,
+        "type": kind,
+        "html_url": f"https://github.com/{login}",
+        "site_admin": False,
+    }
 
 
 def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
@@ -213,7 +247,9 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
                 body: Any = json.loads(raw) if raw else None
             else:  # a release asset upload: raw bytes, named in the query
                 body = (raw, parse_qs(parts.query).get("name", [""])[0]) if raw else None
-            state.calls.append(Call(self.command, parts.path, self.headers.get("Authorization"), body))
+            state.calls.append(
+                Call(self.command, parts.path, self.headers.get("Authorization"), body)
+            )
             if state.injected:
                 status, headers, payload = state.injected.pop(0)
                 self._send(status, payload, headers)
@@ -239,10 +275,12 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _paginate(items: list[Any], parts: Any, base: str, query: dict[str, list[str]]) -> tuple[Any, dict[str, str]]:
+def _paginate(
+    items: list[Any], parts: Any, base: str, query: dict[str, list[str]]
+) -> tuple[Any, dict[str, str]]:
     per_page = int(query.get("per_page", ["30"])[0])
     page = int(query.get("page", ["1"])[0])
-    chunk = items[(page - 1) * per_page: page * per_page]
+    chunk = items[(page - 1) * per_page : page * per_page]
     headers = {}
     if page * per_page < len(items):
         nxt = f"{base}{parts.path}?per_page={per_page}&page={page + 1}"

@@ -12,14 +12,18 @@ from tests.workflow_harness import ROOT, JobRun, Runner
 
 AUTHOR = "desain-kpubabar"
 _IDENTITY = {
-    "GIT_AUTHOR_NAME": "Tim Desain", "GIT_AUTHOR_EMAIL": "desain@kpu.test",
-    "GIT_COMMITTER_NAME": "Tim Desain", "GIT_COMMITTER_EMAIL": "desain@kpu.test",
+    "GIT_AUTHOR_NAME": "Tim Desain",
+    "GIT_AUTHOR_EMAIL": "desain@kpu.test",
+    "GIT_COMMITTER_NAME": "Tim Desain",
+    "GIT_COMMITTER_EMAIL": "desain@kpu.test",
 }
 
 
 def git(*args: str, cwd: Path) -> str:
     env = {**os.environ, **_IDENTITY, "GIT_CONFIG_NOSYSTEM": "1"}
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed:\n{done.stderr}")
     return done.stdout.strip()
@@ -52,7 +56,9 @@ class Scenario:
         git("commit", "--quiet", "-m", f"Draf untuk PR #{number}", cwd=self.staff)
         head = git("rev-parse", "HEAD", cwd=self.staff)
         git("checkout", "--quiet", "main", cwd=self.staff)
-        message = f"Merge pull request #{number} from {self.github.repository.split('/')[0]}/{branch}"
+        message = (
+            f"Merge pull request #{number} from {self.github.repository.split('/')[0]}/{branch}"
+        )
         git("merge", "--quiet", "--no-ff", "-m", message, branch, cwd=self.staff)
         merge = git("rev-parse", "HEAD", cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
@@ -82,13 +88,17 @@ class Scenario:
         git("clone", "--quiet", str(self.origin), str(target), cwd=self.tmp)
         return target
 
-    def run_workflow(self, workflow: str = "publish.yml", clone: Path | None = None) -> tuple[Path, JobRun]:
+    def run_workflow(
+        self, workflow: str = "publish.yml", clone: Path | None = None
+    ) -> tuple[Path, JobRun]:
         clone = clone or self.clone()
         runner_tmp = self.tmp / f"runner-{clone.name}"
         if runner_tmp.exists():
             shutil.rmtree(runner_tmp)
         runner_tmp.mkdir()
-        runner = Runner(clone, runner_tmp, api_url=self.github.url, repository=self.github.repository)
+        runner = Runner(
+            clone, runner_tmp, api_url=self.github.url, repository=self.github.repository
+        )
         return clone, runner.run(workflow)
 
     def origin_subjects(self) -> list[str]:

@@ -21,7 +21,9 @@ def R(login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> Review:  # no
 
 
 def test_legal_and_content_approval_complete_the_pull_request() -> None:
-    state = evaluate([R("hukum-kpubabar", "APPROVED"), R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG)
+    state = evaluate(
+        [R("hukum-kpubabar", "APPROVED"), R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG
+    )
     assert state.complete
     assert [(s.rule, s.login, s.role) for s in state.signoffs] == [
         ("Telaah hukum", "hukum-kpubabar", "subbag_hukum"),
@@ -36,15 +38,20 @@ def test_missing_legal_review_is_named() -> None:
 
 
 def test_authors_self_approval_does_not_count() -> None:
-    config = CONFIG.model_copy(update={"roles": {**CONFIG.roles, "ketua": ["ketua-kpubabar", AUTHOR]}})
+    config = CONFIG.model_copy(
+        update={"roles": {**CONFIG.roles, "ketua": ["ketua-kpubabar", AUTHOR]}}
+    )
     state = evaluate([R("hukum-kpubabar", "APPROVED"), R(AUTHOR, "APPROVED")], AUTHOR, config)
     assert [r.name for r in state.missing] == ["Persetujuan konten"]
     assert state.self_approved
 
 
 def test_changes_requested_by_a_role_holder_blocks_even_when_rules_are_met() -> None:
-    reviews = [R("hukum-kpubabar", "APPROVED"), R("ketua-kpubabar", "APPROVED"),
-               R("divisi-teknis-kpubabar", "CHANGES_REQUESTED")]
+    reviews = [
+        R("hukum-kpubabar", "APPROVED"),
+        R("ketua-kpubabar", "APPROVED"),
+        R("divisi-teknis-kpubabar", "CHANGES_REQUESTED"),
+    ]
     state = evaluate(reviews, AUTHOR, CONFIG)
     assert not state.complete and state.blockers[0].login == "divisi-teknis-kpubabar"
 
@@ -65,7 +72,9 @@ def test_dismissed_review_is_ignored() -> None:
 
 
 def test_approval_from_an_account_without_a_role_does_not_count() -> None:
-    state = evaluate([R("orang-lain", "APPROVED"), R("orang-lain2", "CHANGES_REQUESTED")], AUTHOR, CONFIG)
+    state = evaluate(
+        [R("orang-lain", "APPROVED"), R("orang-lain2", "CHANGES_REQUESTED")], AUTHOR, CONFIG
+    )
     assert len(state.missing) == 2 and not state.blockers and state.without_role == ("orang-lain",)
 
 
@@ -76,10 +85,16 @@ def github() -> Iterator[FakeGitHub]:
 
 
 def _env(github: FakeGitHub) -> dict[str, str]:
-    return {"GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository, "GITHUB_TOKEN": "fake"}
+    return {
+        "GITHUB_API_URL": github.url,
+        "GITHUB_REPOSITORY": github.repository,
+        "GITHUB_TOKEN": "fake",
+    }
 
 
-def test_kpu_approvals_prints_roles_and_exits_0_when_complete(repo: Path, github: FakeGitHub) -> None:
+def test_kpu_approvals_prints_roles_and_exits_0_when_complete(
+    repo: Path, github: FakeGitHub
+) -> None:
     github.add_pull(12, AUTHOR)
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, "divisi-hukum-kpubabar", "APPROVED")
@@ -99,7 +114,10 @@ def test_kpu_approvals_names_missing_roles_and_exits_1(repo: Path, github: FakeG
     github.review(12, AUTHOR, "APPROVED")
     result = run_kpu("approvals", "12", cwd=repo, env=_env(github))
     assert result.code == 1
-    assert "  ✘ Persetujuan konten: belum ada persetujuan dari Divisi Pengusul atau Ketua KPU Kabupaten" in result.out
+    assert (
+        "  ✘ Persetujuan konten: belum ada persetujuan dari Divisi Pengusul atau Ketua KPU Kabupaten"
+        in result.out
+    )
     assert f"Persetujuan {AUTHOR} atas pull request miliknya sendiri tidak dihitung." in result.out
     assert result.out.rstrip().endswith(
         "Persetujuan belum lengkap. Masih diperlukan: Persetujuan konten (Divisi Pengusul atau Ketua KPU Kabupaten)."

@@ -202,7 +202,9 @@ def test_invalid_kpu_yml_is_reported_with_its_line_and_exit_code_2(repo: Path) -
 
 
 def test_category_the_site_does_not_offer_is_an_error(repo: Path) -> None:
-    write_draft(repo, text=VALID_DRAFT.replace("categories: [Informasi Hukum]", "categories: [Berita]"))
+    write_draft(
+        repo, text=VALID_DRAFT.replace("categories: [Informasi Hukum]", "categories: [Berita]")
+    )
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert (

@@ -20,11 +20,17 @@ def github() -> Iterator[FakeGitHub]:
 
 
 def _env(github: FakeGitHub, tmp: Path) -> dict[str, str]:
-    return {"GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository, "GITHUB_TOKEN": "fake",
-            "GITHUB_STEP_SUMMARY": str(tmp / "summary.md")}
+    return {
+        "GITHUB_API_URL": github.url,
+        "GITHUB_REPOSITORY": github.repository,
+        "GITHUB_TOKEN": "fake",
+        "GITHUB_STEP_SUMMARY": str(tmp / "summary.md"),
+    }
 
 
-def test_comment_is_created_once_then_updated_in_place(repo: Path, github: FakeGitHub, tmp_path: Path) -> None:
+def test_comment_is_created_once_then_updated_in_place(
+    repo: Path, github: FakeGitHub, tmp_path: Path
+) -> None:
     github.add_pull(12, "desain-kpubabar", merged=False)
     github.review(12, "hukum-kpubabar", "APPROVED")
     write_draft(repo, text=VALID_DRAFT.replace('title: "Mengenal UU Pemilu"', "title: ''"))
@@ -44,7 +50,9 @@ def test_comment_is_created_once_then_updated_in_place(repo: Path, github: FakeG
     assert len(github.requests_to(r"/issues/comments/\d+$")) == 1
 
 
-def test_validation_errors_and_missing_roles_are_listed(repo: Path, github: FakeGitHub, tmp_path: Path) -> None:
+def test_validation_errors_and_missing_roles_are_listed(
+    repo: Path, github: FakeGitHub, tmp_path: Path
+) -> None:
     github.add_pull(12, "desain-kpubabar", merged=False)
     write_draft(repo, text=VALID_DRAFT.replace('title: "Mengenal UU Pemilu"', "title: ''"))
     run_kpu("comment", "12", cwd=repo, env=_env(github, tmp_path))
@@ -60,7 +68,9 @@ def test_read_only_token_of_a_fork_still_writes_the_job_summary(
     github.add_pull(12, "kontributor-luar", merged=False)
     write_draft(repo)
     github.injected = [  # pull, reviews, comments: readable; writing a comment: refused
-        (200, {}, github.pulls[12]), (200, {}, []), (200, {}, []),
+        (200, {}, github.pulls[12]),
+        (200, {}, []),
+        (200, {}, []),
         (403, {}, {"message": "Resource not accessible by integration"}),
     ]
     result = run_kpu("comment", "12", cwd=repo, env=_env(github, tmp_path))

@@ -72,7 +72,9 @@ def test_server_errors_are_retried(server: FakeGitHub) -> None:
 
 
 def test_missing_pull_request_is_an_indonesian_error(server: FakeGitHub) -> None:
-    with pytest.raises(RemoteError, match=r"pull request #99 tidak ditemukan di GitHub \(kode 404\)"):
+    with pytest.raises(
+        RemoteError, match=r"pull request #99 tidak ditemukan di GitHub \(kode 404\)"
+    ):
         client(server).pull(99)
 
 
@@ -90,7 +92,11 @@ def test_unreachable_server_is_an_indonesian_error() -> None:
 
 
 def test_from_env_reads_the_actions_variables() -> None:
-    env = {"GITHUB_REPOSITORY": "o/r", "GITHUB_API_URL": "http://x.test/api/v3", "GITHUB_TOKEN": "t"}
+    env = {
+        "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_API_URL": "http://x.test/api/v3",
+        "GITHUB_TOKEN": "t",
+    }
     gh = GitHub.from_env(None, env)
     assert (gh.repository, gh.base_url) == ("o/r", "http://x.test/api/v3")
 

@@ -67,8 +67,11 @@ def test_issue_body_file_becomes_a_filled_in_draft(repo: Path) -> None:
     text = draft.read_text(encoding="utf-8")
     front = yaml.safe_load(fm.front_text(text))
     assert front["title"] == "Mengenal UU Pemilu"
-    assert front["request"] == {"number": "012/ND/HK.03/Kab/X/2026", "date": dt.date(2026, 10, 1),
-                                "unit": "Subbagian Hukum dan SDM"}
+    assert front["request"] == {
+        "number": "012/ND/HK.03/Kab/X/2026",
+        "date": dt.date(2026, 10, 1),
+        "unit": "Subbagian Hukum dan SDM",
+    }
     assert front["election_stage"] == "sosialisasi-pendidikan-pemilih"
     assert front["legal_basis"] == [
         "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",
@@ -89,10 +92,20 @@ def github() -> Iterator[FakeGitHub]:
 
 
 def test_issue_number_is_read_through_the_api(repo: Path, github: FakeGitHub) -> None:
-    github.issues[42] = {"id": 5, "number": 42, "title": "[Permintaan Publikasi]: UU Pemilu",
-                         "body": BODY, "user": {"login": "subbag-teknis"}, "state": "open",
-                         "html_url": f"{github.html}/issues/42"}
-    env = {"GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository, "GITHUB_TOKEN": "fake"}
+    github.issues[42] = {
+        "id": 5,
+        "number": 42,
+        "title": "[Permintaan Publikasi]: UU Pemilu",
+        "body": BODY,
+        "user": {"login": "subbag-teknis"},
+        "state": "open",
+        "html_url": f"{github.html}/issues/42",
+    }
+    env = {
+        "GITHUB_API_URL": github.url,
+        "GITHUB_REPOSITORY": github.repository,
+        "GITHUB_TOKEN": "fake",
+    }
     result = run_kpu("new", "--from-issue", "42", cwd=repo, env=env)
     assert result.code == 0, result.out + result.err
     assert "Draf dibuat dari permintaan #42: drafts/" in result.out
@@ -101,8 +114,12 @@ def test_issue_number_is_read_through_the_api(repo: Path, github: FakeGitHub) ->
 
 
 def test_incomplete_issue_lists_every_problem(repo: Path) -> None:
-    body = BODY.replace("2026-10-01", "1 Oktober 2026").replace("Subbagian Hukum dan SDM", "_No response_")
-    (repo / "issue.md").write_text(body.replace("sosialisasi-pendidikan-pemilih —", "kampanye-2031 —"), encoding="utf-8")
+    body = BODY.replace("2026-10-01", "1 Oktober 2026").replace(
+        "Subbagian Hukum dan SDM", "_No response_"
+    )
+    (repo / "issue.md").write_text(
+        body.replace("sosialisasi-pendidikan-pemilih —", "kampanye-2031 —"), encoding="utf-8"
+    )
     result = run_kpu("new", "--from-issue", "issue.md", cwd=repo)
     assert result.code == 1
     assert result.out.splitlines() == [
@@ -110,7 +127,8 @@ def test_incomplete_issue_lists_every_problem(repo: Path) -> None:
         'Isian "Tanggal Nota Dinas" harus berformat TTTT-BB-HH, contoh 2026-10-01; tertulis: "1 Oktober 2026". '
         "Perbaiki issue-nya, lalu jalankan lagi.",
         'Tahapan "kampanye-2031" tidak dikenal. Pilih salah satu kunci di data/election_stages.yml: '
-        + ", ".join(load_stages(ROOT)) + ".",
+        + ", ".join(load_stages(ROOT))
+        + ".",
     ]
     assert not list((repo / "drafts").glob("*.md"))
 

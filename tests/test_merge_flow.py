@@ -70,7 +70,9 @@ def test_approved_draft_is_promoted_built_and_pushed(flow: Scenario, github: Fak
         assert "mengenal-uu-pemilu" in flow.origin_text("data/ledger.json")
     front = front_of(flow.origin_text(POST))
     assert front["provenance"]["pr"] == 12
-    assert front["provenance"]["url"] == "https://github.com/kpu-bangkabarat/informasi-hukum/pull/12"
+    assert (
+        front["provenance"]["url"] == "https://github.com/kpu-bangkabarat/informasi-hukum/pull/12"
+    )
     assert front["provenance"]["memo"] == "012/ND/HK.03/Kab/X/2026"
     assert front["provenance"]["approvers"] == [
         {"login": "hukum-kpubabar", "role": "subbag_hukum"},
@@ -78,9 +80,14 @@ def test_approved_draft_is_promoted_built_and_pushed(flow: Scenario, github: Fak
     ]
     assert front["provenance"]["commit"] == git("rev-parse", f"{merge}^2", cwd=flow.origin)
     assert front["date"].utcoffset() == dt.timedelta(hours=7)
-    assert (clone / "_site" / "publikasi" / str(YEAR) / "mengenal-uu-pemilu" / "index.html").exists()
+    assert (
+        clone / "_site" / "publikasi" / str(YEAR) / "mengenal-uu-pemilu" / "index.html"
+    ).exists()
     assert "Diterbitkan ke content/posts/ (1)" in promote.out
-    assert f"{DRAFT} → {POST} (PR #12; hukum-kpubabar sebagai Subbag Hukum, ketua-kpubabar sebagai Ketua KPU Kabupaten)" in promote.out
+    assert (
+        f"{DRAFT} → {POST} (PR #12; hukum-kpubabar sebagai Subbag Hukum, ketua-kpubabar sebagai Ketua KPU Kabupaten)"
+        in promote.out
+    )
     assert "### Diterbitkan ke content/posts/ (1)" in job.summary
 
 
@@ -97,7 +104,10 @@ def test_two_merges_with_the_first_run_skipped_are_both_promoted_by_the_next(
     assert flow.origin_files("drafts") == []
     posts = flow.origin_files("content/posts")
     assert POST in posts and f"content/posts/{YEAR}/keterbukaan-informasi.md" in posts
-    assert published(flow) == ["Terbitkan: Keterbukaan Informasi Publik", "Terbitkan: Mengenal UU Pemilu"]
+    assert published(flow) == [
+        "Terbitkan: Keterbukaan Informasi Publik",
+        "Terbitkan: Mengenal UU Pemilu",
+    ]
 
 
 def test_changes_requested_blocks_promotion_and_names_the_reviewer(
@@ -132,13 +142,21 @@ def test_direct_push_without_pull_request_is_refused_and_nothing_is_posted(
     assert flow.origin_files("drafts") == [DRAFT]
     assert POST not in flow.origin_files("content/posts")
     outbox = [p for p in clone.glob("outbox/**/*") if p.is_file()]
-    assert not [p for p in outbox if "mengenal-uu-pemilu" in p.name or b"mengenal-uu-pemilu" in p.read_bytes()]
+    assert not [
+        p
+        for p in outbox
+        if "mengenal-uu-pemilu" in p.name or b"mengenal-uu-pemilu" in p.read_bytes()
+    ]
     ledger = clone / "data" / "ledger.json"
-    assert "mengenal-uu-pemilu" not in (ledger.read_text(encoding="utf-8") if ledger.exists() else "")
+    assert "mengenal-uu-pemilu" not in (
+        ledger.read_text(encoding="utf-8") if ledger.exists() else ""
+    )
     assert github.requests_to(f"/commits/{sha}/pulls")
 
 
-def test_missing_approval_names_the_missing_roles(flow: Scenario, github: FakeGitHub, repo: Path) -> None:
+def test_missing_approval_names_the_missing_roles(
+    flow: Scenario, github: FakeGitHub, repo: Path
+) -> None:
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, AUTHOR, "APPROVED")  # the author's own approval never counts
@@ -152,18 +170,25 @@ def test_missing_approval_names_the_missing_roles(flow: Scenario, github: FakeGi
     assert flow.origin_files("drafts") == [DRAFT]
 
 
-def test_postponed_and_draft_statuses_stay_and_are_listed(flow: Scenario, github: FakeGitHub) -> None:
+def test_postponed_and_draft_statuses_stay_and_are_listed(
+    flow: Scenario, github: FakeGitHub
+) -> None:
     held = "drafts/2026-10-07-ditunda.md"
     wip = "drafts/2026-10-08-masih-ditulis.md"
-    flow.merge_pr(12, {
-        held: draft("Ditunda Dulu", **{"status: ready": "status: postponed"}),
-        wip: draft("Masih Ditulis", **{"status: ready": "status: draft"}),
-    })
+    flow.merge_pr(
+        12,
+        {
+            held: draft("Ditunda Dulu", **{"status: ready": "status: postponed"}),
+            wip: draft("Masih Ditulis", **{"status: ready": "status: draft"}),
+        },
+    )
     approve(github, 12)
     _, job = flow.run_workflow()
     promote = job.step("kpu promote")
     assert promote.code == 0, promote.out
-    assert f"Ditunda, status postponed (SOP langkah 3) (1):\n  - {held}: Ditunda Dulu" in promote.out
+    assert (
+        f"Ditunda, status postponed (SOP langkah 3) (1):\n  - {held}: Ditunda Dulu" in promote.out
+    )
     assert f"Masih draf, status draft (1):\n  - {wip}: Masih Ditulis" in promote.out
     assert sorted(flow.origin_files("drafts")) == [held, wip]
 
@@ -177,7 +202,10 @@ def test_scheduled_draft_waits_for_publish_at_then_the_scheduled_run_promotes_it
     approve(github, 12)
     _, early = flow.run_workflow()
     assert early.step("kpu promote").code == 0
-    assert f"{DRAFT}: terbit mulai {due.strftime('%d-%m-%Y %H:%M')} WIB (PR #12, persetujuan lengkap)" in early.step("kpu promote").out
+    assert (
+        f"{DRAFT}: terbit mulai {due.strftime('%d-%m-%Y %H:%M')} WIB (PR #12, persetujuan lengkap)"
+        in early.step("kpu promote").out
+    )
     assert flow.origin_files("drafts") == [DRAFT]
     while dt.datetime.now(WIB) <= due:
         time.sleep(0.2)
@@ -201,7 +229,9 @@ def test_second_run_changes_nothing(flow: Scenario, github: FakeGitHub) -> None:
     assert git("rev-parse", "main", cwd=flow.origin) == before
 
 
-def test_origin_moving_during_the_run_is_rebased_and_pushed(flow: Scenario, github: FakeGitHub) -> None:
+def test_origin_moving_during_the_run_is_rebased_and_pushed(
+    flow: Scenario, github: FakeGitHub
+) -> None:
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
     approve(github, 12)
     other = flow.clone("other")
@@ -224,14 +254,18 @@ def test_origin_moving_during_the_run_is_rebased_and_pushed(flow: Scenario, gith
     assert "(1 kali disusul commit lain)" in promote.out
     subjects = [s for s in flow.origin_subjects() if not s.startswith("Catat arsip")]
     assert subjects[:2] == ["Terbitkan: Mengenal UU Pemilu", "Perubahan dari orang lain"]
-    assert git("log", "--merges", "--format=%s", "-1", "main", cwd=flow.origin).startswith("Merge pull request #12")
+    assert git("log", "--merges", "--format=%s", "-1", "main", cwd=flow.origin).startswith(
+        "Merge pull request #12"
+    )
 
 
 def test_publish_workflow_runs_every_run_step_in_order(flow: Scenario, github: FakeGitHub) -> None:
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
     approve(github, 12)
     clone, job = flow.run_workflow()
-    steps = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))["jobs"]["publish"]["steps"]
+    steps = yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))["jobs"][
+        "publish"
+    ]["steps"]
     commands = [s["run"] for s in steps if "run" in s and s["run"].startswith("kpu ")]
     expected = [c for c in commands if c.split()[1] in registered_commands()]
     assert expected[:3] == ["kpu promote", "kpu report", "kpu build --site-dir _site"]

@@ -19,7 +19,10 @@ from tests.merge_flow import Scenario, git
 
 WHEN = dt.datetime(2026, 10, 5, 9, 30, tzinfo=WIB)
 PROVENANCE = Provenance(
-    pr=12, url="https://github.com/o/r/pull/12", memo="012/ND/HK.03/Kab/X/2026", commit="a" * 40,
+    pr=12,
+    url="https://github.com/o/r/pull/12",
+    memo="012/ND/HK.03/Kab/X/2026",
+    commit="a" * 40,
     approvers=[Approver(login="hukum-kpubabar", role="subbag_hukum")],
 )
 COMMENTED = VALID_DRAFT.replace(
@@ -38,9 +41,13 @@ def test_stamp_adds_date_and_provenance_and_keeps_every_other_line() -> None:
     kept = [line for line in COMMENTED.splitlines() if not line.startswith("publish_at")]
     stamped_lines = stamped.splitlines()
     assert all(line in stamped_lines for line in kept)
-    assert stamped_lines.index("date: 2026-10-05T09:30:00+07:00") == stamped_lines.index(
-        'description: "Ringkasan pokok-pokok Undang-Undang Pemilu bagi pemilih."'
-    ) + 1
+    assert (
+        stamped_lines.index("date: 2026-10-05T09:30:00+07:00")
+        == stamped_lines.index(
+            'description: "Ringkasan pokok-pokok Undang-Undang Pemilu bagi pemilih."'
+        )
+        + 1
+    )
     assert stamped.endswith(VALID_DRAFT.split("---\n", 2)[2])
 
 
@@ -62,14 +69,20 @@ def github() -> Iterator[FakeGitHub]:
         yield state
 
 
-def test_dry_run_reports_without_changing_anything(tmp_path: Path, repo: Path, github: FakeGitHub) -> None:
+def test_dry_run_reports_without_changing_anything(
+    tmp_path: Path, repo: Path, github: FakeGitHub
+) -> None:
     flow = Scenario(tmp_path, repo, github)
     flow.merge_pr(12, {"drafts/2026-10-05-mengenal-uu-pemilu.md": VALID_DRAFT})
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, "ketua-kpubabar", "APPROVED")
     clone = flow.clone()
     head = git("rev-parse", "HEAD", cwd=clone)
-    env = {"GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository, "GITHUB_TOKEN": "fake"}
+    env = {
+        "GITHUB_API_URL": github.url,
+        "GITHUB_REPOSITORY": github.repository,
+        "GITHUB_TOKEN": "fake",
+    }
     result = run_kpu("promote", "--dry-run", cwd=clone, env=env)
     assert result.code == 0, result.err
     assert "belum dijalankan (--dry-run)" in result.out

@@ -28,14 +28,18 @@ def _load(name: str) -> dict:
 
 
 def test_actionlint_finds_nothing() -> None:
-    done = subprocess.run([_tool("actionlint"), "-no-color"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [_tool("actionlint"), "-no-color"], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_zizmor_offline_finds_nothing() -> None:
     done = subprocess.run(
         [_tool("zizmor"), "--offline", "--no-progress", ".github/workflows"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -70,15 +70,24 @@ def _shim(bin_dir: Path) -> None:
 class Runner:
     """Runs one job of a workflow in `workdir` with the given event context."""
 
-    def __init__(self, workdir: Path, tmp: Path, *, api_url: str, repository: str,
-                 event: dict[str, Any] | None = None, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        tmp: Path,
+        *,
+        api_url: str,
+        repository: str,
+        event: dict[str, Any] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         self.workdir, self.tmp = workdir, tmp
         self.event = event or {}
         self.bin = tmp / "runner-bin"
         _shim(self.bin)
         self.outputs: dict[str, dict[str, str]] = {}
-        sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=workdir, capture_output=True,
-                             text=True, check=True).stdout.strip()
+        sha = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=workdir, capture_output=True, text=True, check=True
+        ).stdout.strip()
         base = {k: v for k, v in os.environ.items() if not _SECRET.search(k)}
         self.env = {
             **base,
@@ -112,8 +121,14 @@ class Runner:
         result.summary = summary.read_text(encoding="utf-8") if summary.exists() else ""
         return result
 
-    def _step(self, index: int, step: dict[str, Any], job_env: dict[str, str], known: set[str],
-              job: JobRun) -> StepRun:
+    def _step(
+        self,
+        index: int,
+        step: dict[str, Any],
+        job_env: dict[str, str],
+        known: set[str],
+        job: JobRun,
+    ) -> StepRun:
         name = step.get("name") or step.get("uses") or f"step {index}"
         command = step.get("run")
         if not self._condition(step.get("if"), job):
@@ -131,11 +146,18 @@ class Runner:
         env.update({k: self._subst(str(v)) for k, v in (step.get("env") or {}).items()})
         done = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
-            cwd=self.workdir, env=env, capture_output=True, text=True, timeout=600, check=False,
+            cwd=self.workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
         if "id" in step:
             self.outputs[step["id"]] = dict(
-                line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if "=" in line
+                line.split("=", 1)
+                for line in output.read_text(encoding="utf-8").splitlines()
+                if "=" in line
             )
         return StepRun(name, command, code=done.returncode, out=done.stdout, err=done.stderr)
 
@@ -166,7 +188,9 @@ class Runner:
         cond = _EXPR.sub(lambda m: m.group(1), cond).strip()
         if not any(f in cond for f in ("success()", "cancelled()", "always()", "failure()")):
             cond = f"success() && {cond}"  # GitHub's implicit status check
-        return any(all(self._atom(a.strip(), job) for a in part.split("&&")) for part in cond.split("||"))
+        return any(
+            all(self._atom(a.strip(), job) for a in part.split("&&")) for part in cond.split("||")
+        )
 
     def _atom(self, atom: str, job: JobRun) -> bool:
         if atom in ("!cancelled()", "always()"):

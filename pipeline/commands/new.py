@@ -19,7 +19,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="buat draf publikasi baru",
         description="Buat draf baru drafts/<tanggal>-<judul>.md berisi semua kolom beserta penjelasannya.",
     )
-    p.add_argument("title", nargs="?", metavar="JUDUL", help='judul publikasi, contoh "Mengenal UU Pemilu"')
+    p.add_argument(
+        "title", nargs="?", metavar="JUDUL", help='judul publikasi, contoh "Mengenal UU Pemilu"'
+    )
     p.add_argument(
         "--from-issue",
         metavar="BERKAS|NOMOR",

@@ -16,7 +16,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="Commit arsip tautan (data/ledger.json) dan berkas catatan lain yang berubah, "
         "sebagai bot, lalu push. Tidak melakukan apa pun jika tidak ada yang berubah.",
     )
-    p.add_argument("paths", nargs="*", metavar="BERKAS", help=f"berkas catatan (bawaan: {', '.join(RECORD_PATHS)})")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="BERKAS",
+        help=f"berkas catatan (bawaan: {', '.join(RECORD_PATHS)})",
+    )
     p.add_argument("--no-push", action="store_true", help="commit lokal saja, tanpa push")
     p.set_defaults(run=run)
 

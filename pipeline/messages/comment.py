@@ -5,7 +5,9 @@ from __future__ import annotations
 TITLE = "## Hasil pemeriksaan publikasi"
 CHECK_HEADING = "### Pemeriksaan draf (kpu check)"
 CHECK_OK = "✅ Semua {files} berkas sesuai ({warnings} peringatan)."
-CHECK_FAIL = "❌ {errors} kesalahan dan {warnings} peringatan pada {files} berkas. Perbaiki lalu push lagi."
+CHECK_FAIL = (
+    "❌ {errors} kesalahan dan {warnings} peringatan pada {files} berkas. Perbaiki lalu push lagi."
+)
 CHECK_MORE = "… dan {count} temuan lain (lihat log job)."
 APPROVAL_HEADING = "### Persetujuan (SOP langkah 7)"
 APPROVAL_UNAVAILABLE = "Persetujuan tidak dapat dibaca dari GitHub: {detail}"

@@ -14,6 +14,8 @@ NO_SECTIONS = (
     'Isi issue tidak berbentuk formulir "Permintaan Publikasi" (tidak ada judul "### ..."). '
     "Buat issue baru dengan templat Permintaan Publikasi (Nota Dinas)."
 )
-NOT_FOUND = 'Berkas "{path}" tidak ditemukan. Tulis nomor issue (contoh: 42) atau jalur berkas isi issue.'
+NOT_FOUND = (
+    'Berkas "{path}" tidak ditemukan. Tulis nomor issue (contoh: 42) atau jalur berkas isi issue.'
+)
 NEED_COMMENT = "# Kebutuhan menurut Nota Dinas (dari issue{issue}):"
 CREATED = "Draf dibuat dari permintaan{issue}: {path}\nLengkapi description, isi tulisan dan teks media sosial, lalu periksa dengan: kpu check {path}"

@@ -11,11 +11,13 @@ NO_PULL = (
 )
 NO_API = "persetujuan tidak dapat diperiksa karena GitHub tidak dapat dihubungi: {detail}"
 MISSING = "persetujuan pull request #{number} belum lengkap; masih diperlukan: {missing}"
-BLOCKED = "di pull request #{number}, {who} meminta perbaikan (perbaikan) yang belum disetujui ulang"
-INVALID = "draf belum sah: {count} kesalahan (lihat di bawah); perbaiki lalu ajukan pull request baru"
-TARGET_EXISTS = (
-    'sudah ada publikasi di {target}. Ganti nama berkas draf atau isi kolom "slug" dengan alamat lain'
+BLOCKED = (
+    "di pull request #{number}, {who} meminta perbaikan (perbaikan) yang belum disetujui ulang"
 )
+INVALID = (
+    "draf belum sah: {count} kesalahan (lihat di bawah); perbaiki lalu ajukan pull request baru"
+)
+TARGET_EXISTS = 'sudah ada publikasi di {target}. Ganti nama berkas draf atau isi kolom "slug" dengan alamat lain'
 STAMP_FAILED = "cap tanggal dan asal persetujuan tidak dapat ditulis ke front matter: {detail}"
 
 # --- run summary ---------------------------------------------------------------------------------
@@ -33,7 +35,9 @@ ITEM_HELD = "{path}: {title}"
 ITEM_REFUSED = "{path}: {reason}"
 APPROVER = "{login} sebagai {role}"
 NOTHING = "Tidak ada draf di drafts/."
-DONE_PUSHED = "{count} publikasi diterbitkan dan dikirim ke repositori ({rebases} kali disusul commit lain)."
+DONE_PUSHED = (
+    "{count} publikasi diterbitkan dan dikirim ke repositori ({rebases} kali disusul commit lain)."
+)
 DONE_LOCAL = "{count} publikasi diterbitkan (commit lokal, tidak di-push)."
 DONE_NONE = "Tidak ada draf yang siap terbit saat ini."
 DRY_RUN = "Mode uji (--dry-run): tidak ada berkas yang diubah, tidak ada commit."
