@@ -52,3 +52,10 @@ def test_every_kpu_yml_field_is_in_the_configuration_reference() -> None:
 
     for field in fields(KpuConfig):
         assert f"`{field}`" in README, f"kpu.yml field {field} is missing from README.md"
+
+
+def test_readme_credentials_table_is_the_one_generated_from_the_channels() -> None:
+    from pipeline.channels import environment, environment_markdown
+
+    assert environment_markdown().strip() in README, "regenerate it: environment_markdown()"
+    assert all(f"`{var.name}`" in README for _, var in environment())
