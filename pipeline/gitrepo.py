@@ -158,8 +158,12 @@ class GitRepo:
             self._git("fetch", "--quiet", self.remote, branch)
         self._git("merge", "--ff-only", "--quiet", f"{self.remote}/{branch}")
 
-    def push(self, attempts: int = PUSH_ATTEMPTS) -> int:
-        """Push the branch; when rejected, fetch, rebase and retry. Returns the rebases done."""
+    def push(self, identity: Identity, attempts: int = PUSH_ATTEMPTS) -> int:
+        """Push the branch; when rejected, fetch, rebase and retry. Returns the rebases done.
+
+        A rebase rewrites the bot's commits, so it commits as the bot too: a CI runner has no
+        git identity of its own.
+        """
         branch = self.branch
         for attempt in range(attempts):
             try:
@@ -169,7 +173,8 @@ class GitRepo:
             except git.GitCommandError as exc:
                 if not any(word in str(exc.stderr) for word in _REJECTED):
                     raise GitError(msg.PUSH_FAILED.format(detail=_stderr(exc))) from exc
-            self._rebase(branch)
+            with self.repo.git.custom_environment(**identity.env):
+                self._rebase(branch)
         raise GitError(msg.PUSH_GAVE_UP.format(attempts=attempts))
 
     def _rebase(self, branch: str) -> None:

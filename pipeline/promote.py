@@ -313,6 +313,6 @@ def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> R
             repo.commit_paths([decision.path, decision.target], commit_message(decision), identity)
         )
     if result.commits and push and repo.has_remote:
-        result.rebases = repo.push()
+        result.rebases = repo.push(identity)
         result.pushed = True
     return result

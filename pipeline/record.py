@@ -29,6 +29,6 @@ def record(
     message = msg.RECORD_SUBJECT.format(paths=", ".join(changed))
     result = Recorded(changed, repo.commit_paths(existing, message, identity))
     if push and repo.has_remote:
-        repo.push()
+        repo.push(identity)
         result.pushed = True
     return result

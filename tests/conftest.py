@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers.world import World, only_one_publication
+
 ROOT = Path(__file__).resolve().parent.parent
 _SECRET = re.compile(r"(TOKEN|SECRET|KEY|PASSWORD|BEARER|ACCESS)", re.IGNORECASE)
 
@@ -23,6 +25,9 @@ def _no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if _SECRET.search(name) and not name.startswith("PYTEST"):
             monkeypatch.delenv(name, raising=False)
+    # Like a CI runner: no git identity or settings of the machine's user leak into the tests.
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
 
 @dataclass
@@ -61,6 +66,21 @@ def repo(tmp_path: Path) -> Iterator[Path]:
             shutil.copytree(ROOT / name, dest / name)
     (dest / "drafts").mkdir()
     yield dest
+
+
+@pytest.fixture
+def world() -> Iterator[World]:
+    """Local servers speaking the X, Graph, Telegram and Mastodon APIs, and their credentials."""
+    world = World.start()
+    yield world
+    world.stop()
+
+
+@pytest.fixture
+def site(repo: Path) -> Path:
+    """The repository copy with exactly one promoted publication."""
+    only_one_publication(repo)
+    return repo
 
 
 VALID_DRAFT = """\

@@ -7,32 +7,16 @@ servers; the ledger is real.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from pipeline.ledger import Ledger
 from pipeline.publish import Report, RetryPolicy, configured_channels, publish
 from pipeline.validate import load_context, validate
 from tests.servers.base import Fault
-from tests.servers.world import POST, World, entry, only_one_publication
+from tests.servers.world import POST, World, entry
 
 CHANNELS = ("x", "facebook", "instagram", "telegram", "mastodon")
 POLICY = RetryPolicy(attempts=3, backoff=0.01, max_wait=5)
-
-
-@pytest.fixture
-def world() -> Iterator[World]:
-    world = World.start()
-    yield world
-    world.stop()
-
-
-@pytest.fixture
-def site(repo: Path) -> Path:
-    only_one_publication(repo)
-    return repo
 
 
 def run(site: Path, world: World, *, timeout: str = "2", **env: str) -> Report:

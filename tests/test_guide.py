@@ -20,7 +20,7 @@ from pipeline.config import load_config
 from pipeline.messages import intake
 from pipeline.messages.new_template import DRAFT
 from pipeline.model import FrontMatter
-from tests.conftest import ROOT, run_kpu
+from tests.conftest import ROOT, VALID_DRAFT, run_kpu
 
 GUIDE = ROOT / "content" / "panduan"
 PAGES = sorted(GUIDE.glob("*.md"))
@@ -33,31 +33,9 @@ _CODE_SPAN = re.compile(r"`(kpu [^`]+)`")
 _FENCE = re.compile(r"^```[a-z]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _CHECK_EXAMPLE = re.compile(r"<!-- kpu-check: ([a-z-]+) -->\n```text\n(.*?)```", re.DOTALL)
 
-# The drafts behind the `kpu check` examples of membaca-pemeriksaan.md, each one mistake away from
-# a valid publication.
-_VALID = """\
----
-title: "Mengenal UU Pemilu"
-description: "Ringkasan pokok-pokok Undang-Undang Pemilu bagi pemilih."
-categories: [Informasi Hukum]
-tags: [pemilu]
-authors: [tim-desain]
-request:
-  number: "012/ND/HK.03/Kab/X/2026"
-  date: 2026-10-01
-  unit: "Subbagian Hukum dan SDM"
-election_stage: informasi-umum
-legal_basis:
-  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
-social:
-  text: "Kenali pokok-pokok UU Pemilu."
-status: ready
----
-
-Isi publikasi tentang UU Pemilu.
-
-<!-- more -->
-"""
+# The drafts behind the `kpu check` examples of membaca-pemeriksaan.md: each is one mistake away
+# from the valid draft shared by the tests.
+_VALID = VALID_DRAFT
 _UU7 = '"Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"'
 EXAMPLES = {
     "draf-baru": DRAFT.format(title="Mengenal UU Pemilu", today="2026-10-01"),

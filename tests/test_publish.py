@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from pipeline.model import Publication
 from pipeline.validate import load_context, validate
 from tests.conftest import _SECRET, ROOT, run_kpu
 from tests.servers.telegram import TOKEN as TELEGRAM_TOKEN
-from tests.servers.world import PAGE_URL, POST, SLUG, World, entry, ledger, only_one_publication
+from tests.servers.world import PAGE_URL, POST, SLUG, World, entry, ledger
 
 CHANNELS = ("x", "facebook", "instagram", "telegram", "mastodon")
 TEXT = (
@@ -24,19 +23,6 @@ TEXT = (
     "hukumnya dalam UU Nomor 7 Tahun 2017 tentang Pemilihan Umum.\n\n"
     f"{PAGE_URL}\n\n#KPUBangkaBarat #InformasiHukum"
 )
-
-
-@pytest.fixture
-def world() -> Iterator[World]:
-    world = World.start()
-    yield world
-    world.stop()
-
-
-@pytest.fixture
-def site(repo: Path) -> Path:
-    only_one_publication(repo)
-    return repo
 
 
 def _publication(repo: Path) -> Publication:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ from tests.servers.world import POST, SLUG, World, entry, ledger, only_one_publi
 
 CHANNELS = ("x", "facebook", "instagram", "telegram", "mastodon")
 REASON = "Terdapat kekeliruan nomor pasal."
-
-
-@pytest.fixture
-def world() -> Iterator[World]:
-    world = World.start()
-    yield world
-    world.stop()
 
 
 @pytest.fixture
