@@ -18,12 +18,11 @@ from PIL import ImageDraw, ImageFont
 
 from pipeline.channels.base import Image
 from pipeline.config import KpuConfig
-from pipeline.model import Publication, channels_of
+from pipeline.model import Publication
 
 WIDE = (1200, 630)
 SQUARE = (1080, 1080)
 SITE_DIR = "social"
-INSTAGRAM = "instagram"
 BACKGROUND = (142, 27, 27)  # KPU red
 BAND = (255, 255, 255)
 TEXT = (255, 255, 255)
@@ -81,33 +80,6 @@ def write_site_images(
         target.write_bytes(social_images(root, config, publication).square.data)
         written.append(target)
     return written
-
-
-def write_site_cards(root: Path, site_dir: Path) -> list[Path]:
-    """The square images Instagram has yet to fetch, into the built site (called by the plugin).
-
-    Only publications still waiting for their Instagram post get one: drawing a card for every
-    post of a large site would double the build time for images nobody fetches again.
-    """
-    from pipeline.ledger import Ledger
-    from pipeline.validate import load_context, validate  # validate -> posts -> card
-
-    ctx = load_context(root)
-    publications = validate(ctx, [root / "content" / "posts"]).publications
-    book = Ledger.of(root).load()
-    enabled = ctx.config.channels.enabled
-    waiting = [
-        p
-        for p in publications
-        if INSTAGRAM in channels_of(p, enabled)
-        and p.front.withdrawn is None
-        and _entry_status(book.entry(p.slug, INSTAGRAM)) not in ("posted", "deleted")
-    ]
-    return write_site_images(root, ctx.config, waiting, site_dir)
-
-
-def _entry_status(entry: object) -> str | None:
-    return getattr(entry, "status", None)
 
 
 def draw_card(title: str, office: str, host: str, size: tuple[int, int]) -> PILImage.Image:

@@ -13,18 +13,21 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from filelock import FileLock, Timeout
 
+from pipeline.config import KpuConfig
 from pipeline.errors import PipelineError
 from pipeline.messages import publish as msg
+from pipeline.model import Publication, channels_of
 from pipeline.timeutil import now
 
 LEDGER_FILE = "data/ledger.json"
+INSTAGRAM = "instagram"
 LOCK_TIMEOUT = 30 * 60.0
 Status = Literal["pending", "posted", "failed", "deleted"]
 STATUSES: tuple[Status, ...] = ("pending", "posted", "failed", "deleted")
@@ -186,3 +189,21 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def awaiting_instagram(
+    root: Path, config: KpuConfig, publications: Iterable[Publication]
+) -> list[Publication]:
+    """Publications whose Instagram post is still to come: the build must publish their square
+    image, which Instagram fetches by URL. Drawing one for every post of a large site would cost
+    more than the rest of the build, for images nobody fetches again."""
+    book = Ledger.of(root).load()
+    enabled = config.channels.enabled
+    waiting = []
+    for publication in publications:
+        if INSTAGRAM not in channels_of(publication, enabled) or publication.front.withdrawn:
+            continue
+        entry = book.entry(publication.slug, INSTAGRAM)
+        if entry is None or entry.status not in ("posted", "deleted"):
+            waiting.append(publication)
+    return waiting

@@ -11,9 +11,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pipeline.config import load_config
+from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
-from pipeline.read import ReadFailed, read_document
+from pipeline.ledger import awaiting_instagram
+from pipeline.model import Publication
 from pipeline.regulations import Registry, RegistryError, load_registry
 from pipeline.site import archive, dip
 from pipeline.site.pages import (
@@ -38,11 +39,13 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
     registry: Registry
     stages: dict[str, str]
+    kpu: KpuConfig
+    published: list[Publication]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
-            kpu = load_config(root)
+            self.kpu = kpu = load_config(root)
             self.registry = load_registry(root / "data" / "regulations.yml")
             self.stages = {key: stage.name for key, stage in load_stages(root).items()}
         except ConfigError as exc:
@@ -72,12 +75,14 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        posts = [
-            _post_ref(f) for f in files.documentation_pages() if f.src_uri.startswith(POSTS_PREFIX)
-        ]
-        content = regulations_page(self.registry, [p for p in posts if p is not None])
-        files.append(File.generated(config, REGULATIONS_PAGE, content=content))
         published = archive.site_publications(files, config)
+        self.published = list(published.values())
+        posts = [
+            PostRef(src_uri, pub.front.title, tuple(pub.front.legal_basis))
+            for src_uri, pub in published.items()
+        ]
+        content = regulations_page(self.registry, posts)
+        files.append(File.generated(config, REGULATIONS_PAGE, content=content))
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
         return files
@@ -100,18 +105,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Social cards into the built site: Instagram fetches them from their public URL."""
-        from pipeline.card import write_site_cards  # Pillow and the channels: only after a build
+        root = Path(config.config_file_path).parent
+        waiting = awaiting_instagram(root, self.kpu, self.published)
+        if waiting:  # Pillow and the channels are loaded only when there is a card to draw
+            from pipeline.card import write_site_images
 
-        write_site_cards(Path(config.config_file_path).parent, Path(config.site_dir))
-
-
-def _post_ref(file: File) -> PostRef | None:
-    try:
-        doc = read_document(Path(file.abs_src_path or ""), file.src_uri)
-    except ReadFailed:
-        return None
-    meta = doc.meta
-    citations = meta.get("legal_basis") or []
-    if not isinstance(citations, list):
-        return None
-    return PostRef(file.src_uri, str(meta.get("title", file.src_uri)), tuple(map(str, citations)))
+            write_site_images(root, self.kpu, waiting, Path(config.site_dir))
