@@ -165,10 +165,8 @@ def publish(
             report.outcomes.append(Outcome(publication.slug, "-", "waiting", detail=msg.NOT_YET))
             continue
         due.append((publication, publication_url(ctx, publication)))
-    if ledger is not None:
-        _record_pages(ledger, due)
     # A snapshot to skip what is done without rendering it; the locked re-read decides.
-    snapshot = ledger.load() if ledger is not None else None
+    snapshot = _record_pages(ledger, due) if ledger is not None else None
     for publication, url in due:
         for name in channels_of(publication, enabled):
             done = _already_done(channels[name], name, publication.slug, snapshot)
@@ -218,14 +216,16 @@ def _post_one(
         return _send(channel, post, book, ledger, policy, environ)
 
 
-def _record_pages(ledger: Ledger, due: Sequence[tuple[Publication, str]]) -> None:
-    """Each page is a link of the archive, whatever happens to its posts; one write for all."""
+def _record_pages(ledger: Ledger, due: Sequence[tuple[Publication, str]]) -> Book:
+    """Each page is a link of the archive, whatever happens to its posts; one write for all.
+    Returns the ledger as written, the snapshot the run starts from."""
     with ledger.locked() as book:
         before = book.to_json()
         for publication, url in due:
             book.page(publication.slug, publication.front.title, publication.path.as_posix(), url)
         if book.to_json() != before:
             ledger.save(book)
+        return book
 
 
 def _send(

@@ -204,8 +204,6 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
             yield make(shown, line(("legal_basis", i)), text)
     if front.image is not None:
         yield from _image(ctx, shown, front, line(("image",)))
-    elif front.image_alt is not None:
-        pass  # harmless: alt text without an image
     channels = front.channels or []
     enabled = set(ctx.config.channels.enabled) | {"outbox"}
     for i, channel in enumerate(channels):
