@@ -205,3 +205,41 @@ def test_one_person_in_two_roles_cannot_give_two_signoffs(
         f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Persetujuan konten "
         "(Divisi Pengusul atau Ketua KPU Kabupaten)",
     )
+
+
+# --- 6. one bad draft never blocks the others ----------------------------------------------------
+def test_naive_publish_at_is_wib_and_an_unexpected_error_stays_with_its_draft(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    due = "drafts/2026-01-05-jadwal-lampau.md"
+    later = "drafts/2099-10-05-jadwal-nanti.md"
+    flow.merge_pr(
+        12,
+        {  # the form the guide and `kpu new` show: no seconds, no offset
+            due: draft(
+                "Jadwal Lampau", **{"status: ready": "publish_at: 2026-01-05 09:00\nstatus: ready"}
+            ),
+            later: draft(
+                "Jadwal Nanti", **{"status: ready": "publish_at: 2099-10-05 09:00\nstatus: ready"}
+            ),
+        },
+    )
+    approve(github, 12)
+    flow.merge_pr(13, {BAD: VALID_DRAFT})
+    approve(github, 13)
+    github.pulls[13]["number"] = "tiga-belas"  # a malformed answer: unexpected, in one draft only
+    outcome = run(flow)
+    promote = outcome.promote
+    assert "Traceback" not in promote.err, promote.err
+    assert (
+        f"{later}: terbit mulai 05-10-2099 09:00 WIB (PR #12, persetujuan lengkap)" in promote.out
+    )
+    assert (
+        f"{BAD}: draf ini tidak dapat diproses karena galat tak terduga (ValueError: invalid "
+        "literal for int() with base 10: 'tiga-belas'); draf lain tetap diproses." in promote.out
+    )
+    assert_refused(outcome, "Tidak diterbitkan: galat tak terduga (1)")
+    assert outcome.promoted("jadwal-lampau") and outcome.deployed("jadwal-lampau")
+    assert outcome.posted("jadwal-lampau")
+    assert later in flow.origin_files("drafts")
