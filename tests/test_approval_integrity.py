@@ -243,3 +243,22 @@ def test_naive_publish_at_is_wib_and_an_unexpected_error_stays_with_its_draft(
     assert outcome.promoted("jadwal-lampau") and outcome.deployed("jadwal-lampau")
     assert outcome.posted("jadwal-lampau")
     assert later in flow.origin_files("drafts")
+
+
+# --- 7. no post without its page -----------------------------------------------------------------
+def test_a_failed_build_deploys_nothing_and_posts_nothing_but_records(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    # Passes kpu check, but the blog plugin stops the build: an author not in .authors.yml.
+    flow.merge_pr(12, {BAD: draft("Mengenal UU Pemilu", **{"[tim-desain]": "[orang-tak-dikenal]"})})
+    approve(github, 12)
+    outcome = run(flow)
+    job = outcome.job
+    assert job.step("kpu build").code not in (None, 0)
+    steps = {s.name: s for s in job.steps}
+    assert steps["Deploy ke GitHub Pages"].skipped == "if: false"
+    assert job.step("kpu publish").skipped == "if: false"
+    assert job.step("kpu record").code == 0
+    assert not outcome.posted(BAD_SLUG) and not outcome.posted(GOOD_SLUG)
+    assert job.failed
