@@ -6,8 +6,8 @@ Pure functions over plain values; reading the reviews from GitHub is pipeline.gi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pipeline.config import ROLE_LABELS, ApprovalRule, KpuConfig
@@ -46,6 +46,15 @@ class Signoff:
 
 
 @dataclass(frozen=True)
+class Stale:
+    """An approval given to an earlier version of a draft (or its image) than the one merged."""
+
+    login: str
+    commit: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Blocker:
     login: str
     role: str
@@ -62,51 +71,113 @@ class ApprovalState:
     approvers: tuple[Approver, ...]
     self_approved: bool = False
     without_role: tuple[str, ...] = ()
+    stale: tuple[Stale, ...] = ()
+    reused: tuple[str, ...] = ()  # logins that would have had to sign off twice
+    governance: bool = False  # the pull request changes the rules: the governance sign-off counts
+    reviewed: Mapping[str, str] = field(default_factory=dict)  # login -> commit_id approved
 
     @property
     def complete(self) -> bool:
         return not self.missing and not self.blockers
 
 
-def latest_states(reviews: Iterable[Review], author: str) -> dict[str, str]:
+def latest_reviews(reviews: Iterable[Review], author: str) -> dict[str, Review]:
     """Each reviewer's standing: their latest APPROVED or CHANGES_REQUESTED review.
 
     COMMENTED and PENDING reviews leave a prior state as it was; DISMISSED reviews are ignored;
     the author's own reviews never count.
     """
-    states: dict[str, str] = {}
+    latest: dict[str, Review] = {}
     ordered = sorted(enumerate(reviews), key=lambda p: (p[1].submitted_at or _EPOCH, p[0]))
     for _, review in ordered:
         login = review.login.lower()
         if login and login != author.lower() and review.state in (APPROVED, CHANGES_REQUESTED):
-            states[login] = review.state
-    return states
+            latest[login] = review
+    return latest
 
 
-def evaluate(reviews: Iterable[Review], author: str, config: KpuConfig) -> ApprovalState:
-    """Which required sign-offs (kpu.yml `approvals`) the reviews satisfy, and what blocks."""
+def latest_states(reviews: Iterable[Review], author: str) -> dict[str, str]:
+    return {login: r.state for login, r in latest_reviews(reviews, author).items()}
+
+
+# Given a review's commit_id: the files that differ from what was merged (empty: still valid).
+Freshness = Callable[[str | None], Sequence[str]]
+
+
+def evaluate(
+    reviews: Iterable[Review],
+    author: str,
+    config: KpuConfig,
+    *,
+    governance: bool = False,
+    changed_since: Freshness | None = None,
+) -> ApprovalState:
+    """Which required sign-offs (kpu.yml `approvals`) the reviews satisfy, and what blocks.
+
+    `config` must be the rules of the base branch, never the pull request's own kpu.yml.
+    `governance`: the pull request changes the rules, so `config.governance` is required too.
+    `changed_since`: an approval whose reviewed commit differs from the merged draft is stale.
+    """
     reviews = list(reviews)
-    states = latest_states(reviews, author)
+    latest = latest_reviews(reviews, author)
     names = {r.login.lower(): r.login for r in reviews}
-    approving = [login for login, state in states.items() if state == APPROVED]
+    stale: list[Stale] = []
+    approving: list[str] = []
+    for login, review in latest.items():
+        if review.state != APPROVED:
+            continue
+        differs = tuple(changed_since(review.commit_id)) if changed_since else ()
+        if differs:
+            stale.append(Stale(names[login], review.commit_id or "-", differs))
+        else:
+            approving.append(login)
+    rules = list(config.approvals)
+    holders = {login: config.roles_of(login) for login in approving}
+    assigned = _assign(rules, approving, holders, config.distinct_approvers)
     signoffs: list[Signoff] = []
     missing: list[ApprovalRule] = []
-    for rule in config.approvals:
-        found = _first_holder(approving, rule, config)
+    for index, rule in enumerate(rules):
+        found = assigned.get(index)
         if found is None:
             missing.append(rule)
         else:
             signoffs.append(Signoff(rule.name, names[found[0]], found[1]))
+    if governance:
+        rule = config.governance
+        found = next(
+            (
+                (login, role)
+                for login in approving
+                for role in rule.any_of
+                if role in holders[login]
+            ),
+            None,
+        )
+        if found is None:
+            missing.append(rule)
+        else:
+            signoffs.append(Signoff(rule.name, names[found[0]], found[1]))
+    credited = {s.login.lower() for s in signoffs}
+    reused = tuple(
+        names[login]
+        for login in dict.fromkeys(approving)
+        if login in credited
+        and any(set(r.any_of) & set(holders[login]) for r in missing if r is not config.governance)
+    )
     blockers = tuple(
         Blocker(names[login], config.roles_of(login)[0])
-        for login, state in states.items()
-        if state == CHANGES_REQUESTED and config.roles_of(login)
+        for login, review in latest.items()
+        if review.state == CHANGES_REQUESTED and config.roles_of(login)
     )
-    credited = {s.login.lower(): s.role for s in signoffs}
+    first_role = {s.login.lower(): s.role for s in reversed(signoffs)}
     approvers = tuple(
-        Approver(login=names[login], role=credited.get(login) or config.roles_of(login)[0])
+        Approver(
+            login=names[login],
+            role=first_role.get(login) or holders[login][0],
+            commit=latest[login].commit_id,
+        )
         for login in approving
-        if config.roles_of(login)
+        if holders[login]
     )
     self_approved = any(r.login.lower() == author.lower() and r.state == APPROVED for r in reviews)
     return ApprovalState(
@@ -116,19 +187,46 @@ def evaluate(reviews: Iterable[Review], author: str, config: KpuConfig) -> Appro
         blockers=blockers,
         approvers=approvers,
         self_approved=self_approved,
-        without_role=tuple(names[login] for login in approving if not config.roles_of(login)),
+        without_role=tuple(names[login] for login in approving if not holders[login]),
+        stale=tuple(stale),
+        reused=reused,
+        governance=governance,
+        reviewed={names[login]: latest[login].commit_id or "" for login in approving},
     )
 
 
-def _first_holder(
-    logins: list[str], rule: ApprovalRule, config: KpuConfig
-) -> tuple[str, str] | None:
-    for login in logins:
-        held = config.roles_of(login)
-        for role in rule.any_of:
-            if role in held:
-                return login, role
-    return None
+def _assign(
+    rules: Sequence[ApprovalRule],
+    logins: Sequence[str],
+    holders: Mapping[str, Sequence[str]],
+    distinct: bool,
+) -> dict[int, tuple[str, str]]:
+    """Rule index -> (login, role): as many rules as possible, each by a different login.
+
+    A small exhaustive search (a handful of rules and reviewers), trying logins in review order.
+    """
+
+    def options(rule: ApprovalRule) -> list[tuple[str, str]]:
+        return [(login, role) for login in logins for role in rule.any_of if role in holders[login]]
+
+    if not distinct:
+        return {i: opts[0] for i, rule in enumerate(rules) if (opts := options(rule))}
+    best: dict[int, tuple[str, str]] = {}
+
+    def search(index: int, used: frozenset[str], chosen: dict[int, tuple[str, str]]) -> None:
+        nonlocal best
+        if len(chosen) + (len(rules) - index) <= len(best):
+            return
+        if index == len(rules):
+            best = dict(chosen)
+            return
+        for login, role in options(rules[index]):
+            if login not in used:
+                search(index + 1, used | {login}, {**chosen, index: (login, role)})
+        search(index + 1, used, chosen)
+
+    search(0, frozenset(), {})
+    return best
 
 
 def role_label(role: str) -> str:
@@ -156,10 +254,22 @@ def describe(state: ApprovalState) -> list[str]:
         for r in state.missing
     ]
     lines += [msg.BLOCKER.format(login=b.login, role=role_label(b.role)) for b in state.blockers]
+    lines += [
+        msg.STALE.format(login=s.login, commit=s.commit[:7], files=", ".join(s.files))
+        for s in state.stale
+    ]
+    lines += [msg.REUSED.format(login=login) for login in state.reused]
+    if state.governance:
+        lines.append(msg.GOVERNANCE.format(rule=_governance_name(state)))
     if state.self_approved:
         lines.append(msg.SELF_APPROVAL.format(login=state.author))
     lines += [msg.NO_ROLE.format(login=login) for login in state.without_role]
     return lines
+
+
+def _governance_name(state: ApprovalState) -> str:
+    names = [s.rule for s in state.signoffs] + [r.name for r in state.missing]
+    return names[-1] if names else "-"
 
 
 def verdict(state: ApprovalState) -> str:

@@ -73,6 +73,18 @@ class ApprovalRule(_Strict):
     any_of: list[Role] = Field(min_length=1)
 
 
+GOVERNANCE_NAME = "Persetujuan tata kelola"
+
+
+def default_approvals() -> list[ApprovalRule]:
+    """The SOP table: step 3 (need vs. election stage), step 4 (legal review), step 7 (content)."""
+    return [
+        ApprovalRule(name="Kesesuaian tahapan", any_of=["sekretaris"]),
+        ApprovalRule(name="Telaah hukum", any_of=["subbag_hukum"]),
+        ApprovalRule(name="Persetujuan konten", any_of=["divisi_pengusul", "ketua"]),
+    ]
+
+
 class DipDefaults(_Strict):
     """Daftar Informasi Publik columns for publications whose front matter `dip` leaves them out."""
 
@@ -103,11 +115,16 @@ class KpuConfig(_Strict):
         default_factory=dict, description="SOP role -> GitHub usernames holding it."
     )
     approvals: list[ApprovalRule] = Field(
-        default_factory=lambda: [
-            ApprovalRule(name="Telaah hukum", any_of=["subbag_hukum"]),
-            ApprovalRule(name="Persetujuan konten", any_of=["divisi_pengusul", "ketua"]),
-        ],
-        description="Sign-offs a pull request needs before its drafts are published.",
+        default_factory=default_approvals,
+        description="Sign-offs a pull request needs before its drafts are published (SOP 3, 4, 7).",
+    )
+    distinct_approvers: bool = Field(
+        True, description="Each required sign-off by a different person (false: one may give two)."
+    )
+    governance: ApprovalRule = Field(
+        default_factory=lambda: ApprovalRule(name=GOVERNANCE_NAME, any_of=["ketua"]),
+        description="The extra sign-off a pull request changing the rules (roles, approvals, "
+        "data/*.yml, workflows, CODEOWNERS) needs; judged by main's kpu.yml.",
     )
     dip: DipDefaults = Field(
         default_factory=DipDefaults, description="Daftar Informasi Publik defaults."

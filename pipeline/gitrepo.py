@@ -126,6 +126,62 @@ class GitRepo:
             return False
         return True
 
+    def blob_id(self, rev: str, path: str) -> str | None:
+        """The blob (or link) id of `path` at `rev`; None when absent there."""
+        try:
+            return self._git("rev-parse", "--verify", "--quiet", f"{rev}:{path}").strip() or None
+        except GitError:
+            return None
+
+    def mode(self, rev: str, path: str) -> str | None:
+        """The tree mode of `path` at `rev` (120000 is a symlink); None when absent."""
+        out = self._git("ls-tree", rev, "--", path).split()
+        return out[0] if out else None
+
+    def read_blob(self, rev: str, path: str) -> bytes | None:
+        """The bytes of `path` at `rev`, never through the working tree; None when absent."""
+        if self.blob_id(rev, path) is None:
+            return None
+        execute: Callable[..., object] = self.repo.git.execute
+        raw = _run(
+            lambda: execute(["git", "cat-file", "blob", f"{rev}:{path}"], stdout_as_string=False)
+        )
+        return raw if isinstance(raw, bytes) else str(raw).encode()
+
+    def files_at(self, rev: str, prefix: str) -> list[str]:
+        out = self._git("ls-tree", "-r", "--name-only", rev, "--", prefix)
+        return [line for line in out.splitlines() if line]
+
+    def changed_between(self, before: str, after: str) -> list[str]:
+        out = self._git("diff", "--name-only", "--no-renames", before, after)
+        return [line for line in out.splitlines() if line]
+
+    def has_commit(self, sha: str) -> bool:
+        try:
+            self._git("cat-file", "-e", f"{sha}^{{commit}}")
+        except GitError:
+            return False
+        return True
+
+    def fetch_ref(self, ref: str) -> bool:
+        """Fetch one ref from origin (e.g. refs/pull/12/head, which GitHub keeps); False if absent."""
+        if not self.has_remote:
+            return False
+        try:
+            with self._auth():
+                self._git("fetch", "--quiet", self.remote, ref)
+        except GitError:
+            return False
+        return True
+
+    def rev(self, name: str) -> str | None:
+        try:
+            return (
+                self._git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").strip() or None
+            )
+        except GitError:
+            return None
+
     # --- changing the working copy -----------------------------------------------------------
     def move(self, src: str, dst: str) -> None:
         (self.root / dst).parent.mkdir(parents=True, exist_ok=True)

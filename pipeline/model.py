@@ -8,10 +8,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+)
 
-from pipeline.timeutil import aware
+from pipeline.timeutil import WIB, aware
 
 Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
 Status = Literal["draft", "ready", "postponed"]
@@ -20,13 +30,26 @@ InfoForm = Literal["softcopy", "hardcopy"]
 CHANNEL_NAMES = ("x", "facebook", "instagram", "telegram", "mastodon", "outbox")
 
 
-def _aware_datetime(value: object) -> object:
+def _tz_of(info: ValidationInfo) -> ZoneInfo:
+    """The office timezone from the validation context (kpu.yml `timezone`), else WIB."""
+    tz = (info.context or {}).get("tz") if isinstance(info.context, dict) else None
+    return tz if isinstance(tz, ZoneInfo) else WIB
+
+
+def _aware_datetime(value: object, info: ValidationInfo) -> object:
     if isinstance(value, (dt.datetime, dt.date)):
-        return aware(value)
+        return aware(value, _tz_of(info))
     return value
 
 
-AwareDatetime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
+def _aware_parsed(value: dt.datetime, info: ValidationInfo) -> dt.datetime:
+    # A string such as "2026-10-05 09:00" (no seconds, so not a YAML timestamp) parses naive.
+    return aware(value, _tz_of(info))
+
+
+AwareDatetime = Annotated[
+    dt.datetime, BeforeValidator(_aware_datetime), AfterValidator(_aware_parsed)
+]
 
 
 class _Strict(BaseModel):
@@ -59,6 +82,7 @@ class Social(_Strict):
 class Approver(_Strict):
     login: Text
     role: Text
+    commit: Text | None = Field(None, description="The commit this approval reviewed.")
 
 
 class Provenance(_Strict):
@@ -69,6 +93,7 @@ class Provenance(_Strict):
     approvers: list[Approver] = Field(default_factory=list)
     memo: Text | None = Field(None, description="Nota Dinas number, copied from request.number.")
     commit: Text | None = Field(None, description="Commit that last touched the draft.")
+    merge: Text | None = Field(None, description="The merge (or squash/rebase) commit on main.")
     promoted_at: AwareDatetime | None = None
 
 

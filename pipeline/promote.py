@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline import frontmatter_edit as fm
+from pipeline import rules
 from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
-from pipeline.errors import PipelineError, RemoteError
+from pipeline.errors import ConfigError, PipelineError, RemoteError
 from pipeline.gitrepo import Commit, GitRepo, Identity
 from pipeline.messages import promote as msg
 from pipeline.model import FrontMatter, Provenance, Publication
@@ -35,9 +36,10 @@ class Action(StrEnum):
     DRAFT = "draft"
     UNAPPROVED = "unapproved"
     INVALID = "invalid"
+    ERROR = "error"  # an unexpected error in this one draft; the others go on
 
 
-FAILING = (Action.UNAPPROVED, Action.INVALID)
+FAILING = (Action.UNAPPROVED, Action.INVALID, Action.ERROR)
 
 
 class PullApi(Protocol):
@@ -55,6 +57,8 @@ class PullRef:
     number: int
     url: str
     author: str
+    merge: str = ""  # the merge commit, the squash commit, or the last rebased commit on main
+    before: str = ""  # main as it stood before the merge: whose rules judge the pull request
 
 
 @dataclass(frozen=True)
@@ -99,14 +103,26 @@ def drafts_of(root: Path) -> list[Path]:
     folder = root / DRAFTS_DIR
     return (
         sorted(p for p in folder.rglob("*.md") if not p.name.startswith("."))
-        if folder.is_dir()
+        if folder.is_dir() and not folder.is_symlink()
         else []
     )
 
 
+def _symlinked(root: Path, path: Path) -> str | None:
+    """The first symlink on the way from `root` to `path` (the file itself included)."""
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return current.relative_to(root).as_posix()
+    return None
+
+
 def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> Plan:
     """Decide every draft; reads files, history and the GitHub API, changes nothing."""
-    drafts = drafts_of(ctx.root)
+    found = drafts_of(ctx.root)
+    linked = {p: link for p in found if (link := _symlinked(ctx.root, p))}
+    drafts = [p for p in found if p not in linked]
     checked = validate(ctx, drafts) if drafts else None
     problems: dict[str, list[Problem]] = defaultdict(list)
     publications = {}
@@ -116,9 +132,20 @@ def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) 
         publications = {p.path.as_posix(): p for p in checked.publications}
     decider = _Decider(ctx, repo, github, now)
     result = Plan(now)
-    for path in drafts:
+    for path in found:
         shown = path.relative_to(ctx.root).as_posix()
-        result.decisions.append(decider.decide(shown, publications.get(shown), problems[shown]))
+        if path in linked:
+            problem = error(shown, None, msg.SYMLINK.format(path=linked[path]))
+            result.decisions.append(
+                Decision(shown, Action.INVALID, reason=problem.message, problems=(problem,))
+            )
+            continue
+        try:
+            decision = decider.decide(shown, publications.get(shown), problems[shown])
+        except Exception as exc:  # noqa: BLE001 - one draft's surprise must not stop the others
+            detail = f"{type(exc).__name__}: {exc}"[:300]
+            decision = Decision(shown, Action.ERROR, reason=msg.UNEXPECTED.format(detail=detail))
+        result.decisions.append(decision)
     return result
 
 
@@ -127,8 +154,10 @@ class _Decider:
         self, ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime
     ) -> None:
         self.ctx, self.repo, self.github, self.now = ctx, repo, github, now
-        self._chain: set[str] | None = None
-        self._approvals: dict[int, ApprovalState] = {}
+        self._chain: list[str] | None = None
+        self._reviews: dict[int, list[Review]] = {}
+        self._rules: dict[str, Context] = {}
+        self._governed: dict[int, list[str]] = {}
 
     def decide(
         self, shown: str, publication: Publication | None, problems: list[Problem]
@@ -169,10 +198,19 @@ class _Decider:
             if pull is None:
                 reason = msg.NO_PULL.format(sha=last.sha[:7], branch=self.repo.branch)
                 return _with(base, Action.UNAPPROVED, commit=last.sha, reason=reason)
-            state = self._approval(pull)
+            rules_ctx = self._rules_before(pull)
+            state = self._approval(pull, base, rules_ctx)
         except RemoteError as exc:
             return _with(
                 base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail=exc)
+            )
+        except ConfigError as exc:
+            detail = "; ".join(p.format_text() for p in exc.problems)[:500] or "-"
+            return _with(
+                base,
+                Action.INVALID,
+                commit=last.sha,
+                reason=msg.RULES_BROKEN.format(sha=pull.before[:7] if pull else "-", detail=detail),
             )
         base = _with(base, base.action, commit=last.sha, pull=pull, approval=state)
         if state.blockers:
@@ -182,45 +220,118 @@ class _Decider:
             )
         if state.missing:
             reason = msg.MISSING.format(number=pull.number, missing=missing_text(state))
+            if state.stale:
+                who = ", ".join(s.login for s in state.stale)
+                reason += "; " + msg.STALE.format(who=who)
+            if state.governance:
+                files = ", ".join(self._governed.get(pull.number, []))
+                reason += "; " + msg.GOVERNANCE.format(files=files)
             return _with(base, Action.UNAPPROVED, reason=reason)
+        if not state.governance:
+            # Judged by main's data before the merge: the pull request's own registry or stages
+            # do not count unless the governance sign-off accepted them.
+            refused = self._invalid_before(base, rules_ctx, pull)
+            if refused is not None:
+                return refused
         if base.publish_at is not None and base.publish_at > self.now:
             return _with(base, Action.SCHEDULED)
         return _with(base, Action.PROMOTE)
 
+    def _invalid_before(self, base: Decision, rules_ctx: Context, pull: PullRef) -> Decision | None:
+        checked = validate(rules_ctx, [self.ctx.root / base.path])
+        errors = tuple(p for p in checked.problems if p.level is Level.ERROR)
+        if not errors:
+            return None
+        reason = msg.INVALID_BEFORE.format(count=len(errors), sha=pull.before[:7])
+        return _with(base, Action.INVALID, reason=reason, problems=errors)
+
+    def _first_parents(self) -> list[str]:
+        if self._chain is None:
+            self._chain = self.repo.first_parent_chain()
+        return self._chain
+
     def _pull_of(self, last: Commit) -> PullRef | None:
         """The merged pull request that brought `last` into this branch, verified with the API."""
         assert self.github is not None
-        if self._chain is None:
-            self._chain = set(self.repo.first_parent_chain())
-        merge = last if last.sha in self._chain else self.repo.merge_bringing(last.sha)
+        chain = set(self._first_parents())
+        merge = last if last.sha in chain else self.repo.merge_bringing(last.sha)
         if merge is not None and merge.pull_number is not None:
             pull = self.github.pull(merge.pull_number)
             if pull.get("merged_at") and pull.get("merge_commit_sha") == merge.sha:
-                return _ref(pull)
+                return _ref(pull, merge.sha, merge.parents[0])
         branch = self.repo.branch
         for pull in self.github.pulls_of_commit(last.sha):
             merged = pull.get("merge_commit_sha")
             base_ref = (pull.get("base") or {}).get("ref")
-            if (
-                pull.get("merged_at")
-                and merged
-                and base_ref == branch
-                and self.repo.is_ancestor(merged)
-            ):
-                return _ref(pull)
+            if pull.get("merged_at") and merged and base_ref == branch and merged in chain:
+                return _ref(pull, merged, self._before(pull, merged))
         return None
 
-    def _approval(self, pull: PullRef) -> ApprovalState:
-        if pull.number not in self._approvals:
-            assert self.github is not None
-            reviews = [Review.from_api(r) for r in self.github.reviews(pull.number)]
-            self._approvals[pull.number] = evaluate(reviews, pull.author, self.ctx.config)
-        return self._approvals[pull.number]
+    def _before(self, pull: dict[str, Any], merged: str) -> str:
+        """main before the pull request: the merge's first parent, or, for a squash or rebase,
+        the parent of the first commit on main's first-parent chain that the pull request made."""
+        commit = self.repo.commit(merged)
+        if len(commit.parents) > 1:
+            return commit.parents[0]
+        assert self.github is not None
+        count = max(1, int(pull.get("commits") or 1))
+        number = int(pull["number"])
+        for _ in range(count - 1):
+            parent = self.repo.commit(commit.parents[0]) if commit.parents else None
+            if parent is None or len(parent.parents) != 1:
+                break
+            if number not in [
+                int(p.get("number", 0)) for p in self.github.pulls_of_commit(parent.sha)
+            ]:
+                break
+            commit = parent
+        return commit.parents[0] if commit.parents else commit.sha
+
+    def _rules_before(self, pull: PullRef) -> Context:
+        if pull.before not in self._rules:
+            self._rules[pull.before] = rules.context_at(
+                self.repo, pull.before, self.ctx.root, self.ctx.today
+            )
+        if pull.number not in self._governed:
+            self._governed[pull.number] = rules.governed_changes(self.repo, pull.before, pull.merge)
+        return self._rules[pull.before]
+
+    def _approval(self, pull: PullRef, base: Decision, rules_ctx: Context) -> ApprovalState:
+        assert self.github is not None and base.publication is not None
+        if pull.number not in self._reviews:
+            self._reviews[pull.number] = [
+                Review.from_api(r) for r in self.github.reviews(pull.number)
+            ]
+        files = [base.path]
+        image = base.publication.front.image
+        if image:
+            files.append(image.lstrip("/"))
+
+        def changed_since(commit: str | None) -> list[str]:
+            return self._changed_since(pull, commit, files)
+
+        return evaluate(
+            self._reviews[pull.number],
+            pull.author,
+            rules_ctx.config,
+            governance=bool(self._governed[pull.number]),
+            changed_since=changed_since,
+        )
+
+    def _changed_since(self, pull: PullRef, commit: str | None, files: list[str]) -> list[str]:
+        """The draft files that differ between the reviewed commit and what is promoted now."""
+        if not commit:
+            return files
+        if not self.repo.has_commit(commit):
+            self.repo.fetch_ref(f"refs/pull/{pull.number}/head")
+        if not self.repo.has_commit(commit):
+            return files  # the reviewed version cannot be compared: not counted
+        return [f for f in files if self.repo.blob_id(commit, f) != self.repo.blob_id("HEAD", f)]
 
 
-def _ref(pull: dict[str, Any]) -> PullRef:
+def _ref(pull: dict[str, Any], merge: str, before: str) -> PullRef:
     author = str((pull.get("user") or {}).get("login", ""))
-    return PullRef(int(pull["number"]), str(pull.get("html_url", "")), author)
+    return PullRef(int(pull["number"]), str(pull.get("html_url", "")), author, merge, before)
 
 
 def _with(base: Decision, action: Action, **changes: Any) -> Decision:
@@ -247,6 +358,7 @@ def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
         approvers=list(decision.approval.approvers),
         memo=decision.publication.front.request.number,
         commit=decision.commit,
+        merge=decision.pull.merge or None,
         promoted_at=now,
     )
 
@@ -299,16 +411,25 @@ def approvers_text(decision: Decision) -> str:
 
 
 def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> Result:
-    """Move, stamp and commit every promotable draft (one commit each), then push once."""
+    """Move, stamp and commit every promotable draft (one commit each), then push once.
+
+    Each draft is stamped and proven before it moves; one that fails is reported (ERROR) and
+    left in drafts/, and the others still go.
+    """
     result = Result(plan)
-    todo = plan.of(Action.PROMOTE)
-    stamped = {
-        d.path: _checked_stamp(d, plan.now, repo.root) for d in todo
-    }  # fail before any change
-    for decision in todo:
+    for index, decision in enumerate(plan.decisions):
+        if decision.action is not Action.PROMOTE:
+            continue
         assert decision.target is not None
+        try:
+            stamped = _checked_stamp(decision, plan.now, repo.root)
+        except Exception as exc:  # noqa: BLE001 - reported per draft, the others go on
+            detail = str(exc) if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {exc}"
+            reason = msg.UNEXPECTED.format(detail=detail[:300])
+            plan.decisions[index] = _with(decision, Action.ERROR, reason=reason)
+            continue
         repo.move(decision.path, decision.target)
-        (repo.root / decision.target).write_text(stamped[decision.path], encoding="utf-8")
+        (repo.root / decision.target).write_text(stamped, encoding="utf-8")
         result.commits.append(
             repo.commit_paths([decision.path, decision.target], commit_message(decision), identity)
         )

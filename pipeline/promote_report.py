@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.messages import promote as msg
-from pipeline.promote import Action, Decision, Result, approvers_text
+from pipeline.promote import FAILING, Action, Decision, Result, approvers_text
 from pipeline.timeutil import format_wib
 
 _SECTIONS = (
@@ -15,6 +15,7 @@ _SECTIONS = (
     (Action.DRAFT, msg.SECTION_DRAFT),
     (Action.UNAPPROVED, msg.SECTION_UNAPPROVED),
     (Action.INVALID, msg.SECTION_INVALID),
+    (Action.ERROR, msg.SECTION_ERROR),
 )
 
 
@@ -65,9 +66,7 @@ def closing(result: Result, dry_run: bool) -> list[str]:
     else:
         lines.append(msg.DONE_NONE)
     if result.plan.failed:
-        lines.append(
-            msg.FAILED.format(count=len(result.plan.of(Action.UNAPPROVED, Action.INVALID)))
-        )
+        lines.append(msg.FAILED.format(count=len(result.plan.of(*FAILING))))
     return lines
 
 

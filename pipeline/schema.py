@@ -14,10 +14,15 @@ from pipeline.read import YamlDoc
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_model(model: type[M], doc: YamlDoc, display: str) -> tuple[M | None, list[Problem]]:
-    """Build `model` from the YAML data; on failure return every problem, one per field."""
+def validate_model(
+    model: type[M], doc: YamlDoc, display: str, context: dict[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Build `model` from the YAML data; on failure return every problem, one per field.
+
+    `context` reaches the field validators (e.g. `tz`: naive times are read in kpu.yml's zone).
+    """
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         problems = []
         seen: set[tuple[Any, ...]] = set()

@@ -175,7 +175,7 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
         doc = read_document(path, shown)
     except ReadFailed as exc:
         return None, [exc.problem]
-    front, problems = validate_model(FrontMatter, doc.front, shown)
+    front, problems = validate_model(FrontMatter, doc.front, shown, {"tz": ctx.config.tz})
     if front is None:
         return None, problems
     problems = list(_rules(ctx, doc, front, path))

@@ -91,13 +91,22 @@ class FakeGitHub:
                 "repo": {"full_name": self.repository},
             },
             "merged": merged,
+            "commits": 1,
             "author_association": "MEMBER",
         }
         self.pulls[number] = pull
         self.reviews.setdefault(number, [])
         return pull
 
-    def review(self, number: int, login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> None:
+    def review(
+        self,
+        number: int,
+        login: str,
+        state: str,
+        at: str = "2026-10-05T02:00:00Z",
+        commit_id: str | None = None,
+    ) -> None:
+        """A submitted review of the pull request's current head (or of `commit_id`)."""
         rid = next(_ids)
         pull = self.pulls[number]
         self.reviews.setdefault(number, []).append(
@@ -112,7 +121,7 @@ class FakeGitHub:
                 "author_association": "MEMBER",
                 "_links": {"html": {"href": f"{self.html}/pull/{number}#pullrequestreview-{rid}"}},
                 "submitted_at": at,
-                "commit_id": pull["head"]["sha"],
+                "commit_id": commit_id or pull["head"]["sha"],
             }
         )
 

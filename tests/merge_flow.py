@@ -46,27 +46,84 @@ class Scenario:
         git("remote", "add", "origin", str(self.origin), cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
 
-    def merge_pr(self, number: int, files: dict[str, str], author: str = AUTHOR) -> str:
-        """A feature branch with `files`, merged with --no-ff the way GitHub's merge button does."""
+    def open_pr(self, number: int, files: dict[str, str], author: str = AUTHOR) -> str:
+        """A feature branch with `files`, pushed as GitHub keeps it (refs/pull/N/head); open."""
         branch = f"publikasi-{number}"
+        git("checkout", "--quiet", "main", cwd=self.staff)
         git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
         git("checkout", "--quiet", "-b", branch, cwd=self.staff)
+        git("checkout", "--quiet", "main", cwd=self.staff)
+        self.github.add_pull(number, author, branch=branch, merged=False)["commits"] = 0
+        return self.push_to_pr(number, files, f"Draf untuk PR #{number}")
+
+    def push_to_pr(self, number: int, files: dict[str, str], message: str = "Perbaikan") -> str:
+        """One more commit on the pull request's branch (after a review, say)."""
+        pull = self.github.pulls[number]
+        branch = pull["head"]["ref"]
+        git("checkout", "--quiet", branch, cwd=self.staff)
         self._write(files)
         git("add", "--all", cwd=self.staff)
-        git("commit", "--quiet", "-m", f"Draf untuk PR #{number}", cwd=self.staff)
+        git("commit", "--quiet", "-m", message, cwd=self.staff)
         head = git("rev-parse", "HEAD", cwd=self.staff)
-        git("checkout", "--quiet", "main", cwd=self.staff)
-        message = (
-            f"Merge pull request #{number} from {self.github.repository.split('/')[0]}/{branch}"
+        git(
+            "push",
+            "--quiet",
+            "--force",
+            "origin",
+            f"{branch}:refs/pull/{number}/head",
+            cwd=self.staff,
         )
-        git("merge", "--quiet", "--no-ff", "-m", message, branch, cwd=self.staff)
+        git("checkout", "--quiet", "main", cwd=self.staff)
+        pull["head"]["sha"] = head
+        pull["commits"] = int(pull.get("commits") or 0) + 1
+        self.github.commit_pulls[head] = [number]
+        return head
+
+    def merge(self, number: int, how: str = "merge") -> str:
+        """Merge as GitHub's button does: a merge commit (--no-ff), a squash, or a rebase."""
+        pull = self.github.pulls[number]
+        branch = pull["head"]["ref"]
+        git("checkout", "--quiet", "main", cwd=self.staff)
+        git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
+        base = git("rev-parse", "HEAD", cwd=self.staff)
+        if how == "merge":
+            message = (
+                f"Merge pull request #{number} from {self.github.repository.split('/')[0]}/{branch}"
+            )
+            git("merge", "--quiet", "--no-ff", "-m", message, branch, cwd=self.staff)
+        elif how == "squash":
+            git("merge", "--quiet", "--squash", branch, cwd=self.staff)
+            git("commit", "--quiet", "-m", f"{pull['title']} (#{number})", cwd=self.staff)
+        elif how == "rebase":
+            commits = git("rev-list", "--reverse", f"{base}..{branch}", cwd=self.staff).split()
+            for sha in commits:
+                git("cherry-pick", "--quiet", "--allow-empty", sha, cwd=self.staff)
+        else:
+            raise ValueError(how)
         merge = git("rev-parse", "HEAD", cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
-        self.github.add_pull(number, author, head_sha=head, merge_sha=merge, branch=branch)
-        self.github.commit_pulls[head] = [number]
+        if how != "merge":  # GitHub associates the commits it wrote on main with the pull request
+            for sha in git("rev-list", f"{base}..{merge}", cwd=self.staff).split():
+                self.github.commit_pulls[sha] = [number]
+        pull.update(
+            state="closed",
+            merged=True,
+            merged_at="2026-10-05T03:00:00Z",
+            closed_at="2026-10-05T03:00:00Z",
+            merge_commit_sha=merge,
+        )
+        pull["base"]["sha"] = base
         return merge
 
+    def merge_pr(
+        self, number: int, files: dict[str, str], author: str = AUTHOR, how: str = "merge"
+    ) -> str:
+        """A feature branch with `files`, merged the way GitHub's merge button does."""
+        self.open_pr(number, files, author)
+        return self.merge(number, how)
+
     def push_direct(self, files: dict[str, str], message: str = "Langsung ke main") -> str:
+        git("checkout", "--quiet", "main", cwd=self.staff)
         git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
         self._write(files)
         git("add", "--all", cwd=self.staff)

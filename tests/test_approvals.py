@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.approvals import Review, evaluate
+from pipeline.approvals import Review, describe, evaluate
 from pipeline.config import load_config
 from tests.conftest import ROOT, run_kpu
 from tests.fake_github import FakeGitHub, running
@@ -20,28 +20,115 @@ def R(login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> Review:  # no
     return Review.from_api({"user": {"login": login}, "state": state, "submitted_at": at})
 
 
-def test_legal_and_content_approval_complete_the_pull_request() -> None:
+SEKRETARIS = R("sekretaris-kpubabar", "APPROVED")
+
+
+def test_stage_legal_and_content_approval_complete_the_pull_request() -> None:
     state = evaluate(
-        [R("hukum-kpubabar", "APPROVED"), R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG
+        [SEKRETARIS, R("hukum-kpubabar", "APPROVED"), R("ketua-kpubabar", "APPROVED")],
+        AUTHOR,
+        CONFIG,
     )
     assert state.complete
     assert [(s.rule, s.login, s.role) for s in state.signoffs] == [
+        ("Kesesuaian tahapan", "sekretaris-kpubabar", "sekretaris"),
         ("Telaah hukum", "hukum-kpubabar", "subbag_hukum"),
         ("Persetujuan konten", "ketua-kpubabar", "ketua"),
     ]
 
 
+def test_the_default_rules_follow_the_sop_table() -> None:
+    assert [(r.name, r.any_of) for r in CONFIG.approvals] == [
+        ("Kesesuaian tahapan", ["sekretaris"]),
+        ("Telaah hukum", ["subbag_hukum"]),
+        ("Persetujuan konten", ["divisi_pengusul", "ketua"]),
+    ]
+    assert CONFIG.distinct_approvers
+    assert (CONFIG.governance.name, CONFIG.governance.any_of) == (
+        "Persetujuan tata kelola",
+        ["ketua"],
+    )
+
+
 def test_missing_legal_review_is_named() -> None:
-    state = evaluate([R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG)
+    state = evaluate([SEKRETARIS, R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG)
     assert not state.complete
     assert [r.name for r in state.missing] == ["Telaah hukum"]
+
+
+def test_one_person_in_two_roles_gives_only_one_signoff() -> None:
+    config = CONFIG.model_copy(
+        update={"roles": {**CONFIG.roles, "ketua": ["ketua-kpubabar", "hukum-kpubabar"]}}
+    )
+    state = evaluate([SEKRETARIS, R("hukum-kpubabar", "APPROVED")], AUTHOR, config)
+    assert not state.complete
+    assert [r.name for r in state.missing] == ["Persetujuan konten"]
+    assert state.reused == ("hukum-kpubabar",)
+    assert (
+        "  • hukum-kpubabar sudah dihitung untuk satu persetujuan; setiap persetujuan wajib "
+        "diberikan orang yang berbeda (distinct_approvers di kpu.yml)."
+    ) in describe(state)
+
+
+def test_distinct_people_are_matched_whatever_the_review_order() -> None:
+    # ketua-kpubabar also holds subbag_hukum: they must be credited as Ketua, not as legal review.
+    config = CONFIG.model_copy(
+        update={"roles": {**CONFIG.roles, "subbag_hukum": ["hukum-kpubabar", "ketua-kpubabar"]}}
+    )
+    reviews = [SEKRETARIS, R("ketua-kpubabar", "APPROVED"), R("hukum-kpubabar", "APPROVED")]
+    state = evaluate(reviews, AUTHOR, config)
+    assert state.complete
+    assert [(s.rule, s.login) for s in state.signoffs][1:] == [
+        ("Telaah hukum", "hukum-kpubabar"),
+        ("Persetujuan konten", "ketua-kpubabar"),
+    ]
+
+
+def test_kpu_yml_may_let_one_person_give_two_signoffs() -> None:
+    config = CONFIG.model_copy(
+        update={
+            "roles": {**CONFIG.roles, "ketua": ["ketua-kpubabar", "hukum-kpubabar"]},
+            "distinct_approvers": False,
+        }
+    )
+    assert evaluate([SEKRETARIS, R("hukum-kpubabar", "APPROVED")], AUTHOR, config).complete
+
+
+def test_rule_changes_need_the_governance_signoff() -> None:
+    reviews = [SEKRETARIS, R("hukum-kpubabar", "APPROVED"), R("divisi-hukum-kpubabar", "APPROVED")]
+    state = evaluate(reviews, AUTHOR, CONFIG, governance=True)
+    assert [r.name for r in state.missing] == ["Persetujuan tata kelola"]
+    assert evaluate(
+        [*reviews, R("ketua-kpubabar", "APPROVED")], AUTHOR, CONFIG, governance=True
+    ).complete
+
+
+def test_an_approval_of_an_older_version_is_stale() -> None:
+    reviews = [
+        SEKRETARIS,
+        Review("hukum-kpubabar", "APPROVED", commit_id="a" * 40),
+        R("ketua-kpubabar", "APPROVED"),
+    ]
+    state = evaluate(
+        reviews,
+        AUTHOR,
+        CONFIG,
+        changed_since=lambda sha: ["drafts/x.md"] if sha == "a" * 40 else [],
+    )
+    assert [r.name for r in state.missing] == ["Telaah hukum"]
+    assert (
+        "  ✘ Persetujuan hukum-kpubabar untuk commit aaaaaaa tidak dihitung: disetujui untuk versi "
+        "sebelumnya; minta persetujuan ulang (berubah sesudahnya: drafts/x.md)."
+    ) in describe(state)
 
 
 def test_authors_self_approval_does_not_count() -> None:
     config = CONFIG.model_copy(
         update={"roles": {**CONFIG.roles, "ketua": ["ketua-kpubabar", AUTHOR]}}
     )
-    state = evaluate([R("hukum-kpubabar", "APPROVED"), R(AUTHOR, "APPROVED")], AUTHOR, config)
+    state = evaluate(
+        [SEKRETARIS, R("hukum-kpubabar", "APPROVED"), R(AUTHOR, "APPROVED")], AUTHOR, config
+    )
     assert [r.name for r in state.missing] == ["Persetujuan konten"]
     assert state.self_approved
 
@@ -62,12 +149,13 @@ def test_latest_review_wins_and_comments_do_not_change_it() -> None:
         R("hukum-kpubabar", "APPROVED", "2026-10-05T02:00:00Z"),
         R("hukum-kpubabar", "COMMENTED", "2026-10-05T03:00:00Z"),
         R("ketua-kpubabar", "APPROVED", "2026-10-05T02:00:00Z"),
+        SEKRETARIS,
     ]
     assert evaluate(reviews, AUTHOR, CONFIG).complete
 
 
 def test_dismissed_review_is_ignored() -> None:
-    reviews = [R("hukum-kpubabar", "DISMISSED"), R("ketua-kpubabar", "APPROVED")]
+    reviews = [R("hukum-kpubabar", "DISMISSED"), R("ketua-kpubabar", "APPROVED"), SEKRETARIS]
     assert [r.name for r in evaluate(reviews, AUTHOR, CONFIG).missing] == ["Telaah hukum"]
 
 
@@ -75,7 +163,7 @@ def test_approval_from_an_account_without_a_role_does_not_count() -> None:
     state = evaluate(
         [R("orang-lain", "APPROVED"), R("orang-lain2", "CHANGES_REQUESTED")], AUTHOR, CONFIG
     )
-    assert len(state.missing) == 2 and not state.blockers and state.without_role == ("orang-lain",)
+    assert len(state.missing) == 3 and not state.blockers and state.without_role == ("orang-lain",)
 
 
 @pytest.fixture
@@ -96,12 +184,14 @@ def test_kpu_approvals_prints_roles_and_exits_0_when_complete(
     repo: Path, github: FakeGitHub
 ) -> None:
     github.add_pull(12, AUTHOR)
+    github.review(12, "sekretaris-kpubabar", "APPROVED")
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, "divisi-hukum-kpubabar", "APPROVED")
     result = run_kpu("approvals", "12", cwd=repo, env=_env(github))
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
         f"Persetujuan pull request #12 (oleh {AUTHOR}):",
+        "  ✔ Kesesuaian tahapan: disetujui sekretaris-kpubabar sebagai Sekretaris KPU Kabupaten",
         "  ✔ Telaah hukum: disetujui hukum-kpubabar sebagai Subbag Hukum",
         "  ✔ Persetujuan konten: disetujui divisi-hukum-kpubabar sebagai Divisi Pengusul",
         "Persetujuan lengkap: draf di pull request ini boleh terbit setelah digabung (merge).",
@@ -110,6 +200,7 @@ def test_kpu_approvals_prints_roles_and_exits_0_when_complete(
 
 def test_kpu_approvals_names_missing_roles_and_exits_1(repo: Path, github: FakeGitHub) -> None:
     github.add_pull(12, AUTHOR)
+    github.review(12, "sekretaris-kpubabar", "APPROVED")
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, AUTHOR, "APPROVED")
     result = run_kpu("approvals", "12", cwd=repo, env=_env(github))

@@ -38,6 +38,7 @@ def test_comment_is_created_once_then_updated_in_place(
     assert first.code == 0, first.err
     assert first.out.strip() == "Komentar ringkasan diperbarui di pull request #12."
     write_draft(repo)
+    github.review(12, "sekretaris-kpubabar", "APPROVED")
     github.review(12, "ketua-kpubabar", "APPROVED")
     assert run_kpu("comment", "12", cwd=repo, env=_env(github, tmp_path)).code == 0
     comments = github.comments[12]

@@ -195,10 +195,15 @@ def test_the_approval_comments_are_what_kpu_comment_writes() -> None:
     config = load_config(ROOT)
     for rule in config.approvals:
         assert rule.name in page
+    sekretaris = Review("sekretaris-kpubabar", "APPROVED")
     scenarios = [
-        [Review("hukum-kpubabar", "APPROVED")],
-        [Review("hukum-kpubabar", "CHANGES_REQUESTED"), Review("ketua-kpubabar", "APPROVED")],
-        [Review("hukum-kpubabar", "APPROVED"), Review("ketua-kpubabar", "APPROVED")],
+        [sekretaris, Review("hukum-kpubabar", "APPROVED")],
+        [
+            sekretaris,
+            Review("hukum-kpubabar", "CHANGES_REQUESTED"),
+            Review("ketua-kpubabar", "APPROVED"),
+        ],
+        [sekretaris, Review("hukum-kpubabar", "APPROVED"), Review("ketua-kpubabar", "APPROVED")],
     ]
     for reviews in scenarios:
         state = evaluate(reviews, "desain-kpubabar", config)

@@ -30,6 +30,7 @@ def draft(title: str = "Mengenal UU Pemilu", **changes: str) -> str:
 
 
 def approve(github: FakeGitHub, number: int) -> None:
+    github.review(number, "sekretaris-kpubabar", "APPROVED")
     github.review(number, "hukum-kpubabar", "APPROVED")
     github.review(number, "ketua-kpubabar", "APPROVED")
 
@@ -74,18 +75,22 @@ def test_approved_draft_is_promoted_built_and_pushed(flow: Scenario, github: Fak
         front["provenance"]["url"] == "https://github.com/kpu-bangkabarat/informasi-hukum/pull/12"
     )
     assert front["provenance"]["memo"] == "012/ND/HK.03/Kab/X/2026"
+    head = git("rev-parse", f"{merge}^2", cwd=flow.origin)
     assert front["provenance"]["approvers"] == [
-        {"login": "hukum-kpubabar", "role": "subbag_hukum"},
-        {"login": "ketua-kpubabar", "role": "ketua"},
+        {"login": "sekretaris-kpubabar", "role": "sekretaris", "commit": head},
+        {"login": "hukum-kpubabar", "role": "subbag_hukum", "commit": head},
+        {"login": "ketua-kpubabar", "role": "ketua", "commit": head},
     ]
-    assert front["provenance"]["commit"] == git("rev-parse", f"{merge}^2", cwd=flow.origin)
+    assert front["provenance"]["commit"] == head
+    assert front["provenance"]["merge"] == merge
     assert front["date"].utcoffset() == dt.timedelta(hours=7)
     assert (
         clone / "_site" / "publikasi" / str(YEAR) / "mengenal-uu-pemilu" / "index.html"
     ).exists()
     assert "Diterbitkan ke content/posts/ (1)" in promote.out
     assert (
-        f"{DRAFT} → {POST} (PR #12; hukum-kpubabar sebagai Subbag Hukum, ketua-kpubabar sebagai Ketua KPU Kabupaten)"
+        f"{DRAFT} → {POST} (PR #12; sekretaris-kpubabar sebagai Sekretaris KPU Kabupaten, "
+        "hukum-kpubabar sebagai Subbag Hukum, ketua-kpubabar sebagai Ketua KPU Kabupaten)"
         in promote.out
     )
     assert "### Diterbitkan ke content/posts/ (1)" in job.summary
@@ -158,6 +163,7 @@ def test_missing_approval_names_the_missing_roles(
     flow: Scenario, github: FakeGitHub, repo: Path
 ) -> None:
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
+    github.review(12, "sekretaris-kpubabar", "APPROVED")
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, AUTHOR, "APPROVED")  # the author's own approval never counts
     _, job = flow.run_workflow()

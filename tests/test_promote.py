@@ -74,6 +74,7 @@ def test_dry_run_reports_without_changing_anything(
 ) -> None:
     flow = Scenario(tmp_path, repo, github)
     flow.merge_pr(12, {"drafts/2026-10-05-mengenal-uu-pemilu.md": VALID_DRAFT})
+    github.review(12, "sekretaris-kpubabar", "APPROVED")
     github.review(12, "hukum-kpubabar", "APPROVED")
     github.review(12, "ketua-kpubabar", "APPROVED")
     clone = flow.clone()

@@ -85,6 +85,7 @@ class Runner:
         self.bin = tmp / "runner-bin"
         _shim(self.bin)
         self.outputs: dict[str, dict[str, str]] = {}
+        self.outcomes: dict[str, str] = {}  # steps.<id>.outcome: success, failure, skipped
         sha = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=workdir, capture_output=True, text=True, check=True
         ).stdout.strip()
@@ -131,9 +132,14 @@ class Runner:
     ) -> StepRun:
         name = step.get("name") or step.get("uses") or f"step {index}"
         command = step.get("run")
+        step_id = step.get("id")
         if not self._condition(step.get("if"), job):
+            if step_id:
+                self.outcomes[step_id] = "skipped"
             return StepRun(name, command, skipped="if: false")
-        if command is None:
+        if command is None:  # an action stands in as a successful no-op (deploy, upload, ...)
+            if step_id:
+                self.outcomes[step_id] = "success"
             return StepRun(name, None, skipped=f"uses: {step['uses']}")
         words = command.split()
         if "pip" in words and "install" in words:
@@ -153,6 +159,8 @@ class Runner:
             timeout=600,
             check=False,
         )
+        if step_id:
+            self.outcomes[step_id] = "success" if done.returncode == 0 else "failure"
         if "id" in step:
             self.outputs[step["id"]] = dict(
                 line.split("=", 1)
@@ -166,6 +174,8 @@ class Runner:
         expr = expr.strip()
         if expr.startswith("secrets."):
             return self.secrets.get(expr.removeprefix("secrets."), "")
+        if expr.startswith("steps.") and expr.endswith((".outcome", ".conclusion")):
+            return self.outcomes.get(expr.split(".")[1], "")
         if expr.startswith("steps."):
             _, step_id, _, name = expr.split(".", 3)
             return self.outputs.get(step_id, {}).get(name, "")

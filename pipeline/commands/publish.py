@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
 from pipeline.channels.outbox import OUTBOX_DIR
 from pipeline.ledger import Ledger
+from pipeline.liveness import wait_live
 from pipeline.messages import publish as msg
-from pipeline.posts import channels_of
-from pipeline.publish import Outcome, Report, dry_run_channels, promoted, publish, resolve
-from pipeline.validate import load_context
+from pipeline.messages import verify as vmsg
+from pipeline.model import Publication
+from pipeline.posts import channels_of, publication_url
+from pipeline.publish import (
+    Outcome,
+    Report,
+    configured_channels,
+    dry_run_channels,
+    promoted,
+    publish,
+    resolve,
+    stand_in,
+)
+from pipeline.validate import Context, load_context
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,6 +44,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--outbox-only",
         action="store_true",
         help="tulis semua kiriman ke outbox/ saja, apa pun kredensialnya; arsip tidak diubah",
+    )
+    p.add_argument(
+        "--page-wait",
+        type=float,
+        default=float(os.environ.get("KPU_PAGE_WAIT") or 0),
+        metavar="DETIK",
+        help="kirim publikasi hanya setelah halamannya dapat dibuka (HTTP 200); tunggu paling lama "
+        "DETIK detik (bawaan: KPU_PAGE_WAIT, 0 = tidak diperiksa)",
     )
     p.add_argument(
         "--resolve",
@@ -70,9 +91,40 @@ def run(args: argparse.Namespace) -> int:
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems else 0
-    report = publish(ctx, publications, ledger=ledger)
-    _print(report)
-    return 1 if report.problems else 0
+    publications, not_live = live_only(ctx, publications, args.page_wait)
+    posted = publish(ctx, publications, ledger=ledger) if publications else None
+    if posted is not None:
+        _print(posted)
+    for line in not_live:
+        print(line)
+    return 1 if not_live or (posted is not None and posted.problems) else 0
+
+
+def live_only(
+    ctx: Context, publications: list[Publication], wait: float
+) -> tuple[list[Publication], list[str]]:
+    """The publications whose page answers 200 (when they go to a real network), and why not."""
+    if wait <= 0:
+        return publications, []
+    names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
+    channels = configured_channels(ctx, names, os.environ)
+    urls = {
+        p.path: publication_url(ctx, p)
+        for p in publications
+        if any(not stand_in(channels[n]) for n in channels_of(p, ctx.config.channels.enabled))
+    }
+    if not urls:
+        return publications, []
+    print(vmsg.WAITING.format(count=len(urls), wait=int(wait)))
+    status = wait_live(list(urls.values()), wait)
+    refused = {path for path, url in urls.items() if status.get(url) != "200"}
+    lines = [
+        vmsg.NOT_LIVE.format(
+            path=path.as_posix(), url=urls[path], status=status.get(urls[path], "-"), wait=int(wait)
+        )
+        for path in sorted(refused)
+    ]
+    return [p for p in publications if p.path not in refused], lines
 
 
 def _print(report: Report) -> None:

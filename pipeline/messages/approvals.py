@@ -13,3 +13,16 @@ INCOMPLETE = "Persetujuan belum lengkap. Masih diperlukan: {missing}."
 BLOCKED = "Ada permintaan perbaikan yang belum diselesaikan."
 ROLE_OR = " atau "
 MISSING_ROLE = "{rule} ({roles})"
+STALE = (
+    "  ✘ Persetujuan {login} untuk commit {commit} tidak dihitung: disetujui untuk versi "
+    "sebelumnya; minta persetujuan ulang (berubah sesudahnya: {files})."
+)
+REUSED = (
+    "  • {login} sudah dihitung untuk satu persetujuan; setiap persetujuan wajib diberikan orang "
+    "yang berbeda (distinct_approvers di kpu.yml)."
+)
+GOVERNANCE = (
+    "  • Pull request ini mengubah aturan (peran/persetujuan di kpu.yml, data/*.yml, "
+    ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga {rule} sesuai kpu.yml di "
+    "main."
+)

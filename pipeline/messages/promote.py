@@ -18,6 +18,25 @@ INVALID = (
     "draf belum sah: {count} kesalahan (lihat di bawah); perbaiki lalu ajukan pull request baru"
 )
 TARGET_EXISTS = 'sudah ada publikasi di {target}. Ganti nama berkas draf atau isi kolom "slug" dengan alamat lain'
+SYMLINK = (
+    "{path} adalah symlink (tautan ke berkas lain); draf dan publikasi harus berkas biasa. Ganti "
+    "symlink itu dengan isi berkasnya lewat pull request"
+)
+UNEXPECTED = (
+    "draf ini tidak dapat diproses karena galat tak terduga ({detail}); draf lain tetap diproses. "
+    "Laporkan ke pengelola repositori"
+)
+STALE = "persetujuan {who} diberikan untuk versi sebelumnya; minta persetujuan ulang"
+GOVERNANCE = (
+    "pull request ini mengubah aturan ({files}), sehingga perlu persetujuan tata kelola sesuai "
+    "kpu.yml di main"
+)
+INVALID_BEFORE = (
+    "draf tidak sah menurut aturan di main sebelum merge (commit {sha}): {count} kesalahan (lihat "
+    "di bawah). Aturan yang diubah pull request itu sendiri tidak dipakai tanpa persetujuan tata "
+    "kelola"
+)
+RULES_BROKEN = "aturan di main sebelum merge (commit {sha}) tidak terbaca: {detail}"
 STAMP_FAILED = "cap tanggal dan asal persetujuan tidak dapat ditulis ke front matter: {detail}"
 
 # --- run summary ---------------------------------------------------------------------------------
@@ -28,6 +47,7 @@ SECTION_POSTPONED = "Ditunda, status postponed (SOP langkah 3) ({count})"
 SECTION_DRAFT = "Masih draf, status draft ({count})"
 SECTION_UNAPPROVED = "Tidak diterbitkan: belum disetujui ({count})"
 SECTION_INVALID = "Tidak diterbitkan: draf tidak sah ({count})"
+SECTION_ERROR = "Tidak diterbitkan: galat tak terduga ({count})"
 ITEM_PROMOTED = "{path} → {target} (PR #{number}; {approvers})"
 ITEM_WOULD_PROMOTE = "{path} → {target} (PR #{number}; {approvers}) — belum dijalankan (--dry-run)"
 ITEM_SCHEDULED = "{path}: terbit mulai {when} (PR #{number}, persetujuan lengkap)"
@@ -42,7 +62,7 @@ DONE_LOCAL = "{count} publikasi diterbitkan (commit lokal, tidak di-push)."
 DONE_NONE = "Tidak ada draf yang siap terbit saat ini."
 DRY_RUN = "Mode uji (--dry-run): tidak ada berkas yang diubah, tidak ada commit."
 FAILED = (
-    "{count} draf tidak diterbitkan karena belum disetujui atau tidak sah (lihat di atas). "
+    "{count} draf tidak diterbitkan karena belum disetujui, tidak sah, atau galat (lihat di atas). "
     "Draf itu tetap di drafts/ dan tidak dikirim ke media sosial."
 )
 

@@ -1,0 +1,264 @@
+"""Issue #9: only what the SOP roles approved reaches the web and social media.
+
+Each walk-around of the issue runs end to end: a bare origin, real merges (merge commit, squash,
+rebase), publish.yml's own `run:` steps, the local GitHub API. Every case asserts what the public
+would see: the refused draft is neither deployed nor posted, the Indonesian reason is in the log,
+and a properly approved publication of the same run is promoted, built and posted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.timeutil import WIB
+from tests.conftest import VALID_DRAFT
+from tests.fake_github import FakeGitHub, running
+from tests.merge_flow import Scenario
+from tests.workflow_harness import JobRun, StepRun
+
+YEAR = dt.datetime.now(WIB).year
+GOOD = "drafts/2026-10-04-keterbukaan-informasi.md"
+BAD = "drafts/2026-10-05-mengenal-uu-pemilu.md"
+GOOD_SLUG, BAD_SLUG = "keterbukaan-informasi", "mengenal-uu-pemilu"
+
+
+def draft(title: str, **changes: str) -> str:
+    text = VALID_DRAFT.replace('title: "Mengenal UU Pemilu"', f'title: "{title}"')
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    return text
+
+
+def approve(github: FakeGitHub, number: int, *logins: str) -> None:
+    for login in logins or ("sekretaris-kpubabar", "hukum-kpubabar", "ketua-kpubabar"):
+        github.review(number, login, "APPROVED")
+
+
+@pytest.fixture
+def github() -> Iterator[FakeGitHub]:
+    with running() as state:
+        yield state
+
+
+@pytest.fixture
+def flow(tmp_path: Path, repo: Path, github: FakeGitHub) -> Scenario:
+    return Scenario(tmp_path, repo, github)
+
+
+@dataclass
+class Outcome:
+    job: JobRun
+    clone: Path
+    flow: Scenario
+
+    @property
+    def promote(self) -> StepRun:
+        return self.job.step("kpu promote")
+
+    def promoted(self, slug: str) -> bool:
+        return f"content/posts/{YEAR}/{slug}.md" in self.flow.origin_files("content/posts")
+
+    def deployed(self, slug: str) -> bool:
+        return (self.clone / "_site" / "publikasi" / str(YEAR) / slug / "index.html").exists()
+
+    def posted(self, slug: str) -> bool:
+        outbox = [p for p in self.clone.glob("outbox/**/*") if p.is_file()]
+        in_outbox = any(slug in p.name or slug.encode() in p.read_bytes() for p in outbox)
+        ledger = self.clone / "data" / "ledger.json"
+        text = ledger.read_text(encoding="utf-8") if ledger.exists() else ""
+        return in_outbox or f'"{slug}"' in text
+
+
+def good(flow: Scenario, github: FakeGitHub) -> None:
+    """PR #11: a proper draft, fully approved, merged first; the same run must publish it."""
+    flow.merge_pr(11, {GOOD: draft("Keterbukaan Informasi Publik")})
+    approve(github, 11)
+
+
+def run(flow: Scenario) -> Outcome:
+    clone, job = flow.run_workflow()
+    return Outcome(job, clone, flow)
+
+
+def assert_refused(outcome: Outcome, message: str) -> None:
+    promote = outcome.promote
+    assert promote.code == 1, promote.out + promote.err
+    assert message in promote.out, promote.out
+    assert BAD in outcome.flow.origin_files("drafts")
+    assert not outcome.promoted(BAD_SLUG)
+    assert not outcome.deployed(BAD_SLUG)
+    assert not outcome.posted(BAD_SLUG)
+    # Everything else of the same run went on: promoted, built, posted.
+    assert outcome.promoted(GOOD_SLUG), promote.out
+    assert outcome.deployed(GOOD_SLUG)
+    assert outcome.posted(GOOD_SLUG)
+    assert outcome.job.failed  # someone must look
+
+
+# --- 1. the PR's own rules never judge the PR ----------------------------------------------------
+def test_a_pr_emptying_approvals_is_judged_by_mains_rules(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    start = config.index("approvals:\n")
+    end = config.index("# Setiap persetujuan wajib")
+    loose = config[:start] + "approvals: []\n" + config[end:]
+    flow.merge_pr(12, {BAD: VALID_DRAFT, "kpu.yml": loose})
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Kesesuaian tahapan "
+        "(Sekretaris KPU Kabupaten); Telaah hukum (Subbag Hukum); Persetujuan konten (Divisi "
+        "Pengusul atau Ketua KPU Kabupaten); Persetujuan tata kelola (Ketua KPU Kabupaten); pull "
+        "request ini mengubah aturan (kpu.yml), sehingga perlu persetujuan tata kelola sesuai "
+        "kpu.yml di main",
+    )
+
+
+def test_a_pr_adding_a_colleague_to_two_roles_gains_nothing(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    friendly = config.replace(
+        "subbag_hukum: [hukum-kpubabar]", "subbag_hukum: [hukum-kpubabar, teman-desain]"
+    ).replace("ketua: [ketua-kpubabar]", "ketua: [ketua-kpubabar, teman-desain]")
+    flow.merge_pr(12, {BAD: VALID_DRAFT, "kpu.yml": friendly}, how="squash")
+    approve(github, 12, "sekretaris-kpubabar", "teman-desain")
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Telaah hukum "
+        "(Subbag Hukum); Persetujuan konten (Divisi Pengusul atau Ketua KPU Kabupaten); "
+        "Persetujuan tata kelola (Ketua KPU Kabupaten)",
+    )
+
+
+def test_a_pr_reviving_a_revoked_regulation_is_judged_by_mains_registry(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    registry = (flow.staff / "data" / "regulations.yml").read_text(encoding="utf-8")
+    revived = registry.replace(
+        "    status: dicabut\n    replaced_by: perki-1-2021\n", "    status: berlaku\n", 1
+    )
+    assert revived != registry
+    citing = draft(
+        "Mengenal UU Pemilu",
+        **{
+            '  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"': (
+                '  - "Peraturan Komisi Informasi Nomor 1 Tahun 2010 tentang Standar Layanan '
+                'Informasi Publik"'
+            )
+        },
+    )
+    # Two commits, the registry first: "before" must be main before the first one, not the last.
+    flow.open_pr(12, {"data/regulations.yml": revived})
+    flow.push_to_pr(12, {BAD: citing}, "Draf yang mengutip Perki 1/2010")
+    flow.merge(12, how="rebase")
+    approve(github, 12, "sekretaris-kpubabar", "hukum-kpubabar", "divisi-hukum-kpubabar")
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Persetujuan tata "
+        "kelola (Ketua KPU Kabupaten); pull request ini mengubah aturan (data/regulations.yml)",
+    )
+
+
+def test_the_governance_signoff_accepts_a_rules_change(flow: Scenario, github: FakeGitHub) -> None:
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    more = config.replace(
+        "subbag_hukum: [hukum-kpubabar]", "subbag_hukum: [hukum-kpubabar, hukum2-kpubabar]"
+    )
+    flow.merge_pr(11, {GOOD: draft("Keterbukaan Informasi Publik"), "kpu.yml": more})
+    approve(github, 11)  # the Ketua's approval is the governance sign-off as well
+    outcome = run(flow)
+    assert outcome.promote.code == 0, outcome.promote.out
+    assert outcome.promoted(GOOD_SLUG) and outcome.deployed(GOOD_SLUG) and outcome.posted(GOOD_SLUG)
+
+
+# --- 5. one person, two sign-offs ----------------------------------------------------------------
+def test_one_person_in_two_roles_cannot_give_two_signoffs(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    flow.push_direct(
+        {
+            "kpu.yml": config.replace(
+                "ketua: [ketua-kpubabar]", "ketua: [ketua-kpubabar, hukum-kpubabar]"
+            )
+        },
+        "Hukum juga pemegang peran ketua",
+    )
+    flow.merge_pr(12, {BAD: VALID_DRAFT})
+    approve(github, 12, "sekretaris-kpubabar", "hukum-kpubabar")
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Persetujuan konten "
+        "(Divisi Pengusul atau Ketua KPU Kabupaten)",
+    )
+
+
+# --- 6. one bad draft never blocks the others ----------------------------------------------------
+def test_naive_publish_at_is_wib_and_an_unexpected_error_stays_with_its_draft(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    due = "drafts/2026-01-05-jadwal-lampau.md"
+    later = "drafts/2099-10-05-jadwal-nanti.md"
+    flow.merge_pr(
+        12,
+        {  # the form the guide and `kpu new` show: no seconds, no offset
+            due: draft(
+                "Jadwal Lampau", **{"status: ready": "publish_at: 2026-01-05 09:00\nstatus: ready"}
+            ),
+            later: draft(
+                "Jadwal Nanti", **{"status: ready": "publish_at: 2099-10-05 09:00\nstatus: ready"}
+            ),
+        },
+    )
+    approve(github, 12)
+    flow.merge_pr(13, {BAD: VALID_DRAFT})
+    approve(github, 13)
+    github.pulls[13]["number"] = "tiga-belas"  # a malformed answer: unexpected, in one draft only
+    outcome = run(flow)
+    promote = outcome.promote
+    assert "Traceback" not in promote.err, promote.err
+    assert (
+        f"{later}: terbit mulai 05-10-2099 09:00 WIB (PR #12, persetujuan lengkap)" in promote.out
+    )
+    assert (
+        f"{BAD}: draf ini tidak dapat diproses karena galat tak terduga (ValueError: invalid "
+        "literal for int() with base 10: 'tiga-belas'); draf lain tetap diproses." in promote.out
+    )
+    assert_refused(outcome, "Tidak diterbitkan: galat tak terduga (1)")
+    assert outcome.promoted("jadwal-lampau") and outcome.deployed("jadwal-lampau")
+    assert outcome.posted("jadwal-lampau")
+    assert later in flow.origin_files("drafts")
+
+
+# --- 7. no post without its page -----------------------------------------------------------------
+def test_a_failed_build_deploys_nothing_and_posts_nothing_but_records(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    # Passes kpu check, but the blog plugin stops the build: an author not in .authors.yml.
+    flow.merge_pr(12, {BAD: draft("Mengenal UU Pemilu", **{"[tim-desain]": "[orang-tak-dikenal]"})})
+    approve(github, 12)
+    outcome = run(flow)
+    job = outcome.job
+    assert job.step("kpu build").code not in (None, 0)
+    steps = {s.name: s for s in job.steps}
+    assert steps["Deploy ke GitHub Pages"].skipped == "if: false"
+    assert job.step("kpu publish").skipped == "if: false"
+    assert job.step("kpu record").code == 0
+    assert not outcome.posted(BAD_SLUG) and not outcome.posted(GOOD_SLUG)
+    assert job.failed
