@@ -29,6 +29,7 @@ from pipeline.commands import (
     retract,
 )
 from pipeline.errors import ConfigError, PipelineError
+from pipeline.output import safe_streams
 
 COMMANDS = [
     new,
@@ -72,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever it prints is scrubbed of secrets and of workflow commands."""
+    with safe_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from pipeline import inert
 from pipeline.approvals import ApprovalState, describe, verdict
 from pipeline.messages import comment as msg
 from pipeline.problems import Level
@@ -33,14 +34,14 @@ def render_comment(
     """The comment body. `approval` is the state, or an Indonesian reason it could not be read.
 
     `extra_sections` are complete Markdown sections (e.g. social post previews) added before
-    the footer, in order.
+    the footer, in order; any draft value in them must go through `pipeline.inert`.
     """
     parts = [MARKER, msg.TITLE, "", _validation_section(validation), "", msg.APPROVAL_HEADING, ""]
     if isinstance(approval, ApprovalState):
         parts += [f"- {_escape(line.strip())}" for line in describe(approval)]
         parts += ["", f"**{_escape(verdict(approval))}**"]
     elif approval:
-        parts.append(_escape(msg.APPROVAL_UNAVAILABLE.format(detail=approval)))
+        parts.append(inert.text(msg.APPROVAL_UNAVAILABLE.format(detail=approval)))
     for section in extra_sections or ():
         parts += ["", section.strip()]
     parts += ["", "---", msg.FOOTER]
@@ -63,9 +64,37 @@ def _validation_section(result: Result) -> str:
     for problem in shown[:MAX_PROBLEMS]:
         icon = "❌" if problem.level is Level.ERROR else "⚠️"
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        lines.append(f"- {icon} `{where.replace('`', '')}` {_escape(problem.message)}")
+        lines.append(f"- {icon} {inert.code(where)} {inert.text(problem.message)}")
     if len(shown) > MAX_PROBLEMS:
         lines.append(msg.CHECK_MORE.format(count=len(shown) - MAX_PROBLEMS))
+    return "\n".join(lines)
+
+
+def drafts_section(validation: Result) -> str:
+    """What each valid draft will publish, for the reviewer; every value shown inert."""
+    drafts = [p for p in validation.publications if p.is_draft]
+    lines = [msg.DRAFTS_HEADING, ""]
+    if not drafts:
+        return "\n".join([*lines, msg.DRAFTS_NONE])
+    for pub in drafts:
+        front = pub.front
+        lines.append(f"- {inert.code(pub.path.as_posix())} {inert.text(front.title)}")
+        fields = [
+            (msg.FIELD_DESCRIPTION, inert.text(front.description)),
+            (msg.FIELD_STAGE, inert.code(front.election_stage)),
+            (
+                msg.FIELD_REQUEST,
+                msg.REQUEST.format(
+                    number=inert.code(front.request.number),
+                    date=front.request.date.strftime("%d-%m-%Y"),
+                    unit=inert.text(front.request.unit),
+                ),
+            ),  # fmt: skip
+            (msg.FIELD_LEGAL_BASIS, "; ".join(inert.text(c) for c in front.legal_basis)),
+            (msg.FIELD_TAGS, ", ".join(inert.code(t) for t in front.tags) or "-"),
+            (msg.FIELD_SOCIAL, inert.text(front.social.text or "-")),
+        ]
+        lines += [f"  - {label}: {value}" for label, value in fields]
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=
 Status = Literal["draft", "ready", "postponed"]
 DipCategory = Literal["berkala", "serta_merta", "setiap_saat"]
 InfoForm = Literal["softcopy", "hardcopy"]
+MAX_TITLE = 2_000
 CHANNEL_NAMES = ("x", "facebook", "instagram", "telegram", "mastodon", "outbox")
 
 
@@ -130,7 +131,9 @@ class FrontMatter(_Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: Text = Field(description="Page and post title.")
+    title: Annotated[Text, StringConstraints(max_length=MAX_TITLE)] = Field(
+        description="Page and post title, on one line."
+    )
     description: Annotated[Text, StringConstraints(max_length=300)] = Field(
         description="One- or two-sentence summary; also the page meta description."
     )

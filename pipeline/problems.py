@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from pipeline.output import escape_data, escape_property, one_line
+
 
 class Level(StrEnum):
     ERROR = "error"
@@ -24,14 +26,14 @@ class Problem:
 
     def format_text(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level.value}: {self.message}"
+        return f"{where}: {self.level.value}: {one_line(self.message)}"
 
     def format_github(self) -> str:
         # GitHub workflow commands: data must escape %, CR and LF; properties also , and :
-        props = f"file={_escape_prop(self.path)}"
+        props = f"file={escape_property(self.path)}"
         if self.line:
             props += f",line={self.line}"
-        return f"::{self.level.value} {props}::{_escape_data(self.message)}"
+        return f"::{self.level.value} {props}::{escape_data(self.message)}"
 
 
 def error(path: str | Path, line: int | None, message: str) -> Problem:
@@ -44,11 +46,3 @@ def warning(path: str | Path, line: int | None, message: str) -> Problem:
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.level is Level.ERROR for p in problems)
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_prop(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")

@@ -36,29 +36,64 @@ _SCALARS = {
 }
 
 
-def _construct(node: yaml.Node) -> Any:
+MAX_DEPTH = 20
+"""Front matter nests three levels at most; anything deeper is a mistake or an attack."""
+
+
+class _BadNode(Exception):
+    """A node that parsed but cannot become data; carries the Indonesian message and line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _construct(node: yaml.Node, depth: int = 0) -> Any:
     """Plain data from a composed tree. Aliases were refused before, so it is a tree, not a graph;
     this small walk replaces PyYAML's general constructor and halves the cost of loading."""
+    if depth > MAX_DEPTH:
+        raise _BadNode(msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH), node.start_mark.line)
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:
-            return node.value
-        construct = _SCALARS.get(node.tag)
-        if construct is None:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"tag {node.tag} tidak didukung", node.start_mark
-            )
-        return construct(node)
+        return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item) for item in node.value]
-    result = {}
+        return [_construct(item, depth + 1) for item in node.value]
+    result: dict[Any, Any] = {}
+    lines: dict[Any, int] = {}
     for key_node, value_node in node.value:
-        key = _construct(key_node)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "nama kolom harus berupa teks", key_node.start_mark
-            )
-        result[key] = _construct(value_node)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _BadNode(msg.YAML_KEY_NOT_TEXT, key_node.start_mark.line)
+        key = _scalar(key_node)
+        if not isinstance(key, str):
+            key = key_node.value  # `1:` or `true:` is a field name, compared as written
+        line = key_node.start_mark.line
+        if key in result:
+            text = msg.YAML_DUPLICATE_KEY.format(key=key, first=lines[key] + 1, second=line + 1)
+            raise _BadNode(text, line)
+        lines[key] = line
+        result[key] = _construct(value_node, depth + 1)
     return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """One scalar by its resolved tag; a value PyYAML cannot build (`!!timestamp x`) is a problem
+    on its line, never an exception from inside PyYAML."""
+    if node.tag == _STR:
+        return node.value
+    construct = _SCALARS.get(node.tag)
+    if construct is None:
+        raise _BadNode(msg.YAML_TAG.format(tag=node.tag), node.start_mark.line)
+    try:
+        return construct(node)
+    except Exception as exc:  # PyYAML's constructors raise whatever their regex match leaves
+        if node.tag == _TIMESTAMP and isinstance(exc, (ValueError, OverflowError)):
+            text = msg.YAML_BAD_DATE.format(
+                got=node.value
+            )  # looks like a date, is none: 13th month
+        else:
+            kind = msg.YAML_KINDS.get(node.tag.rsplit(":", 1)[-1], node.tag)
+            text = msg.YAML_BAD_VALUE.format(got=node.value, tag=kind)
+        raise _BadNode(text, node.start_mark.line) from exc
 
 
 class ReadFailed(Exception):
@@ -125,10 +160,8 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
         line = first_line + mark.line if mark else first_line
         problem = _say_problem(exc.problem or str(exc))
         raise ReadFailed(error(display, line, msg.YAML_SYNTAX.format(problem=problem))) from exc
-    except (ValueError, OverflowError) as exc:  # a timestamp that is not a real date
-        line, value = _bad_timestamp(node) if node is not None else (0, "")
-        message = msg.YAML_BAD_DATE.format(got=value)
-        raise ReadFailed(error(display, first_line + line, message)) from exc
+    except _BadNode as exc:
+        raise ReadFailed(error(display, first_line + exc.line, exc.message)) from exc
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         problem = _say_problem(str(exc))
         raise ReadFailed(
@@ -158,25 +191,6 @@ def _has_alias(root: yaml.Node) -> bool:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return False
-
-
-def _bad_timestamp(root: yaml.Node) -> tuple[int, str]:
-    """Find the date-looking scalar that is no real date (e.g. month 13)."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _TIMESTAMP:
-                try:
-                    yaml.SafeLoader("").construct_yaml_timestamp(node)
-                except (ValueError, OverflowError):
-                    return node.start_mark.line, node.value
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-        else:
-            stack.extend(node.value)
-    return 0, ""
 
 
 def read_text(path: Path, display: str) -> str:

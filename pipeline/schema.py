@@ -27,12 +27,34 @@ def validate_model(
         problems = []
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+            loc = data_loc(doc.data, err["loc"], missing=err["type"] == "missing")
             if loc in seen:  # unions report one error per branch; one message per field is enough
                 continue
             seen.add(loc)
             problems.append(error(display, doc.line_of(loc), describe(err, loc, model)))
         return None, problems
+
+
+def data_loc(data: Any, loc: tuple[Any, ...], missing: bool = False) -> tuple[Any, ...]:
+    """The parts of a pydantic location that are keys or indexes in the data.
+
+    Pydantic adds the names of union branches and validators (`str`, `function-after[...]`);
+    only the data can tell those from a field the author really wrote, whatever its name. A
+    missing field is, by definition, not in the data: its name is the last part.
+    """
+    kept: list[Any] = []
+    current = data
+    for i, part in enumerate(loc):
+        if missing and i == len(loc) - 1 and isinstance(current, dict):
+            kept.append(part)
+            break
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if not (in_dict or in_list):
+            continue
+        current = current[part]
+        kept.append(part)
+    return tuple(kept)
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -87,7 +109,8 @@ def describe(err: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     if kind == "missing":
         return msg.FIELD_REQUIRED.format(field=field)
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(loc[-1]), _known_fields(model, loc), n=1)
+        name = str(loc[-1]) if loc else ""
+        close = difflib.get_close_matches(name, _known_fields(model, loc), n=1)
         suggestion = msg.FIELD_UNKNOWN_SUGGEST.format(close=close[0]) if close else ""
         return msg.FIELD_UNKNOWN.format(field=field, suggestion=suggestion)
     if kind == "string_too_short" or (kind == "too_short" and value in ("", None)):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from pipeline.characters import check_document
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import check as msg
@@ -175,10 +176,11 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
         doc = read_document(path, shown)
     except ReadFailed as exc:
         return None, [exc.problem]
+    hidden = list(check_document(doc))
     front, problems = validate_model(FrontMatter, doc.front, shown, {"tz": ctx.config.tz})
     if front is None:
-        return None, problems
-    problems = list(_rules(ctx, doc, front, path))
+        return None, hidden + problems
+    problems = hidden + list(_rules(ctx, doc, front, path))
     if any(p.level.value == "error" for p in problems):
         return None, problems
     publication = Publication(Path(shown), front, doc.body, doc.body_line)
@@ -270,10 +272,15 @@ def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
         yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
         return
     target = root / relative
-    if not target.exists():
+    try:
+        exists = target.exists()
+        outside = exists and not target.resolve().is_relative_to(root)
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL
+        exists = outside = False
+    if not exists:
         yield error(shown, line, msg.IMAGE_MISSING.format(got=raw))
         return
-    if not target.resolve().is_relative_to(root):  # a symlink pointing out of the repository
+    if outside:  # a symlink pointing out of the repository
         yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
         return
     kind = IMAGE_TYPES.get(target.suffix.lower())

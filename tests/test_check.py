@@ -54,6 +54,17 @@ BAD_INPUTS = {
         3,
         'Kolom "description" terlalu panjang (379 karakter, maksimum 300).',
     ),
+    # Found by fuzzing (issue 10): each crashed the whole check before.
+    "timestamp-tag.md": (2, 'Nilai "x" tidak dapat dibaca sebagai tanggal.'),
+    "image-name-too-long.md": (17, "tidak ditemukan"),
+    "key-with-bracket.md": (17, 'Kolom "catatan[1]" tidak dikenal.'),
+    "deeply-nested.md": (17, "Front matter bersarang terlalu dalam (lebih dari 20 tingkat)."),
+    # Accepted before, silently.
+    "duplicate-key.md": (17, 'Kolom "title" ditulis dua kali (baris 2 dan baris 17)'),
+    "bidi-override.md": (2, 'Kolom "title" memuat karakter pembalik arah teks (U+202E)'),
+    "nul-in-title.md": (2, 'Kolom "title" memuat karakter kendali tak terlihat (U+0000)'),
+    "newline-in-title.md": (2, 'Kolom "title" harus ditulis dalam satu baris.'),
+    "title-too-long.md": (2, 'Kolom "title" terlalu panjang (2013 karakter, maksimum 2000).'),
 }
 
 
@@ -76,6 +87,43 @@ def test_bad_input_gives_one_clear_error(repo: Path, name: str) -> None:
     assert len(errors) == 1, result.out
     assert errors[0].startswith(f"drafts/{draft}:{line}: error: "), errors[0]
     assert text in errors[0]
+
+
+def test_zero_width_space_is_a_warning_naming_the_line(repo: Path) -> None:
+    write_draft(repo, text=VALID_DRAFT.replace("Isi publikasi", "Isi\u200bpublikasi"))
+    result = run_kpu("check", cwd=repo)
+    assert result.code == 0, result.out
+    assert (
+        "drafts/2026-10-05-mengenal-uu-pemilu.md:19: warning: Isi tulisan memuat spasi tak "
+        "terlihat (U+200B)" in result.out
+    )
+
+
+def test_emoji_joined_by_zero_width_joiner_is_fine(repo: Path) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    write_draft(repo, text=VALID_DRAFT.replace("Kenali pokok", f"{family} Kenali pokok"))
+    result = run_kpu("check", cwd=repo)
+    assert result.code == 0, result.out
+    assert "warning" not in result.out
+
+
+INJECTED = r"x\n::error file=a.md::palsu\r::add-mask::Pemilu\n  ::stop-commands::t\n##[error]y"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_draft_text_cannot_start_a_workflow_command_in_the_log(repo: Path, fmt: str) -> None:
+    text = VALID_DRAFT.replace("election_stage: informasi-umum", f'election_stage: "{INJECTED}"')
+    write_draft(repo, text=text.replace("Mengenal UU Pemilu", r"Judul\n::warning::palsu"))
+    result = run_kpu("check", "--format", fmt, cwd=repo)
+    assert result.code == 1
+    lines = (result.out + result.err).replace("\r", "\n").splitlines()
+    commands = [line for line in lines if line.lstrip().startswith(("::", "##["))]
+    if fmt == "text":
+        assert commands == []
+        assert 'Tahapan "x\\n::error file=a.md::palsu\\r::add-mask::Pemilu' in result.out
+    else:  # the real annotations only, one per problem, each data-escaped by GitHub's rules
+        assert commands and all(c.startswith("::error file=drafts/") for c in commands)
+        assert "%0A::error file=a.md::palsu%0D::add-mask::Pemilu" in result.out
 
 
 def test_valid_draft_passes(repo: Path) -> None:

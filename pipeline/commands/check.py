@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline import output
 from pipeline.messages import check as msg
 from pipeline.problems import Level, has_errors
 from pipeline.validate import load_context, validate
@@ -33,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
     result = validate(ctx, args.paths, keep=False)
     for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
-        print(problem.format_github() if args.format == "github" else problem.format_text())
+        if args.format == "github":
+            output.command(problem.format_github())
+        else:
+            print(problem.format_text())
     errors = sum(p.level is Level.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
     if result.files == 0:

@@ -6,7 +6,7 @@ import argparse
 
 from pipeline.approvals import ApprovalState, for_pull
 from pipeline.commands.promote import write_summary
-from pipeline.comment import render_comment, upsert_comment
+from pipeline.comment import drafts_section, render_comment, upsert_comment
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.messages import comment as msg
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         _, approval = for_pull(github, args.number, ctx.config)
     except RemoteError as exc:
         github, approval = None, str(exc)
-    body = render_comment(validation, approval)
+    body = render_comment(validation, approval, [drafts_section(validation)])
     write_summary(body)
     if args.no_post or github is None:
         print(body, end="")

@@ -28,6 +28,33 @@ YAML_BAD_DATE = (
     'Tanggal "{got}" tidak ada di kalender. Tulis tanggal yang benar dengan format TTTT-BB-HH, '
     "contoh 2026-10-01."
 )
+YAML_BAD_VALUE = (
+    'Nilai "{got}" tidak dapat dibaca sebagai {tag}. Hapus tanda "!!" di depannya, atau apit '
+    "teksnya dengan tanda kutip."
+)
+YAML_KINDS = {
+    "timestamp": "tanggal",
+    "int": "angka bulat",
+    "float": "angka",
+    "bool": "true atau false",
+    "null": "nilai kosong",
+}
+YAML_TAG = (
+    'Tanda jenis nilai "{tag}" tidak didukung. Hapus tanda yang diawali "!" di depan nilai, atau '
+    "apit teksnya dengan tanda kutip."
+)
+YAML_KEY_NOT_TEXT = (
+    'Nama kolom harus berupa teks, misalnya "title:". Hapus kurung siku atau kurawal di depan '
+    "titik dua, atau apit nama kolomnya dengan tanda kutip."
+)
+YAML_DUPLICATE_KEY = (
+    'Kolom "{key}" ditulis dua kali (baris {first} dan baris {second}); hanya satu yang akan '
+    "dipakai. Hapus salah satunya."
+)
+YAML_TOO_DEEP = (
+    "Front matter bersarang terlalu dalam (lebih dari {limit} tingkat). Periksa indentasi dan "
+    'kurung siku atau kurawal yang tidak ditutup; lihat contoh dengan perintah: kpu new "Judul".'
+)
 # PyYAML's problem texts, said the way staff can act on them; others keep the technical text.
 YAML_PROBLEMS = {
     "could not find expected ':'": "tanda titik dua (:) setelah nama kolom tidak ditemukan",
@@ -60,6 +87,26 @@ NOT_A_MAPPING = (
     'Lihat contoh dengan perintah: kpu new "Judul".'
 )
 UNREADABLE = "Berkas tidak dapat dibaca: {reason}."
+
+# --- hidden characters (pipeline/characters.py) ------------------------------------------------
+TEXT_IN_FIELD = 'Kolom "{field}"'
+TEXT_IN_BODY = "Isi tulisan"
+TEXT_BIDI = (
+    "{where} memuat karakter pembalik arah teks ({code}), yang membuat teks tampil berbeda dari "
+    "isinya. Hapus karakter itu: ketik ulang teksnya, jangan menyalin dari dokumen lain."
+)
+TEXT_CONTROL = (
+    "{where} memuat karakter kendali tak terlihat ({code}). Hapus karakter itu: ketik ulang "
+    "teksnya, jangan menyalin dari dokumen lain."
+)
+TEXT_ZERO_WIDTH = (
+    "{where} memuat spasi tak terlihat ({code}), yang mengganggu pencarian dan pembaca layar. "
+    "Hapus karakter itu: ketik ulang kata di sekitarnya."
+)
+TEXT_NEWLINE = (
+    'Kolom "{field}" harus ditulis dalam satu baris. Gabungkan teksnya menjadi satu baris '
+    "(tanpa tanda | atau > dan tanpa \\n)."
+)
 
 # --- schema (pydantic error types -> Indonesian) ----------------------------------------------
 FIELD_REQUIRED = 'Kolom "{field}" wajib diisi.'
