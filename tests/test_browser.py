@@ -165,8 +165,8 @@ def test_publication_page_links_its_legal_basis(page: Any, site_url: str) -> Non
     _shot(page, "publikasi")
     assert _serious_violations(page) == []
     section.get_by_text("status dan publikasi terkait").first.click()
-    page.wait_for_url("**/peraturan/#uu-7-2017")
-    expect(page.locator("h2#uu-7-2017")).to_be_visible()
+    page.wait_for_url("**/peraturan/uu-7-2017/")
+    expect(page.locator("h2#metadata-dokumen")).to_be_visible()
 
 
 def test_search_in_indonesian_finds_the_publication(page: Any, site_url: str) -> None:
