@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+    field_validator,
+)
 
 from pipeline.timeutil import aware
 
@@ -109,9 +117,9 @@ class LegalDocument(_Strict):
     """The office's own legal product (a Keputusan KPU Kabupaten) this publication issues: once
     promoted it is also a registry document, with the office (kpu.yml office.name) as T.E.U."""
 
-    number: Annotated[
-        StrictStr, BeforeValidator(_number_text), StringConstraints(pattern=r"^[1-9][0-9]*$")
-    ] = Field(description='Nomor keputusan, e.g. "12" (cited as "... Nomor 12 Tahun 2026").')
+    number: Annotated[StrictStr, BeforeValidator(_number_text)] = Field(
+        description='Nomor keputusan, e.g. "12" (cited as "... Nomor 12 Tahun 2026").'
+    )
     year: int = Field(ge=1945, le=2099, description="Tahun.")
     title: Text = Field(description='Judul: the text after "tentang".')
     enacted_place: Text = Field(description="Tempat penetapan, e.g. Muntok.")
@@ -120,12 +128,29 @@ class LegalDocument(_Strict):
     legal_field: Text = Field("Hukum Tata Negara", description="Bidang hukum.")
     abstract: Text | None = Field(None, description="Abstrak; default: the description.")
     pdf: Text = Field(description="The signed decision as PDF under content/, from the root.")
-    sha256: Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")] = Field(
-        description="SHA-256 of the PDF (kpu check says the value to write)."
-    )
+    sha256: StrictStr = Field(description="SHA-256 of the PDF (kpu check says the value to write).")
     amends: list[Text] = Field(default_factory=list, description="Registry keys it amends.")
     revokes: list[Text] = Field(default_factory=list, description="Registry keys it revokes.")
     implements: list[Text] = Field(default_factory=list, description="Keys it implements.")
+
+    @field_validator("number")
+    @classmethod
+    def _plain_number(cls, value: str) -> str:
+        if not re.fullmatch(r"[1-9][0-9]*", value):
+            raise ValueError(
+                f'harus angka nomor keputusan saja, misalnya 12 (dikutip "Nomor 12 Tahun 2026"); '
+                f'tertulis: "{value}".'
+            )
+        return value
+
+    @field_validator("sha256")
+    @classmethod
+    def _hex_digest(cls, value: str) -> str:
+        if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+            raise ValueError(
+                f'harus 64 huruf/angka heksadesimal (kpu check menyebut nilainya); tertulis: "{value}".'
+            )
+        return value
 
 
 class FrontMatter(_Strict):

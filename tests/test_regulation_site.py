@@ -5,6 +5,7 @@ repository, and each publication's legal basis with the document's key metadata.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu
+from tests.jdihn_schema import BASE, errors
 
 PDF = b"%PDF-1.4\n% uji\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PDF_PATH = "content/dokumen/pkpu-9-2026.pdf"
@@ -233,3 +235,22 @@ def test_home_page_lists_the_latest_publications_and_documents(built: Path) -> N
     documents = re.findall(r'<a href="peraturan/([^"]+)/">', latest)
     assert documents[:2] == ["kpts-kpukab-12-2026", "pkpu-9-2026"]
     assert 'href="peraturan/">Daftar Peraturan</a>' in latest
+
+
+# --- the JDIHN member feed ------------------------------------------------------------------
+def test_built_feed_is_valid_and_holds_the_offices_own_decision(built: Path) -> None:
+    records = json.loads(read(built, "jdihn/document.json"))
+    assert errors(records) == []
+    (record,) = records  # default jdihn.include: own
+    assert record["idData"] == "kpts-kpukab-12-2026"
+    assert record["teuBadan"] == "KPU Kabupaten Bangka Barat"
+    assert record["singkatanJenis"] == "KEPKPUKAB"
+    assert record["tanggal_penetapan"] == record["tanggal_pengundangan"] == "2026-10-21"
+    assert record["tahun_pengundangan"] == "2026"
+    assert record["tempatTerbit"] == "Muntok"
+    assert (record["operasi"], record["display"]) == ("4", "1")
+    assert record["urlDetailPeraturan"] == BASE + "peraturan/kpts-kpukab-12-2026/"
+    assert record["urlDownload"] == BASE + "dokumen/kpts-kpukab-12-2026.pdf"
+    assert record["fileDownload"] == "kpts-kpukab-12-2026.pdf"
+    # not a git checkout: the date of the decision at midnight WIB, the same on every rebuild
+    assert record["last_updated"] == "2026-10-21T00:00:00+07:00"
