@@ -254,3 +254,51 @@ def test_built_feed_is_valid_and_holds_the_offices_own_decision(built: Path) -> 
     assert record["fileDownload"] == "kpts-kpukab-12-2026.pdf"
     # not a git checkout: the date of the decision at midnight WIB, the same on every rebuild
     assert record["last_updated"] == "2026-10-21T00:00:00+07:00"
+
+
+# --- the Daftar Informasi Publik as downloads -----------------------------------------------
+DIP_COLUMNS = [
+    "Nomor", "Judul informasi", "Ringkasan isi informasi",
+    "Pejabat/unit yang menguasai informasi",
+    "Penanggung jawab pembuatan atau penerbitan informasi",
+    "Waktu dan tempat pembuatan informasi", "Bentuk informasi yang tersedia",
+    "Jangka waktu penyimpanan atau retensi arsip", "Jenis informasi", "Alamat",
+]  # fmt: skip
+
+
+def test_dip_page_links_its_csv_and_xlsx_downloads(built: Path) -> None:
+    page = read(built, "ppid/daftar-informasi-publik/index.html")
+    assert 'href="../daftar-informasi-publik.csv">CSV</a>' in page
+    assert 'href="../daftar-informasi-publik.xlsx">Excel (XLSX)</a>' in page
+
+
+def test_dip_csv_has_the_perki_columns_and_every_publication(built: Path) -> None:
+    import csv
+    import io
+
+    raw = (built / "ppid" / "daftar-informasi-publik.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the UTF-8 as UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == DIP_COLUMNS
+    assert [r[1] for r in rows[1:3]] == ["Keputusan Uji Daerah Pemilihan", "Uji Kutipan"]
+    assert len(rows) == 1 + 7  # the five samples and the two posts of this build
+    first = rows[1]
+    assert first[0] == "1"
+    assert first[5].startswith("22 Oktober 2026")
+    assert first[9] == BASE + "publikasi/2026/keputusan-uji/"
+
+
+def test_dip_xlsx_holds_the_same_table(built: Path) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(built / "ppid" / "daftar-informasi-publik.xlsx", read_only=True)
+    sheet = book["DIP"]
+    values = [
+        [c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)
+    ]
+    assert values[0][0] == "Daftar Informasi Publik KPU Kabupaten Bangka Barat"
+    text = (built / "ppid" / "daftar-informasi-publik.csv").read_bytes().decode("utf-8-sig")
+    assert values[1:] == list(csv.reader(io.StringIO(text)))
