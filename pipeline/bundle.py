@@ -31,7 +31,7 @@ from pipeline.ledger import Page as LedgerPage
 from pipeline.messages import records as msg
 from pipeline.model import Publication
 from pipeline.regulations import Registry
-from pipeline.site.pages import legal_basis_section
+from pipeline.site.regulation_pages import legal_basis_section
 from pipeline.timeutil import WIB, now
 
 OFFLINE_ENV = {"KPU_OFFLINE": "true"}

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pipeline.messages import citations as msg
 
-Kind = Literal["uud", "uu", "perppu", "pp", "perpres", "pkpu", "perki", "kpts-kpu", "perbawaslu"]
+Kind = Literal[
+    "uud", "uu", "perppu", "pp", "perpres", "pkpu", "perki", "kpts-kpu", "kpts-kpukab", "perbawaslu"
+]
 
 KIND_NAMES: dict[str, str] = {
     "uud": "Undang-Undang Dasar Negara Republik Indonesia",
@@ -23,6 +25,7 @@ KIND_NAMES: dict[str, str] = {
     "pkpu": "Peraturan Komisi Pemilihan Umum",
     "perki": "Peraturan Komisi Informasi",
     "kpts-kpu": "Keputusan Komisi Pemilihan Umum",
+    "kpts-kpukab": "Keputusan Komisi Pemilihan Umum Kabupaten",
     "perbawaslu": "Peraturan Badan Pengawas Pemilihan Umum",
 }
 """Canonical Indonesian name of each kind, as written in the canonical citation."""
@@ -40,6 +43,12 @@ _HEADS: list[tuple[str, str]] = [
     ("perpres", r"peraturan\s+presiden|perpres"),
     ("pkpu", r"peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)|pkpu"),
     ("perki", r"peraturan\s+(?:komisi\s+informasi|ki)(?:\s+pusat)?|perki|pki"),
+    # the office's own decisions: "Keputusan KPU Kabupaten Bangka Barat Nomor 12 Tahun 2026"
+    (
+        "kpts-kpukab",
+        r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:kabupaten|kab\.?)"
+        r"(?:\s+(?!nomor(?![a-z])|no(?![a-z]))[a-z]+)*",
+    ),
     ("kpts-kpu", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)"),
     ("perbawaslu", r"peraturan\s+(?:badan\s+pengawas\s+pemilihan\s+umum|bawaslu)|perbawaslu"),
     ("uu", _UU + r"|uu"),

@@ -101,6 +101,19 @@ class DipDefaults(_Strict):
     category: DipCategory = Field("berkala", description="berkala, serta_merta or setiap_saat.")
 
 
+class Jdihn(_Strict):
+    """The JDIHN member feed (jdihn/document.json) the national portal harvests."""
+
+    include: Literal["own", "all"] = Field(
+        "own",
+        description=(
+            "own: only the office's own legal products (its Keputusan), which no other member "
+            "feeds; all: every registry document with a date of enactment as well (regulations "
+            "of central bodies are already fed by their own JDIH, so they would be duplicates)."
+        ),
+    )
+
+
 class KpuConfig(_Strict):
     """The whole kpu.yml."""
 
@@ -129,6 +142,7 @@ class KpuConfig(_Strict):
     dip: DipDefaults = Field(
         default_factory=DipDefaults, description="Daftar Informasi Publik defaults."
     )
+    jdihn: Jdihn = Field(default_factory=Jdihn, description="JDIHN member feed.")
 
     @field_validator("timezone")
     @classmethod

@@ -19,6 +19,7 @@ from pydantic import (
     StrictStr,
     StringConstraints,
     ValidationInfo,
+    field_validator,
 )
 
 from pipeline.timeutil import WIB, aware
@@ -51,6 +52,11 @@ def _aware_parsed(value: dt.datetime, info: ValidationInfo) -> dt.datetime:
 AwareDatetime = Annotated[
     dt.datetime, BeforeValidator(_aware_datetime), AfterValidator(_aware_parsed)
 ]
+
+
+def _number_text(value: object) -> object:
+    """`number: 12` in YAML is an int; the number of a decision is text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class _Strict(BaseModel):
@@ -126,6 +132,46 @@ class Dip(_Strict):
     )
 
 
+class LegalDocument(_Strict):
+    """The office's own legal product (a Keputusan KPU Kabupaten) this publication issues: once
+    promoted it is also a registry document, with the office (kpu.yml office.name) as T.E.U."""
+
+    number: Annotated[StrictStr, BeforeValidator(_number_text)] = Field(
+        description='Nomor keputusan, e.g. "12" (cited as "... Nomor 12 Tahun 2026").'
+    )
+    year: int = Field(ge=1945, le=2099, description="Tahun.")
+    title: Text = Field(description='Judul: the text after "tentang".')
+    enacted_place: Text = Field(description="Tempat penetapan, e.g. Muntok.")
+    enacted_on: dt.date = Field(description="Tanggal penetapan.")
+    subjects: list[Text] = Field(default_factory=list, description="Subjek.")
+    legal_field: Text = Field("Hukum Tata Negara", description="Bidang hukum.")
+    abstract: Text | None = Field(None, description="Abstrak; default: the description.")
+    pdf: Text = Field(description="The signed decision as PDF under content/, from the root.")
+    sha256: StrictStr = Field(description="SHA-256 of the PDF (kpu check says the value to write).")
+    amends: list[Text] = Field(default_factory=list, description="Registry keys it amends.")
+    revokes: list[Text] = Field(default_factory=list, description="Registry keys it revokes.")
+    implements: list[Text] = Field(default_factory=list, description="Keys it implements.")
+
+    @field_validator("number")
+    @classmethod
+    def _plain_number(cls, value: str) -> str:
+        if not re.fullmatch(r"[1-9][0-9]*", value):
+            raise ValueError(
+                f'harus angka nomor keputusan saja, misalnya 12 (dikutip "Nomor 12 Tahun 2026"); '
+                f'tertulis: "{value}".'
+            )
+        return value
+
+    @field_validator("sha256")
+    @classmethod
+    def _hex_digest(cls, value: str) -> str:
+        if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+            raise ValueError(
+                f'harus 64 huruf/angka heksadesimal (kpu check menyebut nilainya); tertulis: "{value}".'
+            )
+        return value
+
+
 class FrontMatter(_Strict):
     """The YAML front matter of a draft or a published post (Material keys + SOP keys)."""
 
@@ -158,6 +204,9 @@ class FrontMatter(_Strict):
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
     dip: Dip = Field(default_factory=Dip, description="Daftar Informasi Publik columns.")
     withdrawn: Withdrawn | None = Field(None, description="Stamped by kpu retract.")
+    document: LegalDocument | None = Field(
+        None, description="The office's own Keputusan this publication issues (metadata + PDF)."
+    )
     # Material for MkDocs page keys that staff may legitimately use.
     pin: bool | None = None
     readtime: int | None = None

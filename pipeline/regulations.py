@@ -1,11 +1,15 @@
-"""The regulation registry (data/regulations.yml): which regulations exist and which are revoked.
+"""The regulation registry (data/regulations.yml): each regulation as a JDIH legal-document record.
 
 Drafts cite regulations in `legal_basis`; `check_citation` turns a revoked one into an error that
-names its replacement, so nothing outdated is published (SOP: "Konten harus ... valid").
+names its replacement, so nothing outdated is published (SOP: "Konten harus ... valid"). The
+fields follow the JDIH "Lembar Kerja" (Permenkumham 8/2019); relations are written once, on the
+acting document, and the status follows from them (pipeline.relations).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -14,6 +18,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from pipeline import relations as rel
 from pipeline.citations import (
     KIND_NAMES,
     MAX_YEAR,
@@ -25,27 +30,90 @@ from pipeline.citations import (
 )
 from pipeline.errors import PipelineError
 from pipeline.messages import citations as msg
+from pipeline.official_text import catalogue_link, pdf_problems
 from pipeline.read import ReadFailed, YamlDoc, load_yaml, read_text
+from pipeline.relations import Relations, Status
 from pipeline.schema import validate_model
 
-Status = Literal["berlaku", "diubah", "dicabut"]
 Level = Literal["error", "warning"]
+SHA256_RE = re.compile(r"^[0-9a-fA-F]{64}$")
+Key = str
+
+KIND_ABBREVIATIONS: dict[str, str] = {
+    "uud": "UUD",
+    "uu": "UU",
+    "perppu": "PERPPU",
+    "pp": "PP",
+    "perpres": "PERPRES",
+    "pkpu": "PKPU",
+    "perki": "PERKI",
+    "kpts-kpu": "KEPKPU",
+    "kpts-kpukab": "KEPKPUKAB",
+    "perbawaslu": "PERBAWASLU",
+}
+"""Singkatan jenis as JDIH catalogues write it."""
+
+KIND_AUTHORS: dict[str, str] = {
+    "uud": "Majelis Permusyawaratan Rakyat",
+    "uu": "Pemerintah Pusat",
+    "perppu": "Pemerintah Pusat",
+    "pp": "Pemerintah Pusat",
+    "perpres": "Pemerintah Pusat",
+    "pkpu": "Komisi Pemilihan Umum",
+    "perki": "Komisi Informasi Pusat",
+    "kpts-kpu": "Komisi Pemilihan Umum",
+    "perbawaslu": "Badan Pengawas Pemilihan Umum",
+}
+"""Default T.E.U. badan (the issuing body) of each kind; an entry's `author` overrides it."""
+
+CONFIRMABLE = (
+    "title",
+    "enacted_place",
+    "enacted_on",
+    "promulgated_on",
+    "source",
+    "subjects",
+    "legal_field",
+    "abstract",
+    "amends",
+    "revokes",
+    "implements",
+    "status",
+    "link",
+)
 
 
 class Regulation(BaseModel):
-    """One regulation as recorded by Subbag Hukum."""
+    """One legal document as recorded by Subbag Hukum, in the JDIH Lembar Kerja fields."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
     key: str = Field(description='Registry key; must equal the citation key, e.g. "uu-7-2017".')
-    type: Kind = Field(description='Kind code, e.g. "uu", "pkpu", "perki", "kpts-kpu", "uud".')
-    number: str = Field("", description='Number as in the canonical text: "7", "88/Kpts/KPU".')
-    year: int = Field(description="Year of enactment (Tahun).")
-    title: str | None = Field(None, description='Text after "tentang"; only the UUD has none.')
-    status: Status = Field(description="berlaku (in force), diubah (amended), dicabut (revoked).")
-    replaced_by: str | None = Field(None, description="Key of the replacement; when dicabut.")
-    amended_by: tuple[str, ...] = Field((), description="Keys of the amending regulations.")
-    link: str = Field(description="https URL of the official text on a .go.id site.")
+    document_type: str = Field("Peraturan Perundang-undangan", description="Tipe dokumen (JDIH).")
+    type: Kind = Field(description='Jenis as a kind code, e.g. "uu", "pkpu", "perki", "kpts-kpu".')
+    number: str = Field("", description='Nomor as in the canonical text: "7", "88/Kpts/KPU".')
+    year: int = Field(description="Tahun of the regulation.")
+    title: str | None = Field(None, description='Judul: the text after "tentang".')
+    author: str | None = Field(None, description="T.E.U. badan; default by kind (KIND_AUTHORS).")
+    enacted_place: str | None = Field(None, description="Tempat penetapan, e.g. Jakarta.")
+    enacted_on: dt.date | None = Field(None, description="Tanggal penetapan.")
+    promulgated_on: dt.date | None = Field(None, description="Tanggal pengundangan.")
+    source: str | None = Field(None, description='Sumber, e.g. "LN 2017 (182), TLN (6109)".')
+    subjects: tuple[str, ...] = Field((), description="Subjek (JDIH subject headings).")
+    language: str = Field("Indonesia", description="Bahasa.")
+    legal_field: str | None = Field(None, description="Bidang hukum, e.g. Hukum Tata Negara.")
+    abstract: str | None = Field(None, description="Abstrak.")
+    status: Status | None = Field(
+        None, description="Only `diubah` for amendments outside the registry; else derived."
+    )
+    status_note: str | None = Field(None, description="Keterangan status, shown on its page.")
+    amends: tuple[str, ...] = Field((), description="Keys this document amends (mengubah).")
+    revokes: tuple[str, ...] = Field((), description="Keys this document revokes (mencabut).")
+    implements: tuple[str, ...] = Field((), description="Keys this document implements.")
+    link: str | None = Field(None, description="https URL of the document's own page (.go.id).")
+    pdf: str | None = Field(None, description="The official text kept under content/.")
+    sha256: str | None = Field(None, description="SHA-256 of the PDF, checked on every load.")
+    unconfirmed: tuple[str, ...] = Field((), description="Fields Subbag Hukum has yet to check.")
 
     @field_validator("type", mode="before")
     @classmethod
@@ -58,7 +126,7 @@ class Regulation(BaseModel):
     @field_validator("status", mode="before")
     @classmethod
     def _known_status(cls, value: object) -> object:
-        if not isinstance(value, str) or value not in get_args(Status):
+        if value is not None and (not isinstance(value, str) or value not in get_args(Status)):
             choices = ", ".join(get_args(Status))
             raise ValueError(msg.STATUS_INVALID.format(choices=choices, got=msg.got(value)))
         return value
@@ -72,11 +140,21 @@ class Regulation(BaseModel):
 
     @field_validator("link")
     @classmethod
-    def _official_link(cls, value: str) -> str:
+    def _official_link(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         parts = urlsplit(value)
         host = parts.hostname or ""
-        if parts.scheme != "https" or not host.endswith(".go.id") or " " in value:
+        unsafe = any(c in value for c in " <>\"()[]'\\")  # would break the Markdown link
+        if parts.scheme != "https" or not host.endswith(".go.id") or unsafe:
             raise ValueError(msg.LINK_INVALID.format(got=msg.got(value)))
+        return value
+
+    @field_validator("sha256", mode="before")
+    @classmethod
+    def _hex_digest(cls, value: object) -> object:
+        if value is not None and not (isinstance(value, str) and SHA256_RE.match(value)):
+            raise ValueError(msg.SHA_FORMAT.format(got=msg.got(value)))
         return value
 
     @property
@@ -85,18 +163,52 @@ class Regulation(BaseModel):
 
     @property
     def canonical(self) -> str:
-        """Same canonical text as `Citation.canonical`, e.g. "Undang-Undang Nomor 7 Tahun 2017"."""
+        """Same canonical text as `Citation.canonical`, e.g. "Undang-Undang Nomor 7 Tahun 2017";
+        the office's own decisions carry its name: "Keputusan KPU Kabupaten Bangka Barat ..."."""
+        if self.type == "kpts-kpukab" and self.author:
+            return f"Keputusan {self.author} Nomor {self.number} Tahun {self.year}"
         return self.citation.canonical
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.type]
+
+    @property
+    def abbreviation(self) -> str:
+        return KIND_ABBREVIATIONS.get(self.type, self.type.upper())
+
+    @property
+    def teu(self) -> str:
+        return self.author or KIND_AUTHORS.get(self.type, "")
 
 
 class Registry:
-    """The validated regulations, looked up by key; iteration keeps file order."""
+    """The validated documents, looked up by key; iteration keeps file order. Relations and
+    status are computed once, both ways, from what each document wrote."""
 
-    def __init__(self, regulations: Iterable[Regulation]) -> None:
+    def __init__(self, regulations: Iterable[Regulation], lines: dict[str, int] | None = None):
         self._by_key = {regulation.key: regulation for regulation in regulations}
+        self._relations = rel.build(
+            {
+                key: {f: getattr(r, f) for f in rel.RELATION_FIELDS}
+                for key, r in self._by_key.items()
+            }
+        )
+        self.lines = lines or {}  # first line of each entry in its file (for git history)
 
     def get(self, key: str) -> Regulation | None:
         return self._by_key.get(key)
+
+    def relations(self, key: str) -> Relations:
+        return self._relations.get(key, Relations())
+
+    def status(self, key: str) -> Status:
+        reg = self._by_key[key]
+        return rel.derived_status(self.relations(key), reg.status)
+
+    def with_documents(self, extra: Iterable[Regulation]) -> Registry:
+        """This registry plus documents from elsewhere (the office's own decisions)."""
+        return Registry([*self._by_key.values(), *extra], self.lines)
 
     def __iter__(self) -> Iterator[Regulation]:
         return iter(self._by_key.values())
@@ -113,9 +225,14 @@ class RegistryError(PipelineError):
         self.problems = problems
 
 
-def load_registry(path: Path) -> Registry:
-    """Read and validate the registry; raise RegistryError listing all problems at once."""
+LEGACY_FIELDS = {"replaced_by": "revokes", "amended_by": "amends"}
+
+
+def load_registry(path: Path, root: Path | None = None) -> Registry:
+    """Read and validate the registry; raise RegistryError listing all problems at once.
+    `root` (default: the folder above data/) is where PDF paths start."""
     display = str(path)
+    root = root if root is not None else path.parent.parent
     try:
         doc = load_yaml(read_text(path, display), display)
     except ReadFailed as exc:
@@ -129,17 +246,37 @@ def load_registry(path: Path) -> Registry:
             text = msg.ENTRY_NOT_A_MAPPING.format(got=msg.got(entry.data))
             problems.append(_at(entry, index, None, None, text))
             continue
-        regulation, found = validate_model(Regulation, entry, display)
+        problems.extend(_legacy(entry, index))
+        data = {k: v for k, v in entry.data.items() if k not in LEGACY_FIELDS}
+        regulation, found = validate_model(
+            Regulation, YamlDoc(data, entry.node, entry.first_line), display
+        )
         key = entry.data.get("key")
         problems.extend(_at(entry, index, key, p.line, p.message) for p in found)
         if regulation is not None:
             valid.append((index, entry, regulation))
     # keys of entries with other mistakes still count, so one typo does not cascade
     known = {e.data["key"] for e in entries if isinstance(e.data, dict) and "key" in e.data}
-    problems.extend(_check_entries(valid, known))
+    problems.extend(_check_entries(valid, known, root))
     if problems:
         raise RegistryError([text for _, text in sorted(problems, key=lambda p: p[0])])
-    return Registry(regulation for _, _, regulation in valid)
+    lines = {reg.key: entry.line_of(()) for _, entry, reg in valid}
+    return Registry((regulation for _, _, regulation in valid), lines)
+
+
+def link_warnings(registry: Registry, *, marked: bool = True) -> list[tuple[int, str]]:
+    """(line, message) for each "naskah resmi" link that opens a home or catalogue page.
+    `marked=False` leaves out links the entry already lists as `unconfirmed` (kpu check warns
+    about new mistakes; kpu linkcheck lists them all)."""
+    found = []
+    for reg in registry:
+        if reg.link is None or reg.pdf is not None or (not marked and "link" in reg.unconfirmed):
+            continue
+        reason = catalogue_link(reg.link)
+        if reason:
+            text = msg.LINK_CATALOGUE_WARNING.format(key=reg.key, url=reg.link, reason=reason)
+            found.append((registry.lines.get(reg.key, 0), text))
+    return found
 
 
 def check_citation(text: str, registry: Registry) -> tuple[Level, str] | None:
@@ -151,27 +288,31 @@ def check_citation(text: str, registry: Registry) -> tuple[Level, str] | None:
     regulation = registry.get(citation.key)
     if regulation is None:
         return "warning", msg.UNKNOWN.format(canonical=citation.canonical, key=citation.key)
-    if regulation.status == "dicabut":
-        replacement = _final_replacement(regulation, registry)
+    if registry.status(regulation.key) == "dicabut":
+        replacement = final_replacement(regulation, registry)
         return "error", msg.REVOKED.format(
             canonical=regulation.canonical, replacement=replacement.canonical
         )
     return None
 
 
-def _final_replacement(regulation: Regulation, registry: Registry) -> Regulation:
-    """Follow replaced_by until a regulation in force: cite the one that applies today."""
+def final_replacement(regulation: Regulation, registry: Registry) -> Regulation:
+    """Follow "dicabut dengan" (the newest revoker each time) to the document that applies today."""
     seen = {regulation.key}
     current = regulation
-    while current.replaced_by and current.replaced_by not in seen:
-        following = registry.get(current.replaced_by)
-        if following is None:
-            break
-        seen.add(following.key)
-        current = following
-        if current.status != "dicabut":
-            break
-    return current
+    while True:
+        revokers = [registry.get(k) for k in registry.relations(current.key).revoked_by]
+        candidates = [r for r in revokers if r is not None and r.key not in seen]
+        if not candidates:
+            return current
+        current = max(candidates, key=_when)
+        seen.add(current.key)
+        if registry.status(current.key) != "dicabut":
+            return current
+
+
+def _when(reg: Regulation) -> tuple[int, dt.date]:
+    return reg.year, reg.enacted_on or dt.date(reg.year, 1, 1)
 
 
 # --- validation helpers: every problem is (line, text) so they can be listed in file order ------
@@ -185,6 +326,20 @@ def _at(entry: YamlDoc, index: int, key: object, line: int | None, text: str) ->
 
 def _at_field(entry: YamlDoc, index: int, key: str, field: str, text: str) -> Found:
     return _at(entry, index, key, entry.line_of((field,)), text)
+
+
+def _legacy(entry: YamlDoc, index: int) -> Iterator[Found]:
+    """replaced_by/amended_by wrote a relation on the wrong side: say where it goes now."""
+    key = entry.data.get("key")
+    for field, inverse in LEGACY_FIELDS.items():
+        if field not in entry.data:
+            continue
+        value = entry.data[field]
+        refs = value if isinstance(value, list) else [value]
+        text = msg.LEGACY_RELATION.format(
+            field=field, ref=", ".join(map(str, refs)), inverse=inverse, key=key
+        )
+        yield _at_field(entry, index, str(key), field, text)
 
 
 def _entries(doc: YamlDoc) -> tuple[list[YamlDoc], list[Found]]:
@@ -220,42 +375,76 @@ def _child(node: Any, name: str) -> Any:
 
 
 def _check_entries(
-    valid: list[tuple[int, YamlDoc, Regulation]], known: set[str]
+    valid: list[tuple[int, YamlDoc, Regulation]], known: set[str], root: Path
 ) -> Iterator[Found]:
-    """Rules that need more than one field or entry: keys, titles, status and references."""
+    """Rules that need more than one field or entry: keys, titles, relations, status, files."""
     first_index: dict[str, int] = {}
     by_key = {regulation.key: regulation for _, _, regulation in valid}
+    edges = {k: [*r.amends, *r.revokes, *r.implements] for k, r in by_key.items()}
+    registry = Registry(by_key.values())
     for index, entry, reg in valid:
         at = partial(_at_field, entry, index, reg.key)
         if reg.key in first_index:
             yield at("key", msg.DUPLICATE_KEY.format(key=reg.key, first=first_index[reg.key]))
         else:
             first_index[reg.key] = index
-        yield from _check_entry(reg, at, known, by_key)
+        yield from _check_key(reg, at)
+        if reg.title is None and reg.type != "uud":
+            yield at("title", msg.TITLE_MISSING)
+        yield from _check_relations(reg, at, known, edges)
+        yield from _check_status(reg, at, registry)
+        yield from _check_text(reg, at, root)
+        for field in reg.unconfirmed:
+            if field not in CONFIRMABLE:
+                choices = ", ".join(CONFIRMABLE)
+                yield at(
+                    "unconfirmed", msg.UNCONFIRMED_UNKNOWN.format(field=field, choices=choices)
+                )
 
 
-def _check_entry(
-    reg: Regulation, at: Callable[[str, str], Found], known: set[str], by_key: dict[str, Regulation]
+def _check_relations(
+    reg: Regulation, at: Callable[[str, str], Found], known: set[str], edges: dict[str, list[str]]
 ) -> Iterator[Found]:
-    yield from _check_key(reg, at)
-    if reg.title is None and reg.type != "uud":
-        yield at("title", msg.TITLE_MISSING)
-    if reg.status == "dicabut" and reg.replaced_by is None:
-        yield at("status", msg.REPLACED_BY_MISSING)
-    if reg.status != "dicabut" and reg.replaced_by is not None:
-        yield at("replaced_by", msg.REPLACED_BY_NOT_REVOKED.format(status=reg.status))
-    if reg.status == "berlaku" and reg.amended_by:
-        yield at("amended_by", msg.AMENDED_BUT_IN_FORCE)
-    references = [("replaced_by", reg.replaced_by)] if reg.replaced_by else []
-    references += [("amended_by", ref) for ref in reg.amended_by]
-    for field, ref in references:
-        if ref == reg.key:
-            yield at(field, msg.SELF_REFERENCE.format(field=field, key=ref))
-        elif ref not in known:
-            yield at(field, msg.UNKNOWN_REFERENCE.format(field=field, ref=ref))
-    cycle = _replacement_cycle(reg, by_key)
+    for field in rel.RELATION_FIELDS:
+        for ref in getattr(reg, field):
+            if ref == reg.key:
+                yield at(field, msg.SELF_REFERENCE.format(field=field, key=ref))
+            elif ref not in known:
+                yield at(field, msg.UNKNOWN_REFERENCE.format(field=field, ref=ref))
+    cycle = rel.cycle_through(reg.key, edges)
     if cycle:
-        yield at("replaced_by", msg.REPLACEMENT_CYCLE.format(chain=" -> ".join(cycle)))
+        field = next(f for f in rel.RELATION_FIELDS if cycle[1] in getattr(reg, f))
+        yield at(field, msg.RELATION_CYCLE.format(chain=" -> ".join(cycle)))
+
+
+def _check_status(
+    reg: Regulation, at: Callable[[str, str], Found], registry: Registry
+) -> Iterator[Found]:
+    """A declared status may only add what the registry cannot know (amendments outside it)."""
+    relations = registry.relations(reg.key)
+    if reg.status == "dicabut" and not relations.revoked_by:
+        yield at("status", msg.DECLARED_REVOKED.format(key=reg.key))
+    elif reg.status in ("berlaku", "diubah") and relations.revoked_by:
+        by = ", ".join(relations.revoked_by)
+        text = msg.DECLARED_IN_FORCE.format(relation=msg.DECLARED_RELATION_REVOKED, by=by)
+        yield at("status", text.replace('"berlaku"', f'"{reg.status}"'))
+    elif reg.status == "berlaku" and relations.amended_by:
+        by = ", ".join(relations.amended_by)
+        yield at(
+            "status", msg.DECLARED_IN_FORCE.format(relation=msg.DECLARED_RELATION_AMENDED, by=by)
+        )
+
+
+def _check_text(reg: Regulation, at: Callable[[str, str], Found], root: Path) -> Iterator[Found]:
+    if reg.link is None and reg.pdf is None:
+        yield at("link", msg.NO_OFFICIAL_TEXT)
+    if reg.pdf is None:
+        if reg.sha256 is not None:
+            yield at("sha256", msg.SHA_WITHOUT_PDF)
+        return
+    for text in pdf_problems(root, reg.pdf, reg.sha256):
+        about_sha = reg.sha256 is not None and text.startswith('Kolom "sha256"')
+        yield at("sha256" if about_sha else "pdf", text)
 
 
 def _check_key(reg: Regulation, at: Callable[[str, str], Found]) -> Iterator[Found]:
@@ -269,17 +458,3 @@ def _check_key(reg: Regulation, at: Callable[[str, str], Found]) -> Iterator[Fou
         yield at("number", msg.NUMBER_INVALID.format(kind=reg.type, got=reg.number))
     elif expected.key != reg.key:
         yield at("key", msg.KEY_MISMATCH.format(expected=expected.key, got=reg.key))
-
-
-def _replacement_cycle(reg: Regulation, by_key: dict[str, Regulation]) -> list[str] | None:
-    """The replaced_by chain when it leads back to `reg` (a revoked law cannot replace itself)."""
-    chain = [reg.key]
-    current = reg
-    while current.replaced_by and current.replaced_by in by_key:
-        if current.replaced_by == reg.key:
-            return [*chain, reg.key] if len(chain) > 1 else None  # self-reference reported apart
-        if current.replaced_by in chain:
-            return None  # a cycle further along: reported on its own members
-        current = by_key[current.replaced_by]
-        chain.append(current.key)
-    return None

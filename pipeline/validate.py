@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +18,17 @@ from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import check as msg
 from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
+from pipeline.office_documents import check_document
 from pipeline.posts import check_posts
 from pipeline.problems import Problem, error, warning
 from pipeline.read import Document, ReadFailed, read_document
-from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
+from pipeline.regulations import (
+    Registry,
+    RegistryError,
+    check_citation,
+    link_warnings,
+    load_registry,
+)
 from pipeline.safety import find_unsafe
 from pipeline.schema import validate_model
 from pipeline.site.blogrules import BlogRules, load_blog_rules
@@ -64,6 +71,17 @@ def load_context(root: Path, today: dt.date | None = None) -> Context:
         raise ConfigError(problems)
     today = today or now(config.tz).date()
     return Context(root, config, stages, registry, today, load_blog_rules(root))
+
+
+class _DocumentLines(dict[str, int]):
+    """Lines of `document.<field>` in the front matter, looked up on demand."""
+
+    def __init__(self, line: Callable[[tuple[str | int, ...]], int]) -> None:
+        super().__init__()
+        self._line = line
+
+    def __missing__(self, field: str) -> int:
+        return self._line(("document", field))
 
 
 @dataclass
@@ -128,6 +146,9 @@ def validate(ctx: Context, paths: Iterable[Path] = (), *, keep: bool = True) -> 
         slugs[slug] = shown
         if publication is not None:
             result.publications.append(publication)
+    if not paths:  # the whole repository: the registry's links are part of it
+        links = link_warnings(ctx.registry, marked=False)
+        result.problems += [warning(REGISTRY_FILE, line, text) for line, text in links]
     return result
 
 
@@ -206,6 +227,10 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
             yield make(shown, line(("legal_basis", i)), text)
     if front.image is not None:
         yield from _image(ctx, shown, front, line(("image",)))
+    if front.document is not None:  # the office's own Keputusan: checked like a registry entry
+        lines = _DocumentLines(line)
+        for at, text in check_document(ctx.root, front, ctx.registry, lines):
+            yield error(shown, at, text)
     channels = front.channels or []
     enabled = set(ctx.config.channels.enabled) | {"outbox"}
     for i, channel in enumerate(channels):

@@ -165,8 +165,8 @@ def test_publication_page_links_its_legal_basis(page: Any, site_url: str) -> Non
     _shot(page, "publikasi")
     assert _serious_violations(page) == []
     section.get_by_text("status dan publikasi terkait").first.click()
-    page.wait_for_url("**/peraturan/#uu-7-2017")
-    expect(page.locator("h2#uu-7-2017")).to_be_visible()
+    page.wait_for_url("**/peraturan/uu-7-2017/")
+    expect(page.locator("h2#metadata-dokumen")).to_be_visible()
 
 
 def test_search_in_indonesian_finds_the_publication(page: Any, site_url: str) -> None:
@@ -207,6 +207,44 @@ def test_dip_page_has_the_columns_of_the_standard(page: Any, site_url: str) -> N
     page.go_back()
     _shot(page, "daftar-informasi-publik")
     assert _serious_violations(page) == []
+
+
+def _filter_regulations(page: Any) -> None:
+    """The index filters as a reader uses them: jenis, then status, then back to all."""
+    count = page.locator(".kpu-filter__count")
+    expect(count).to_have_text("25 dari 25 peraturan ditampilkan")
+    page.get_by_label("Jenis").select_option("PKPU")
+    expect(count).to_have_text("7 dari 25 peraturan ditampilkan")
+    rows = page.locator(".kpu-filter tbody tr:visible")
+    assert {t.split("\t")[1] for t in rows.all_inner_texts()} == {"PKPU"}
+    page.get_by_label("Status").select_option("Dicabut")
+    expect(count).to_have_text("1 dari 25 peraturan ditampilkan")
+    assert "Peraturan Komisi Pemilihan Umum Nomor 1 Tahun 2015" in rows.first.inner_text()
+    page.get_by_label("Tahun").select_option("2023")
+    expect(count).to_have_text("0 dari 25 peraturan ditampilkan")
+    page.get_by_label("Jenis").select_option("")
+    page.get_by_label("Status").select_option("")
+    expect(count).to_have_text("3 dari 25 peraturan ditampilkan")  # PKPU 22, PKPU 7, UU 7
+    rows.first.get_by_role("link").first.click()
+    expect(page.locator("h2#metadata-dokumen")).to_be_visible()
+
+
+def test_regulation_index_filters_by_jenis_tahun_and_status(page: Any, site_url: str) -> None:
+    page.goto(site_url + "peraturan/")
+    _filter_regulations(page)
+    assert "/peraturan/" in page.url and page.url.endswith("/")
+    page.goto(site_url + "peraturan/")
+    _shot(page, "daftar-peraturan-saringan")
+    assert _serious_violations(page) == []
+
+
+def test_regulation_filters_work_offline_from_disk(page: Any, offline_root: Path) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((offline_root / "peraturan" / "index.html").as_uri())
+    _filter_regulations(page)
+    assert page.url.startswith("file:") and page.url.endswith(".html")
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
 
 
 # --- the offline bundle -----------------------------------------------------------------------------

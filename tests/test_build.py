@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from tests.conftest import VALID_DRAFT, run_kpu, write_draft
@@ -29,28 +28,6 @@ def test_build_writes_the_site_and_never_a_draft(repo: Path) -> None:
     every_page = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "Draf Rahasia Belum Disetujui" not in every_page
     assert "Draf Rahasia" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
-
-
-def test_post_citations_link_to_the_official_text_and_the_regulation_index(repo: Path) -> None:
-    _post(repo, "uji-kutipan.md", PUBLISHED.replace('"Mengenal UU Pemilu"', '"Uji Kutipan"'))
-    assert run_kpu("build", "--site-dir", "out", cwd=repo).code == 0
-    page = (repo / "out" / "publikasi" / "2026" / "uji-kutipan" / "index.html").read_text("utf-8")
-    section = page[page.index('id="dasar-hukum"') :]
-    assert "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum" in section
-    assert re.search(r'href="https://[^"]+\.go\.id/[^"]*"', section)
-    assert 'href="../../../peraturan/#uu-7-2017"' in section
-
-
-def test_regulation_index_lists_each_regulation_with_the_posts_citing_it(repo: Path) -> None:
-    _post(repo, "uji-kutipan.md", PUBLISHED.replace('"Mengenal UU Pemilu"', '"Uji Kutipan"'))
-    assert run_kpu("build", "--site-dir", "out", cwd=repo).code == 0
-    index = (repo / "out" / "peraturan" / "index.html").read_text("utf-8")
-    start = index.index('id="uu-7-2017"')
-    section = index[start : index.index("<h2", start + 10)]
-    assert "Uji Kutipan" in section
-    assert 'href="../publikasi/2026/uji-kutipan/"' in section
-    revoked = index[index.index('id="perki-1-2010"') :]
-    assert "Dicabut, diganti oleh" in revoked[:2000]
 
 
 def test_broken_link_fails_the_strict_build_with_mkdocs_own_words(repo: Path) -> None:

@@ -6,7 +6,13 @@ import pytest
 
 from pipeline.citations import parse_citation
 from pipeline.errors import PipelineError
-from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
+from pipeline.regulations import (
+    Registry,
+    RegistryError,
+    check_citation,
+    final_replacement,
+    load_registry,
+)
 
 REGISTRY_FILE = Path(__file__).resolve().parents[1] / "data" / "regulations.yml"
 SOP_LEGAL_BASIS = [
@@ -31,20 +37,17 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def entry(
-    key: str, kind: str, number: str, year: int, status: str = "berlaku", **extra: str
-) -> str:
+def entry(key: str, kind: str, number: str, year: int, **extra: str) -> str:
     lines = [
         f"  - key: {key}",
         f"    type: {kind}",
         f"    number: {number}",
         f"    year: {year}",
         "    title: Judul",
-        f"    status: {status}",
         *(f"    {field}: {value}" for field, value in extra.items()),
     ]
     if "link" not in extra:
-        lines.append("    link: https://jdih.kpu.go.id/peraturan-kpu")
+        lines.append(f"    link: https://peraturan.go.id/id/{key}")
     return "\n".join(lines) + "\n"
 
 
@@ -66,25 +69,23 @@ def test_every_regulation_key_equals_the_key_of_its_canonical_text(registry: Reg
         assert parse_citation(regulation.canonical).key == regulation.key
 
 
-def test_every_replaced_by_and_amended_by_points_to_a_registered_regulation(
-    registry: Registry,
-) -> None:
+def test_every_relation_points_to_a_registered_regulation(registry: Registry) -> None:
     for regulation in registry:
-        for key in [regulation.replaced_by, *regulation.amended_by]:
-            if key is not None:
-                assert registry.get(key) is not None, (regulation.key, key)
+        for key in [*regulation.amends, *regulation.revokes, *regulation.implements]:
+            assert registry.get(key) is not None, (regulation.key, key)
 
 
 def test_every_revoked_regulation_names_a_replacement_in_force(registry: Registry) -> None:
     for regulation in registry:
-        if regulation.status == "dicabut":
-            assert regulation.replaced_by is not None
-            replacement = registry.get(regulation.replaced_by)
-            assert replacement is not None and replacement.status != "dicabut"
+        if registry.status(regulation.key) == "dicabut":
+            replacement = final_replacement(regulation, registry)
+            assert replacement.key != regulation.key
+            assert registry.status(replacement.key) != "dicabut"
 
 
 def test_every_link_is_https_on_a_government_site(registry: Registry) -> None:
     for regulation in registry:
+        assert regulation.link is not None
         assert regulation.link.startswith("https://")
         assert ".go.id/" in regulation.link
 
@@ -130,9 +131,9 @@ def test_regulation_revoked_twice_names_the_one_in_force(tmp_path: Path) -> None
     path = write(
         tmp_path,
         "regulations:\n"
-        + entry("uu-1-2001", "uu", "1", 2001, "dicabut", replaced_by="uu-2-2002")
-        + entry("uu-2-2002", "uu", "2", 2002, "dicabut", replaced_by="uu-3-2003")
-        + entry("uu-3-2003", "uu", "3", 2003),
+        + entry("uu-1-2001", "uu", "1", 2001)
+        + entry("uu-2-2002", "uu", "2", 2002, revokes="[uu-1-2001]")
+        + entry("uu-3-2003", "uu", "3", 2003, revokes="[uu-2-2002]"),
     )
     found = check_citation("UU 1/2001", load_registry(path))
     assert found is not None
@@ -177,70 +178,39 @@ def test_broken_registry_lists_every_problem_at_once(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "regulations:\n"
-        + entry("uu-7-2017", "uu", "7", 2017)  # lines 2-8
-        + entry("uu-7-2017", "uu", "7", 2017)  # lines 9-15: duplicate key
-        + entry("uu-8-2012", "uu", "8", 2012, "dicabut")  # 16-22: no replaced_by
-        + entry("uu-14-2008", "uu", "14", 2008, link="http://example.com/uu")  # 23-29
-        + entry("pkpu-1-2016", "pkpu", "1", 2015, "diubah", amended_by="[pkpu-9-2099]")  # 30-37
-        + "  - key: uu-15-2011\n    type: undang\n    year: 2011\n    statue: dicabut\n"  # 38-41
-        + "    link: https://peraturan.go.id/id/uu-no-15-tahun-2011\n"  # 42
-        + "  - just a string\n",  # 43
+        + entry("uu-7-2017", "uu", "7", 2017)  # lines 2-7
+        + entry("uu-7-2017", "uu", "7", 2017)  # lines 8-13: duplicate key
+        + entry("uu-8-2012", "uu", "8", 2012, status="dicabut")  # 14-20: no revoker
+        + entry("uu-14-2008", "uu", "14", 2008, link="http://example.com/uu")  # 21-26
+        + entry("pkpu-1-2016", "pkpu", "1", 2015, amends="[pkpu-9-2099]")  # 27-33
+        + "  - key: uu-15-2011\n    type: undang\n    year: 2011\n    statue: dicabut\n"  # 34-37
+        + "    link: https://peraturan.go.id/id/uu-no-15-tahun-2011\n"  # 38
+        + "  - just a string\n",  # 39
     )
     with pytest.raises(RegistryError) as caught:
         load_registry(path)
     assert caught.value.problems == [
-        'Baris 9, entri ke-2 ("uu-7-2017"): Kolom "key": "uu-7-2017" sudah dipakai oleh entri '
+        'Baris 8, entri ke-2 ("uu-7-2017"): Kolom "key": "uu-7-2017" sudah dipakai oleh entri '
         "ke-1. Setiap peraturan hanya boleh dicatat satu kali; hapus salah satunya.",
-        'Baris 21, entri ke-3 ("uu-8-2012"): Kolom "replaced_by" wajib diisi karena status '
-        '"dicabut": tulis key peraturan penggantinya, misalnya replaced_by: perki-1-2021.',
-        'Baris 29, entri ke-4 ("uu-14-2008"): Kolom "link": harus alamat https ke naskah resmi di '
+        'Baris 19, entri ke-3 ("uu-8-2012"): Kolom "status": status "dicabut" tidak ditulis '
+        "sendiri. Tulis revokes: [uu-8-2012] di entri peraturan yang mencabutnya (tambahkan "
+        "entrinya bila belum ada), lalu hapus status ini.",
+        'Baris 26, entri ke-4 ("uu-14-2008"): Kolom "link": harus alamat https ke naskah resmi di '
         "situs pemerintah (berakhiran .go.id), misalnya "
         'https://peraturan.go.id/id/uu-no-7-tahun-2017; tertulis: "http://example.com/uu".',
-        'Baris 30, entri ke-5 ("pkpu-1-2016"): Kolom "key" harus "pkpu-1-2015" (dibentuk dari '
+        'Baris 27, entri ke-5 ("pkpu-1-2016"): Kolom "key" harus "pkpu-1-2015" (dibentuk dari '
         'type, number, dan year); tertulis: "pkpu-1-2016".',
-        'Baris 36, entri ke-5 ("pkpu-1-2016"): Kolom "amended_by" menunjuk key "pkpu-9-2099" yang '
+        'Baris 32, entri ke-5 ("pkpu-1-2016"): Kolom "amends" menunjuk key "pkpu-9-2099" yang '
         "tidak ada di data/regulations.yml. Tambahkan entri untuk peraturan itu atau perbaiki "
         "key-nya.",
-        'Baris 38, entri ke-6 ("uu-15-2011"): Kolom "status" wajib diisi.',
-        'Baris 39, entri ke-6 ("uu-15-2011"): Kolom "type": harus salah satu kode jenis: uud, uu, '
-        'perppu, pp, perpres, pkpu, perki, kpts-kpu, perbawaslu; tertulis: "undang".',
-        'Baris 41, entri ke-6 ("uu-15-2011"): Kolom "statue" tidak dikenal. Mungkin maksudnya '
+        'Baris 35, entri ke-6 ("uu-15-2011"): Kolom "type": harus salah satu kode jenis: uud, uu, '
+        'perppu, pp, perpres, pkpu, perki, kpts-kpu, kpts-kpukab, perbawaslu; tertulis: "undang".',
+        'Baris 37, entri ke-6 ("uu-15-2011"): Kolom "statue" tidak dikenal. Mungkin maksudnya '
         '"status"? Periksa ejaannya atau hapus kolom ini.',
-        "Baris 43, entri ke-7: Butir ini harus berisi kolom-kolom (key, type, number, year, title, "
+        "Baris 39, entri ke-7: Butir ini harus berisi kolom-kolom (key, type, number, year, title, "
         'status, link), tertulis: "just a string".',
     ]
     assert str(caught.value) == "\n".join(caught.value.problems)
-
-
-def test_replaced_by_only_allowed_when_revoked(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "regulations:\n"
-        + entry("uu-1-2001", "uu", "1", 2001, replaced_by="uu-2-2002")
-        + entry("uu-2-2002", "uu", "2", 2002),
-    )
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    assert caught.value.problems == [
-        'Baris 8, entri ke-1 ("uu-1-2001"): Kolom "replaced_by" hanya diisi bila status "dicabut", '
-        'tetapi status tertulis "berlaku". Ubah status menjadi dicabut atau hapus replaced_by.'
-    ]
-
-
-def test_revoked_regulations_replacing_each_other_are_a_cycle(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "regulations:\n"
-        + entry("uu-1-2001", "uu", "1", 2001, "dicabut", replaced_by="uu-2-2002")
-        + entry("uu-2-2002", "uu", "2", 2002, "dicabut", replaced_by="uu-1-2001"),
-    )
-    with pytest.raises(RegistryError) as caught:
-        load_registry(path)
-    assert [p.split(": ", 1)[0] for p in caught.value.problems] == [
-        'Baris 8, entri ke-1 ("uu-1-2001")',
-        'Baris 16, entri ke-2 ("uu-2-2002")',
-    ]
-    assert "uu-1-2001 -> uu-2-2002 -> uu-1-2001" in caught.value.problems[0]
 
 
 def test_keputusan_number_must_keep_its_kpts_part_or_be_plain(tmp_path: Path) -> None:

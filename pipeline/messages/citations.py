@@ -85,25 +85,82 @@ LINK_INVALID = (
     "harus alamat https ke naskah resmi di situs pemerintah (berakhiran .go.id), misalnya "
     "https://peraturan.go.id/id/uu-no-7-tahun-2017; tertulis: {got}."
 )
-REPLACED_BY_MISSING = (
-    'Kolom "replaced_by" wajib diisi karena status "dicabut": tulis key peraturan penggantinya, '
-    "misalnya replaced_by: perki-1-2021."
-)
-REPLACED_BY_NOT_REVOKED = (
-    'Kolom "replaced_by" hanya diisi bila status "dicabut", tetapi status tertulis "{status}". '
-    "Ubah status menjadi dicabut atau hapus replaced_by."
-)
-AMENDED_BUT_IN_FORCE = (
-    'Kolom "amended_by" terisi tetapi status tertulis "berlaku". Ubah status menjadi "diubah".'
+LEGACY_RELATION = (
+    'Kolom "{field}" tidak dipakai lagi: relasi ditulis satu kali, di peraturan yang mengubah atau '
+    'mencabut. Hapus kolom ini dan tulis di entri "{ref}": {inverse}: [{key}].'
 )
 UNKNOWN_REFERENCE = (
     'Kolom "{field}" menunjuk key "{ref}" yang tidak ada di data/regulations.yml. Tambahkan entri '
     "untuk peraturan itu atau perbaiki key-nya."
 )
+DOCUMENT_KEY_TAKEN = (
+    'Kolom "document.number": dokumen ini akan tercatat dengan key "{key}", yang sudah dipakai di '
+    "data/regulations.yml. Periksa nomor dan tahun keputusannya."
+)
 SELF_REFERENCE = 'Kolom "{field}" tidak boleh menunjuk entri ini sendiri ("{key}").'
-REPLACEMENT_CYCLE = (
-    'Kolom "replaced_by" membentuk lingkaran: {chain}. Peraturan pengganti yang terakhir harus '
-    'berstatus "berlaku" atau "diubah".'
+RELATION_CYCLE = (
+    "Relasi antarperaturan (amends, revokes, implements) membentuk lingkaran: {chain}. Sebuah "
+    "peraturan tidak dapat mengubah atau mencabut peraturan yang mengubah atau mencabutnya; "
+    "periksa arah relasinya."
+)
+DECLARED_REVOKED = (
+    'Kolom "status": status "dicabut" tidak ditulis sendiri. Tulis revokes: [{key}] di entri '
+    "peraturan yang mencabutnya (tambahkan entrinya bila belum ada), lalu hapus status ini."
+)
+DECLARED_IN_FORCE = (
+    'Kolom "status" tertulis "berlaku", padahal {relation} oleh {by}. Hapus kolom status: '
+    "statusnya ditentukan dari relasi."
+)
+DECLARED_RELATION_AMENDED = "peraturan ini diubah"
+DECLARED_RELATION_REVOKED = "peraturan ini dicabut"
+SHA_FORMAT = (
+    "harus 64 huruf/angka heksadesimal, sebaiknya ditulis dalam tanda kutip "
+    '(sha256: "9f86d0..."); tertulis: {got}.'
+)
+SHA_WITHOUT_PDF = 'Kolom "sha256" hanya diisi bersama kolom "pdf". Hapus sha256 atau isi pdf.'
+UNCONFIRMED_UNKNOWN = (
+    'Kolom "unconfirmed" menyebut "{field}", yang bukan kolom entri ini. Pilihan: {choices}.'
+)
+NO_OFFICIAL_TEXT = (
+    'Entri ini tidak punya naskah resmi: isi "link" (alamat halaman dokumennya) atau "pdf" '
+    "(berkas PDF di folder content/)."
+)
+
+# --- the official text (pipeline.official_text) ---------------------------------------------
+LINK_HOME_PAGE = (
+    "menuju halaman depan situs, bukan ke dokumennya. Ganti dengan alamat halaman peraturan itu "
+    "sendiri (halaman detail di jdih atau peraturan.go.id) atau simpan PDF-nya di kolom pdf."
+)
+LINK_CATALOGUE = (
+    "menuju halaman katalog atau pencarian, bukan ke dokumennya. Buka katalognya, cari peraturan "
+    "ini, lalu salin alamat halaman detailnya."
+)
+LINK_NOT_A_DOCUMENT = (
+    "tidak tampak seperti alamat satu dokumen (tidak ada nomor dan tahun, nomor dokumen, "
+    "halaman detail, atau berkas .pdf pada alamatnya). Pastikan alamatnya membuka peraturan ini."
+)
+LINK_CATALOGUE_WARNING = 'Naskah resmi "{key}": tautan {url} {reason}'
+PDF_OUTSIDE = (
+    'Kolom "pdf": berkas harus berada di folder content/ (ditulis dari akar repositori, misalnya '
+    'content/dokumen/kpts-1-2026.pdf); tertulis: "{got}".'
+)
+PDF_SUFFIX = 'Kolom "pdf": berkas harus berakhiran .pdf; tertulis: "{got}".'
+PDF_SYMLINK = 'Kolom "pdf": "{got}" adalah tautan simbolik (symlink); simpan berkas PDF aslinya.'
+PDF_MISSING = 'Kolom "pdf": berkas "{got}" tidak ada. Periksa nama dan foldernya.'
+PDF_TOO_BIG = (
+    'Kolom "pdf": berkas "{got}" berukuran {size} bita, melebihi batas {limit} MB. Kecilkan '
+    "ukurannya (misalnya pindai ulang dengan resolusi 150 dpi) atau tautkan naskah resminya."
+)
+PDF_NOT_PDF = (
+    'Kolom "pdf": berkas "{got}" bukan PDF (tidak diawali %PDF-). Simpan ulang sebagai PDF.'
+)
+PDF_SHA_MISSING = (
+    'Kolom "sha256" wajib diisi bersama pdf, agar berkas yang terbit dapat diperiksa keasliannya. '
+    "Tulis sha256: {sha}"
+)
+PDF_SHA_MISMATCH = (
+    'Kolom "sha256" tidak cocok dengan berkas PDF: tertulis "{got}", berkasnya {sha}. Bila PDF '
+    "memang diganti, perbarui sha256; bila tidak, kembalikan berkas yang benar."
 )
 
 

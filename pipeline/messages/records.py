@@ -58,6 +58,7 @@ DIP_HEADER = (
     "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
     "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
 )
+DIP_DOWNLOADS = "Unduh daftar ini: [CSV]({csv}) · [Excel (XLSX)]({xlsx})"
 DIP_EMPTY = "Belum ada informasi yang diterbitkan."
 DIP_MISSING = "belum ditetapkan"
 DIP_CATEGORIES = {

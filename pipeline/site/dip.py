@@ -83,6 +83,10 @@ def dip_page(entries: list[Row]) -> str:
         "",
         msg.DIP_INTRO.format(service=service),
         "",
+        msg.DIP_DOWNLOADS.format(
+            csv="daftar-informasi-publik.csv", xlsx="daftar-informasi-publik.xlsx"
+        ),
+        "",
     ]
     if not entries:
         return "\n".join([*lines, msg.DIP_EMPTY, ""])
@@ -94,7 +98,7 @@ def dip_page(entries: list[Row]) -> str:
             f"{link}: {_cell(entry.summary)}",
             _value(entry.holder),
             _value(entry.responsible),
-            _value(_when_where(entry)),
+            _value(when_where(entry)),
             ", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats) or msg.DIP_MISSING,
             _value(entry.retention),
             msg.DIP_CATEGORIES.get(entry.category, entry.category),
@@ -103,7 +107,7 @@ def dip_page(entries: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _when_where(entry: Row) -> str | None:
+def when_where(entry: Row) -> str | None:
     parts = [format_date(entry.when, format="long", locale="id")] if entry.when else []
     if entry.place:
         parts.append(entry.place)
@@ -121,8 +125,14 @@ def _cell(text: str) -> str:
 def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Publication]) -> None:
     """Register the DIP page, built from the site's posts and kpu.yml `dip`."""
     try:
-        defaults = load_config(Path(config.config_file_path).parent).dip
+        kpu = load_config(Path(config.config_file_path).parent)
     except ConfigError as exc:
         raise PluginError(str(exc)) from exc
-    content = dip_page(rows(publications, defaults))
-    files.append(File.generated(config, DIP_PAGE, content=content))
+    entries = rows(publications, kpu.dip)
+    files.append(File.generated(config, DIP_PAGE, content=dip_page(entries)))
+    from pipeline.site.dip_export import add_files  # openpyxl loads only for the build
+    from pipeline.site.urls import post_url
+
+    mkdocs_yml = Path(config.config_file_path)
+    urls = {uri: post_url(kpu.base_url, mkdocs_yml, pub) for uri, pub in publications.items()}
+    add_files(files, config, entries, kpu.office.name, urls)

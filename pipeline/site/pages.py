@@ -1,94 +1,16 @@
-"""Markdown generated at build time: the regulation index and each post's legal-basis section."""
+"""Markdown generated at build time for posts: image, withdrawal notice and SOP record.
+
+The regulation pages and the legal-basis section live in regulation_pages.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from pipeline.citations import CitationError, parse_citation
 from pipeline.messages import publish as publish_msg
-from pipeline.regulations import Registry
 from pipeline.timeutil import aware, format_wib
-
-REGULATIONS_PAGE = "peraturan/index.md"
-STATUS_LABELS = {"berlaku": "Berlaku", "diubah": "Berlaku dengan perubahan", "dicabut": "Dicabut"}
-
-
-@dataclass(frozen=True)
-class PostRef:
-    """A post as the regulation index needs it: where it is and what it cites."""
-
-    src_uri: str
-    title: str
-    citations: tuple[str, ...]
-
-
-def citation_key(text: str) -> str | None:
-    try:
-        return parse_citation(text).key
-    except CitationError:
-        return None
-
-
-def regulations_page(registry: Registry, posts: Iterable[PostRef]) -> str:
-    """One section per regulation, anchored by its key, listing the posts that cite it."""
-    citing: dict[str, list[PostRef]] = {}
-    for post in posts:
-        for key in dict.fromkeys(filter(None, map(citation_key, post.citations))):
-            citing.setdefault(key, []).append(post)
-    here = posixpath.dirname(REGULATIONS_PAGE)
-    lines = [
-        "---",
-        "title: Daftar Peraturan",
-        "description: Peraturan yang menjadi dasar hukum publikasi, beserta publikasi yang mengutipnya.",
-        "---",
-        "",
-        "# Daftar Peraturan",
-        "",
-        "Peraturan perundang-undangan yang dikutip dalam publikasi informasi hukum KPU, beserta "
-        "statusnya dan tautan ke naskah resminya.",
-        "",
-    ]
-    for reg in registry:
-        lines += [f"## {reg.canonical} {{ #{reg.key} }}", ""]
-        if reg.title:
-            lines += [f"*{reg.title}*", ""]
-        status = STATUS_LABELS.get(reg.status, reg.status)
-        if reg.status == "dicabut" and reg.replaced_by:
-            new = registry.get(reg.replaced_by)
-            if new is not None:
-                status += f", diganti oleh [{new.canonical}](#{new.key})"
-        lines += [f"- Status: {status}", f"- Naskah resmi: <{reg.link}>"]
-        posts = sorted(citing.get(reg.key, []), key=lambda p: p.title)
-        if posts:
-            lines.append("- Dikutip oleh:")
-            for post in posts:
-                lines.append(f"    - [{post.title}]({posixpath.relpath(post.src_uri, here)})")
-        else:
-            lines.append("- Belum dikutip oleh publikasi mana pun.")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def legal_basis_section(src_uri: str, citations: Iterable[str], registry: Registry) -> str:
-    """Markdown appended to a post: each citation linked to its official text and to the index."""
-    index = posixpath.relpath(REGULATIONS_PAGE, posixpath.dirname(src_uri))
-    lines = ["", "## Dasar hukum", ""]
-    for text in citations:
-        key = citation_key(text)
-        reg = registry.get(key) if key else None
-        if reg is None:
-            lines.append(f"- {text}")
-            continue
-        title = f" tentang {reg.title}" if reg.title else ""
-        lines.append(
-            f"- [{reg.canonical}{title}]({reg.link}) "
-            f"([status dan publikasi terkait]({index}#{reg.key}))"
-        )
-    return "\n".join(lines) + "\n"
 
 
 def image_markdown(src_uri: str, image: str, alt: str) -> str:

@@ -8,30 +8,25 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.ledger import awaiting_instagram
 from pipeline.model import Publication
+from pipeline.office_documents import office_documents
 from pipeline.regulations import Registry, RegistryError, load_registry
-from pipeline.site import archive, dip
-from pipeline.site.pages import (
-    REGULATIONS_PAGE,
-    PostRef,
-    image_markdown,
-    legal_basis_section,
-    notice_markdown,
-    regulations_page,
-    request_section,
-)
+from pipeline.site import archive, dip, home, jdihn, regulation_pages
+from pipeline.site.pages import image_markdown, notice_markdown, request_section
+from pipeline.site.regulation_pages import legal_basis_section
 from pipeline.stages import load_stages
 
 POSTS_PREFIX = "posts/"
 DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
 FEED_LOGO = "assets/images/feed-logo.png"
 OVERRIDES = str(Path(__file__).parent / "overrides")
+FILTER_SCRIPT = "assets/javascripts/kpu-filter.js"  # shipped in overrides/, copied by MkDocs
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -41,6 +36,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     stages: dict[str, str]
     kpu: KpuConfig
     published: list[Publication]
+    published_by_uri: dict[str, Publication]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -58,6 +54,8 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         dirs = config.theme.dirs
         if OVERRIDES not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
+        if FILTER_SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(FILTER_SCRIPT)  # type: ignore[arg-type]
         config.site_name = office.name
         config.site_url = kpu.base_url
         config.extra["office"] = {
@@ -77,12 +75,11 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         published = archive.site_publications(files, config)
         self.published = list(published.values())
-        posts = [
-            PostRef(src_uri, pub.front.title, tuple(pub.front.legal_basis))
-            for src_uri, pub in published.items()
-        ]
-        content = regulations_page(self.registry, posts)
-        files.append(File.generated(config, REGULATIONS_PAGE, content=content))
+        self.published_by_uri = published
+        own = office_documents(self.published, self.kpu.office.name)
+        self.registry = self.registry.with_documents(own)  # the office's Keputusan join the rest
+        regulation_pages.add_pages(files, config, published, self.registry)
+        jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
         return files
@@ -90,6 +87,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
     ) -> str:
+        if page.file.src_uri == home.HOME_PAGE and home.MARKER in markdown:
+            latest = home.latest_markdown(self.published_by_uri, self.registry)
+            return markdown.replace(home.MARKER, latest, 1)
         if not page.file.src_uri.startswith(POSTS_PREFIX):
             return markdown
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract

@@ -1,0 +1,83 @@
+"""The office's own legal products: a publication whose front matter carries `document:` issues a
+Keputusan KPU Kabupaten. It goes through the same pull request, approvals and promotion as any
+publication; once in content/posts it is a registry document like the others (index, page, feed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from pipeline.citations import Citation
+from pipeline.messages import citations as msg
+from pipeline.model import FrontMatter, LegalDocument, Publication
+from pipeline.official_text import pdf_problems
+from pipeline.regulations import Registry, Regulation
+
+KIND = "kpts-kpukab"
+
+
+def document_key(doc: LegalDocument) -> str:
+    return Citation(KIND, doc.number, doc.year).key
+
+
+def to_regulation(front: FrontMatter, office: str) -> Regulation | None:
+    """The registry record of the publication's document (None when it has none)."""
+    doc = front.document
+    if doc is None:
+        return None
+    return Regulation(
+        key=document_key(doc),
+        document_type="Keputusan",
+        type=KIND,
+        number=doc.number,
+        year=doc.year,
+        title=doc.title,
+        author=office,
+        enacted_place=doc.enacted_place,
+        enacted_on=doc.enacted_on,
+        subjects=tuple(doc.subjects),
+        legal_field=doc.legal_field,
+        abstract=doc.abstract or front.description,
+        amends=tuple(doc.amends),
+        revokes=tuple(doc.revokes),
+        implements=tuple(doc.implements),
+        pdf=doc.pdf,
+        sha256=doc.sha256.lower(),
+    )
+
+
+def office_documents(publications: Iterable[Publication], office: str) -> list[Regulation]:
+    """The documents of the promoted, not withdrawn publications, newest first."""
+    found = [
+        to_regulation(pub.front, office)
+        for pub in publications
+        if pub.front.document is not None and pub.front.withdrawn is None
+    ]
+    return sorted(
+        (r for r in found if r is not None), key=lambda r: r.enacted_on or r.year, reverse=True
+    )
+
+
+def check_document(
+    root: Path, front: FrontMatter, registry: Registry, line_of: Mapping[str, int]
+) -> Iterator[tuple[int, str]]:
+    """(line, message) for everything wrong with the `document:` block, like a registry entry:
+    its PDF and SHA-256, its key not taken by the registry, its relations pointing at keys."""
+    doc = front.document
+    if doc is None:
+        return
+    key = document_key(doc)
+    if registry.get(key) is not None:
+        yield line_of["number"], msg.DOCUMENT_KEY_TAKEN.format(key=key)
+    for text in pdf_problems(root, doc.pdf, doc.sha256):
+        field = "sha256" if text.startswith('Kolom "sha256"') else "pdf"
+        text = text.replace('Kolom "pdf"', 'Kolom "document.pdf"')
+        yield line_of[field], text.replace('Kolom "sha256"', 'Kolom "document.sha256"')
+    for field in ("amends", "revokes", "implements"):
+        for ref in getattr(doc, field):
+            if ref == key:
+                yield line_of[field], msg.SELF_REFERENCE.format(field=f"document.{field}", key=ref)
+            elif registry.get(ref) is None:
+                text = msg.UNKNOWN_REFERENCE.format(field=f"document.{field}", ref=ref)
+                yield line_of[field], text

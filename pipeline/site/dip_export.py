@@ -1,0 +1,109 @@
+"""The Daftar Informasi Publik as downloads (CSV and XLSX) with the Perki 1/2021 columns, built
+with the site next to the DIP page, from the same rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from pipeline.messages import records as msg
+from pipeline.site.dip import Row, when_where
+
+CSV_PATH = "ppid/daftar-informasi-publik.csv"
+XLSX_PATH = "ppid/daftar-informasi-publik.xlsx"
+COLUMNS = (
+    "Nomor",
+    "Judul informasi",
+    "Ringkasan isi informasi",
+    "Pejabat/unit yang menguasai informasi",
+    "Penanggung jawab pembuatan atau penerbitan informasi",
+    "Waktu dan tempat pembuatan informasi",
+    "Bentuk informasi yang tersedia",
+    "Jangka waktu penyimpanan atau retensi arsip",
+    "Jenis informasi",
+    "Alamat",
+)
+WIDTHS = (8, 40, 60, 30, 30, 30, 20, 25, 18, 50)
+
+
+def table(entries: Sequence[Row], urls: Mapping[str, str]) -> list[list[str]]:
+    """One list of cell texts per publication, the columns of COLUMNS."""
+    return [
+        [
+            str(number),
+            _plain(entry.title),
+            _plain(entry.summary),
+            entry.holder or msg.DIP_MISSING,
+            entry.responsible or msg.DIP_MISSING,
+            when_where(entry) or msg.DIP_MISSING,
+            ", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats) or msg.DIP_MISSING,
+            entry.retention or msg.DIP_MISSING,
+            msg.DIP_CATEGORIES.get(entry.category, entry.category),
+            urls.get(entry.src_uri, ""),
+        ]
+        for number, entry in enumerate(entries, 1)
+    ]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _safe(cell: str) -> str:
+    """A cell a spreadsheet never runs as a formula (CSV/formula injection)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    """UTF-8 with a byte order mark, so that Excel opens Indonesian text correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([[_safe(c) for c in row] for row in rows])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(rows: list[list[str]], title: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "DIP"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(list(COLUMNS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([_safe(c) for c in row])
+    for index, width in enumerate(WIDTHS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for line in sheet.iter_rows(min_row=3):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A3"
+    book.properties.creator = title
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def add_files(
+    files: Files,
+    config: MkDocsConfig,
+    entries: Sequence[Row],
+    office: str,
+    urls: Mapping[str, str],
+) -> None:
+    """Register the CSV and XLSX beside the DIP page; `urls` maps src_uri to the public URL."""
+    rows = table(entries, urls)
+    title = f"{msg.DIP_TITLE} {office}"
+    files.append(File.generated(config, CSV_PATH, content=csv_bytes(rows)))
+    files.append(File.generated(config, XLSX_PATH, content=xlsx_bytes(rows, title)))
