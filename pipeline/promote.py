@@ -22,7 +22,7 @@ from pipeline.model import FrontMatter, Provenance, Publication
 from pipeline.problems import Level, Problem, error
 from pipeline.read import ReadFailed, load_yaml, read_document
 from pipeline.schema import validate_model
-from pipeline.validate import Context, validate
+from pipeline.validate import Context, publication_files, validate
 
 DRAFTS_DIR = "drafts"
 POSTS_DIR = "content/posts"
@@ -97,11 +97,7 @@ class Result:
 
 def drafts_of(root: Path) -> list[Path]:
     folder = root / DRAFTS_DIR
-    return (
-        sorted(p for p in folder.rglob("*.md") if not p.name.startswith("."))
-        if folder.is_dir()
-        else []
-    )
+    return publication_files(folder) if folder.is_dir() else []
 
 
 def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) -> Plan:
