@@ -89,6 +89,18 @@ class DipDefaults(_Strict):
     category: DipCategory = Field("berkala", description="berkala, serta_merta or setiap_saat.")
 
 
+class CmsAuth(_Strict):
+    """Sign-in of the web editor (/admin/) on GitHub: the OAuth relay that hands it a token."""
+
+    base_url: Text = Field(
+        "https://api.netlify.com",
+        description="OAuth relay for GitHub sign-in; Netlify's by default.",
+    )
+    site_domain: Text | None = Field(
+        None, description="The site's name at the relay (Netlify: the site domain set up there)."
+    )
+
+
 class KpuConfig(_Strict):
     """The whole kpu.yml."""
 
@@ -112,6 +124,7 @@ class KpuConfig(_Strict):
     dip: DipDefaults = Field(
         default_factory=DipDefaults, description="Daftar Informasi Publik defaults."
     )
+    cms: CmsAuth = Field(default_factory=CmsAuth, description="Web editor (/admin/) sign-in.")
 
     @field_validator("timezone")
     @classmethod
