@@ -17,6 +17,7 @@ from pipeline.commands import (
     build,
     bundle,
     check,
+    cms,
     comment,
     doctor,
     init,
@@ -46,6 +47,7 @@ COMMANDS = [
     report,
     init,
     doctor,
+    cms,
 ]
 
 EPILOG = """Kode keluar: 0 berhasil; 1 pekerjaan gagal (ada kesalahan isi, situs gagal dibangun,

@@ -114,6 +114,18 @@ class Jdihn(_Strict):
     )
 
 
+class CmsAuth(_Strict):
+    """Sign-in of the web editor (/admin/) on GitHub: the OAuth relay that hands it a token."""
+
+    base_url: Text = Field(
+        "https://api.netlify.com",
+        description="OAuth relay for GitHub sign-in; Netlify's by default.",
+    )
+    site_domain: Text | None = Field(
+        None, description="The site's name at the relay (Netlify: the site domain set up there)."
+    )
+
+
 class KpuConfig(_Strict):
     """The whole kpu.yml."""
 
@@ -143,6 +155,7 @@ class KpuConfig(_Strict):
         default_factory=DipDefaults, description="Daftar Informasi Publik defaults."
     )
     jdihn: Jdihn = Field(default_factory=Jdihn, description="JDIHN member feed.")
+    cms: CmsAuth = Field(default_factory=CmsAuth, description="Web editor (/admin/) sign-in.")
 
     @field_validator("timezone")
     @classmethod

@@ -23,7 +23,7 @@ from pipeline.model import FrontMatter, Provenance, Publication
 from pipeline.problems import Level, Problem, error
 from pipeline.read import ReadFailed, load_yaml, read_document
 from pipeline.schema import validate_model
-from pipeline.validate import Context, validate
+from pipeline.validate import Context, publication_files, validate
 
 DRAFTS_DIR = "drafts"
 POSTS_DIR = "content/posts"
@@ -102,9 +102,7 @@ class Result:
 def drafts_of(root: Path) -> list[Path]:
     folder = root / DRAFTS_DIR
     return (
-        sorted(p for p in folder.rglob("*.md") if not p.name.startswith("."))
-        if folder.is_dir() and not folder.is_symlink()
-        else []
+        publication_files(folder) if folder.is_dir() and not folder.is_symlink() else []
     )
 
 

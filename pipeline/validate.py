@@ -37,6 +37,7 @@ from pipeline.timeutil import now
 
 REGISTRY_FILE = "data/regulations.yml"
 PUBLICATION_DIRS = ("drafts", "content/posts")
+README_NAME = "readme.md"
 IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
@@ -91,12 +92,24 @@ class Result:
     files: int = 0
 
 
+def publication_files(folder: Path) -> list[Path]:
+    """The publications under `folder`: its Markdown files, except hidden ones and READMEs.
+
+    A README.md (drafts/README.md tells designers how to start) is documentation, not a draft.
+    """
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if not p.name.startswith(".") and p.name.lower() != README_NAME
+    )
+
+
 def discover(root: Path, paths: Iterable[Path] = ()) -> Iterator[Path]:
     """Markdown files to check: the given files/folders, else drafts/ and content/posts/."""
     targets = list(paths) or [root / d for d in PUBLICATION_DIRS if (root / d).is_dir()]
     for target in targets:
         if target.is_dir():
-            yield from sorted(p for p in target.rglob("*.md") if not p.name.startswith("."))
+            yield from publication_files(target)
         else:
             yield target
 

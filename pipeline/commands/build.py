@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from pipeline.build import build_site
+from pipeline.cms import install_admin
 from pipeline.messages import check as msg
+from pipeline.messages import cms
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,7 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "build",
         help="bangun situs",
         description="Bangun situs statis dari content/ dengan MkDocs Material (mode --strict). "
-        "Draf di drafts/ tidak pernah ikut dibangun.",
+        "Draf di drafts/ tidak pernah ikut dibangun. Editor web (Decap CMS) dipasang di /admin/ "
+        "bila paketnya terpasang (npm ci --prefix cms).",
     )
     p.add_argument("--site-dir", type=Path, default=None, help="folder hasil (bawaan: site/)")
     p.set_defaults(run=run)
@@ -22,5 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     site_dir = build_site(args.root, args.site_dir)
+    admin = install_admin(args.root, site_dir)
     print(msg.BUILD_OK.format(path=site_dir))
+    print(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
     return 0

@@ -27,6 +27,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="BERKAS|NOMOR",
         help="buat draf dari issue Permintaan Publikasi (Nota Dinas): nomor issue, atau berkas isi issue",
     )
+    p.add_argument(
+        "--from-docx",
+        metavar="NASKAH.docx",
+        type=Path,
+        help="buat draf dari dokumen Word: judul, subjudul, daftar, tebal/miring, tautan, tabel "
+        "dan gambar (beserta teks alternatifnya) ikut",
+    )
     p.set_defaults(run=run)
 
 
@@ -52,6 +59,8 @@ def create_draft(root: Path, title: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     if args.from_issue:
         return _run_from_issue(args)
+    if args.from_docx:
+        return _run_from_docx(args)
     try:
         path = create_draft(args.root, args.title or "")
     except ValueError as exc:
@@ -82,4 +91,29 @@ def _run_from_issue(args: argparse.Namespace) -> int:
         return 1
     issue = f" #{request.issue}" if request.issue else ""
     print(intake.CREATED.format(issue=issue, path=path.relative_to(args.root).as_posix()))
+    return 0
+
+
+def _run_from_docx(args: argparse.Namespace) -> int:
+    from pipeline.docx import DocxError, create_from_docx
+    from pipeline.messages import docx
+
+    try:
+        path, images = create_from_docx(args.root, args.from_docx)
+    except DocxError as exc:
+        print("\n".join(exc.problems))
+        return 1
+    except FileExistsError as exc:
+        shown = os.path.relpath(exc.filename, args.root) if exc.filename else str(args.from_docx)
+        print(msg.NEW_EXISTS.format(path=shown))
+        return 1
+    shown = path.relative_to(args.root).as_posix()
+    listed = ", ".join(p.relative_to(args.root).as_posix() for p in images)
+    print(
+        docx.CREATED.format(
+            source=args.from_docx.name,
+            path=shown,
+            images=docx.IMAGES.format(paths=listed) if images else "",
+        )
+    )
     return 0
