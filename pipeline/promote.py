@@ -101,9 +101,7 @@ class Result:
 
 def drafts_of(root: Path) -> list[Path]:
     folder = root / DRAFTS_DIR
-    return (
-        publication_files(folder) if folder.is_dir() and not folder.is_symlink() else []
-    )
+    return publication_files(folder) if folder.is_dir() and not folder.is_symlink() else []
 
 
 def _symlinked(root: Path, path: Path) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from pipeline.characters import check_document
+from pipeline.characters import check_document as check_characters
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import check as msg
@@ -210,7 +210,7 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
         doc = read_document(path, shown)
     except ReadFailed as exc:
         return None, [exc.problem]
-    hidden = list(check_document(doc))
+    hidden = list(check_characters(doc))
     front, problems = validate_model(FrontMatter, doc.front, shown, {"tz": ctx.config.tz})
     if front is None:
         return None, hidden + problems
