@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import tempfile
 from pathlib import Path
 
+from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
+from pipeline.journal import Journal
 from pipeline.ledger import Ledger
 from pipeline.messages import publish as msg
 from pipeline.posts import channels_of
-from pipeline.publish import Outcome, Report, dry_run_channels, promoted, publish, resolve
+from pipeline.publish import (
+    Options,
+    Outcome,
+    Report,
+    dry_run_channels,
+    promoted,
+    publish,
+    resolve,
+)
 from pipeline.validate import load_context
 
 
@@ -38,7 +50,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="ARG",
         help="putuskan kiriman yang hasilnya tidak diketahui: SLUG KANAL posted URL, atau SLUG KANAL failed",
     )
+    p.add_argument(
+        "--backfill",
+        action="append",
+        default=[],
+        metavar="KANAL",
+        choices=[n for n in REGISTRY if n != "outbox"],
+        help="kirim juga publikasi lama ke KANAL (yang terbit sebelum kanal itu dipakai, atau "
+        "yang dulu disimpan di outbox); boleh diulang",
+    )
+    p.add_argument(
+        "--since",
+        type=_day,
+        metavar="TTTT-BB-HH",
+        help="dengan --backfill: hanya publikasi bertanggal sejak hari ini",
+    )
     p.set_defaults(run=run)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(msg.SINCE_FORMAT.format(got=text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
             print(msg.RESOLVE_USAGE)
             return 2
         slug, channel, status, *url = args.resolve
-        entry = resolve(ctx, ledger, slug, channel, status, url[0] if url else None)
+        journal = Journal.of(args.root)
+        entry = resolve(
+            ctx, ledger, slug, channel, status, url[0] if url else None, journal=journal
+        )
         print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
         return 0
     publications = promoted(ctx)
@@ -70,7 +107,10 @@ def run(args: argparse.Namespace) -> int:
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems else 0
-    report = publish(ctx, publications, ledger=ledger)
+    options = Options.from_env(os.environ, backfill=frozenset(args.backfill), since=args.since)
+    report = publish(
+        ctx, publications, ledger=ledger, journal=Journal.of(args.root), options=options
+    )
     _print(report)
     return 1 if report.problems else 0
 
@@ -84,9 +124,13 @@ def _print(report: Report) -> None:
         print(msg.SUMMARY_FAIL.format(count=len(problems), items=items))
         return
     count = {
-        s: sum(o.status == s for o in report.outcomes) for s in ("posted", "skipped", "outbox")
+        s: sum(o.status == s for o in report.outcomes)
+        for s in ("posted", "skipped", "outbox", "deferred")
     }
+    deferred = count.pop("deferred")
     print(msg.SUMMARY_OK.format(**count))
+    if deferred:
+        print(msg.SUMMARY_DEFERRED.format(count=deferred))
 
 
 def _line(outcome: Outcome) -> str:
