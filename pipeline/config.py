@@ -64,6 +64,11 @@ class Channels(_Strict):
     hashtags: list[Annotated[StrictStr, StringConstraints(pattern=r"^#\w+$")]] = Field(
         default_factory=list, description="Hashtags appended to every post."
     )
+    x_monthly_cap: Annotated[int, Field(strict=True, ge=0)] | None = Field(
+        None,
+        description="At most this many X posts a calendar month (X charges per post); "
+        "later ones wait for the next month. None: no cap.",
+    )
 
 
 class ApprovalRule(_Strict):

@@ -3,7 +3,9 @@ data/ledger.json.
 
 It is what makes posting happen exactly once: an entry turns `pending` before a network is called
 and `posted` right after, each write atomic (temp file, fsync, os.replace) and made under a file
-lock that is held for the whole call, so two runs never post the same thing.
+lock, so two runs never post the same thing. The file is validated against its schema on every
+read: a ledger that is not what we wrote is an error, never an empty ledger that posts everything
+again. Its copy on origin (pipeline/journal.py) outlives the runner.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from filelock import FileLock, Timeout
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from pipeline.config import KpuConfig
 from pipeline.errors import PipelineError
@@ -29,8 +32,11 @@ from pipeline.timeutil import now
 LEDGER_FILE = "data/ledger.json"
 INSTAGRAM = "instagram"
 LOCK_TIMEOUT = 30 * 60.0
-Status = Literal["pending", "posted", "failed", "deleted"]
-STATUSES: tuple[Status, ...] = ("pending", "posted", "failed", "deleted")
+VERSION = 1
+Status = Literal["pending", "posted", "failed", "deleted", "outbox"]
+STATUSES: tuple[Status, ...] = ("pending", "posted", "failed", "deleted", "outbox")
+DONE: tuple[Status, ...] = ("posted", "deleted")
+"""The post exists (or existed) on the network: never sent again."""
 
 
 class LedgerError(PipelineError):
@@ -45,10 +51,6 @@ class Check:
     status_code: int | None = None
     ok: bool | None = None
     error: str | None = None
-
-
-def _check(raw: Any) -> Check | None:
-    return Check(**raw) if raw else None
 
 
 @dataclass
@@ -66,6 +68,14 @@ class Entry:
 
 
 @dataclass
+class Since:
+    """When a channel was first used with real credentials: older publications are not posted
+    to it unless asked (`kpu publish --backfill`)."""
+
+    since: str
+
+
+@dataclass
 class Page:
     """One publication: its web page and its posts, by channel."""
 
@@ -75,6 +85,8 @@ class Page:
     channels: dict[str, Entry] = field(default_factory=dict)
     withdrawn: dict[str, str] | None = None
     last_check: Check | None = None  # of the web page URL
+    first_seen: str | None = None
+    """When `kpu publish` first recorded the page; None for pages recorded before that was kept."""
 
 
 @dataclass
@@ -82,6 +94,7 @@ class Book:
     """The whole ledger in memory."""
 
     pages: dict[str, Page] = field(default_factory=dict)
+    channels: dict[str, Since] = field(default_factory=dict)
 
     def entry(self, slug: str, channel: str) -> Entry | None:
         page = self.pages.get(slug)
@@ -91,42 +104,158 @@ class Book:
         """The page record, created or refreshed (a page may move when its date changes)."""
         page = self.pages.get(slug)
         if page is None:
-            page = self.pages[slug] = Page(title, path, url)
+            page = self.pages[slug] = Page(title, path, url, first_seen=_stamp())
         page.title, page.path, page.url = title, path, url
         return page
+
+    def enable(self, channel: str) -> Since:
+        """Note that `channel` is in use with credentials, from now on (kept once set)."""
+        known = self.channels.get(channel)
+        if known is None:
+            # A ledger from before this was recorded already holds posts to the channel: it has
+            # been on from the start, so nothing it was meant to receive is left out.
+            had_posts = any(
+                (e := p.channels.get(channel)) is not None and e.status != "outbox"
+                for p in self.pages.values()
+            )
+            known = self.channels[channel] = Since("" if had_posts else _stamp())
+        return known
 
     def mark(self, slug: str, channel: str, status: Status, **changes: Any) -> Entry:
         page = self.pages[slug]
         entry = page.channels.setdefault(channel, Entry(status))
         entry.status = status
-        entry.time = now().isoformat(timespec="seconds")
+        entry.time = _stamp()
         for name, value in changes.items():
             setattr(entry, name, value)
         return entry
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "version": 1,
-            "publications": {slug: asdict(p) for slug, p in sorted(self.pages.items())},
-        }
+        data: dict[str, Any] = {"version": VERSION}
+        if self.channels:
+            data["channels"] = {name: asdict(s) for name, s in sorted(self.channels.items())}
+        data["publications"] = {slug: asdict(p) for slug, p in sorted(self.pages.items())}
+        return data
+
+    def to_text(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
     def from_json(cls, data: Any) -> Book:
+        """The ledger from its JSON; raises LedgerError naming what is not as we wrote it."""
+        checked = _validated(data)
         pages = {}
-        for slug, raw in (data.get("publications") or {}).items():
+        for slug, raw in checked.publications.items():
             channels = {
-                name: Entry(**{**entry, "last_check": _check(entry.get("last_check"))})
-                for name, entry in (raw.get("channels") or {}).items()
+                name: Entry(**{**entry.model_dump(), "last_check": _check(entry.last_check)})
+                for name, entry in raw.channels.items()
             }
             pages[slug] = Page(
-                raw["title"],
-                raw["path"],
-                raw["url"],
+                raw.title,
+                raw.path,
+                raw.url,
                 channels,
-                raw.get("withdrawn"),
-                _check(raw.get("last_check")),
+                raw.withdrawn,
+                _check(raw.last_check),
+                raw.first_seen,
             )
-        return cls(pages)
+        since = {name: Since(s.since) for name, s in checked.channels.items()}
+        return cls(pages, since)
+
+    @classmethod
+    def from_text(cls, text: str | bytes, display: str = LEDGER_FILE) -> Book:
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            detail = msg.LEDGER_DEEP
+            raise LedgerError(msg.LEDGER_UNREADABLE.format(path=display, detail=detail)) from None
+        except ValueError as exc:
+            raise LedgerError(msg.LEDGER_UNREADABLE.format(path=display, detail=exc)) from None
+        try:
+            return cls.from_json(data)
+        except LedgerError as exc:
+            raise LedgerError(msg.LEDGER_INVALID.format(path=display, detail=exc)) from None
+
+
+def _stamp() -> str:
+    return now().isoformat(timespec="seconds")
+
+
+def _check(raw: Any) -> Check | None:
+    if raw is None:
+        return None
+    if isinstance(raw, BaseModel):
+        raw = raw.model_dump()
+    return Check(**raw)
+
+
+# --- the schema, checked on every read -----------------------------------------------------------
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _CheckSchema(_Strict):
+    time: StrictStr
+    status_code: StrictInt | None = None
+    ok: bool | None = None
+    error: StrictStr | None = None
+
+
+class _EntrySchema(_Strict):
+    status: Status
+    remote_id: StrictStr | None = None
+    url: StrictStr | None = None
+    time: StrictStr | None = None
+    attempts: StrictInt = Field(0, ge=0)
+    error: StrictStr | None = None
+    key: StrictStr | None = None
+    last_check: _CheckSchema | None = None
+
+
+class _PageSchema(_Strict):
+    title: StrictStr
+    path: StrictStr
+    url: StrictStr
+    channels: dict[StrictStr, _EntrySchema] = Field(default_factory=dict)
+    withdrawn: dict[StrictStr, StrictStr] | None = None
+    last_check: _CheckSchema | None = None
+    first_seen: StrictStr | None = None
+
+
+class _SinceSchema(_Strict):
+    since: StrictStr
+
+
+class _LedgerSchema(_Strict):
+    version: StrictInt
+    channels: dict[StrictStr, _SinceSchema] = Field(default_factory=dict)
+    publications: dict[StrictStr, _PageSchema]
+
+
+def _validated(data: Any) -> _LedgerSchema:
+    if not isinstance(data, dict):
+        raise LedgerError(msg.LEDGER_NOT_OBJECT)
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version != VERSION:
+        raise LedgerError(msg.LEDGER_VERSION.format(got=version, version=VERSION))
+    try:
+        return _LedgerSchema.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False)[:5]:
+            where = ".".join(str(p) for p in err["loc"]) or "(seluruh berkas)"
+            problems.append(msg.LEDGER_FIELD.format(field=where, got=_shown(err.get("input"))))
+        raise LedgerError("; ".join(problems)) from None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "sekumpulan sub-kolom"
+    if isinstance(value, list):
+        return "sebuah daftar"
+    if value is None:
+        return "kosong"
+    return json.dumps(value, ensure_ascii=False)[:60]
 
 
 class Ledger:
@@ -160,14 +289,15 @@ class Ledger:
         if not self.path.exists():
             return Book()
         try:
-            return Book.from_json(json.loads(self.path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            text = self.path.read_bytes()
+        except OSError as exc:
             raise LedgerError(msg.LEDGER_UNREADABLE.format(path=LEDGER_FILE, detail=exc)) from exc
+        return Book.from_text(text)
 
     def save(self, book: Book) -> None:
         """Write atomically: a crash leaves either the old or the new file, never half of one."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(book.to_json(), ensure_ascii=False, indent=2) + "\n"
+        text = book.to_text()
         fd, temp = tempfile.mkstemp(prefix=".ledger-", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -204,6 +334,6 @@ def awaiting_instagram(
         if INSTAGRAM not in channels_of(publication, enabled) or publication.front.withdrawn:
             continue
         entry = book.entry(publication.slug, INSTAGRAM)
-        if entry is None or entry.status not in ("posted", "deleted"):
+        if entry is None or entry.status not in DONE:
             waiting.append(publication)
     return waiting

@@ -1,14 +1,20 @@
 """SOP step 8, social half: post every promoted publication once to each of its channels.
 
-Every post goes through the ledger: `pending` is written before the network is called and
-`posted` right after, under a lock held for the call. A `pending` entry found later means a run
-died mid-call; it is reconciled (looked up, or re-sent where the API makes that safe) or handed to a
-person, never sent again blindly.
+Every post goes through the ledger: `pending` is on origin (the journal, pipeline/journal.py)
+before the network is called, and the result is written right after. A `pending` entry found
+later means a run died mid-call; it is reconciled (looked up, or re-sent where the API makes that
+safe) or handed to a person, never sent again blindly. Where a network can list recent posts, a
+fresh post is looked up first too, by its marker (the page URL in the text).
+
+Each channel runs in its own thread with a deadline: a network that fails, hangs or answers
+nonsense only ever costs its own posts, marked failed or unresolved with the reason.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,20 +32,26 @@ from pipeline.channels.base import (
     Retryable,
 )
 from pipeline.channels.outbox import Outbox
-from pipeline.errors import ValidationFailed
-from pipeline.ledger import Book, Entry, Ledger
+from pipeline.durable import Writer
+from pipeline.errors import PipelineError, ValidationFailed
+from pipeline.faults import kill_point
+from pipeline.journal import Journal
+from pipeline.ledger import DONE, Book, Entry, Ledger
+from pipeline.ledger_merge import merge
 from pipeline.messages import publish as msg
 from pipeline.model import Publication
 from pipeline.posts import channels_of, publication_url
 from pipeline.problems import has_errors
+from pipeline.quotas import Quota
 from pipeline.timeutil import now
 from pipeline.validate import Context, validate
 
 POSTS_DIR = "content/posts"
-CRASH_HOOK = "KPU_TEST_CRASH_AFTER_POST"
-"""Test-only: the name of a channel after whose successful call the process dies at once."""
+DEADLINE_ENV = "KPU_CHANNEL_DEADLINE"
+DEFAULT_DEADLINE = 15 * 60.0
+"""Seconds one channel may take for all its posts of a run (an Actions job allows hours)."""
 
-Status = Literal["posted", "skipped", "failed", "unresolved", "outbox", "waiting"]
+Status = Literal["posted", "skipped", "failed", "unresolved", "outbox", "waiting", "deferred"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,25 @@ class Report:
     @property
     def problems(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in ("failed", "unresolved")]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices of one run beyond the defaults."""
+
+    backfill: frozenset[str] = frozenset()
+    """Channels that also get publications older than their start (or sent to the outbox)."""
+    since: dt.date | None = None
+    """With `backfill`: only publications dated on or after this day."""
+    deadline: float = DEFAULT_DEADLINE
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], **given: object) -> Options:
+        try:
+            deadline = float(environ.get(DEADLINE_ENV, "") or DEFAULT_DEADLINE)
+        except ValueError:
+            deadline = DEFAULT_DEADLINE
+        return cls(deadline=deadline, **given)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -144,14 +175,18 @@ def publish(
     ledger: Ledger | None,
     environ: Mapping[str, str] | None = None,
     policy: RetryPolicy | None = None,
+    journal: Journal | None = None,
+    options: Options | None = None,
 ) -> Report:
     """Post each publication to its channels; `ledger=None` records nothing (dry run).
 
-    `channels` defaults to the configured ones (`configured_channels`). One failing channel
-    never stops the others: every outcome is in the report.
+    `channels` defaults to the configured ones (`configured_channels`); `journal` is the
+    ledger's copy on origin (None: the local file only). One failing channel never stops the
+    others: every outcome is in the report.
     """
     environ = os.environ if environ is None else environ
     policy = policy or RetryPolicy.from_env(environ)
+    options = options or Options.from_env(environ)
     enabled = ctx.config.channels.enabled
     if channels is None:
         names = sorted({n for p in publications for n in channels_of(p, enabled)})
@@ -165,101 +200,284 @@ def publish(
             report.outcomes.append(Outcome(publication.slug, "-", "waiting", detail=msg.NOT_YET))
             continue
         due.append((publication, publication_url(ctx, publication)))
-    # A snapshot to skip what is done without rendering it; the locked re-read decides.
-    snapshot = _record_pages(ledger, due) if ledger is not None else None
-    for publication, url in due:
-        for name in channels_of(publication, enabled):
-            done = _already_done(channels[name], name, publication.slug, snapshot)
-            report.outcomes.append(
-                done or _post_one(channels[name], publication, url, ledger, policy, environ)
-            )
+    if ledger is None:
+        for publication, url in due:
+            for name in channels_of(publication, enabled):
+                report.outcomes.append(_unrecorded(channels[name], publication, url))
+        return report
+    with ledger.locked() as book:
+        writer = _start(ledger, book, journal, due, channels)
+        plans = {name: [] for name in channels}  # type: dict[str, list[tuple[Publication, str]]]
+        for publication, url in due:
+            for name in channels_of(publication, enabled):
+                held = _held_back(writer.book, channels[name], name, publication, options)
+                if held is not None:
+                    report.outcomes.append(held)
+                else:
+                    plans[name].append((publication, url))
+        runs = [
+            _ChannelRun(channels[name], items, writer, policy, environ, options, ctx)
+            for name, items in plans.items()
+            if items
+        ]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.finish()
+            report.outcomes.extend(run.outcomes)
+        writer.durable()  # the last results are on origin too
+    order = {(p.slug, n): i for i, (p, _) in enumerate(due) for n in channels}
+    report.outcomes.sort(key=lambda o: order.get((o.slug, o.channel), -1))
     return report
 
 
-def _already_done(channel: Channel, name: str, slug: str, snapshot: Book | None) -> Outcome | None:
-    """Posted (or deleted) on the network per the ledger, or already written to this outbox."""
-    entry = snapshot.entry(slug, name) if snapshot is not None else None
-    if entry is not None and entry.status in ("posted", "deleted"):
-        return Outcome(slug, name, "skipped", entry.url)
-    if isinstance(channel, Outbox) and (channel.directory / name / slug / "post.json").exists():
-        return Outcome(slug, name, "skipped", detail=msg.ALREADY_IN_OUTBOX)
-    return None
+def _start(
+    ledger: Ledger,
+    book: Book,
+    journal: Journal | None,
+    due: Sequence[tuple[Publication, str]],
+    channels: Mapping[str, Channel],
+) -> Writer:
+    """Start from the ledger here and on origin (a lost runner's pending marks are there), note
+    every page and every channel that is on, and make that durable before any call."""
+    if journal is not None:
+        theirs = journal.fetch()
+        if theirs is not None:
+            book = merge(book, theirs)
+    writer = Writer(ledger, book, journal)
 
-
-def _post_one(
-    channel: Channel,
-    publication: Publication,
-    url: str,
-    ledger: Ledger | None,
-    policy: RetryPolicy,
-    environ: Mapping[str, str],
-) -> Outcome:
-    post = channel.render(publication, url)
-    slug, name = post.slug, post.channel
-    if ledger is None or stand_in(channel):
-        try:
-            result = channel.publish(post)
-        except ChannelError as exc:
-            return Outcome(slug, name, "failed", detail=str(exc))
-        return Outcome(slug, name, "outbox", result.url, getattr(channel, "note", ""))
-    with ledger.locked() as book:
-        entry = book.entry(slug, name)
-        if entry is not None and entry.status in ("posted", "deleted"):
-            return Outcome(slug, name, "skipped", entry.url)
-        if entry is not None and entry.status == "pending":
-            settled = _reconcile(channel, post, entry, book, ledger)
-            if settled is not None:
-                return settled
-        attempts = (entry.attempts if entry else 0) + 1
-        book.mark(slug, name, "pending", attempts=attempts, key=post.key, error=None)
-        ledger.save(book)
-        return _send(channel, post, book, ledger, policy, environ)
-
-
-def _record_pages(ledger: Ledger, due: Sequence[tuple[Publication, str]]) -> Book:
-    """Each page is a link of the archive, whatever happens to its posts; one write for all.
-    Returns the ledger as written, the snapshot the run starts from."""
-    with ledger.locked() as book:
-        before = book.to_json()
+    def note(book: Book) -> None:
+        for name, channel in channels.items():
+            if not isinstance(channel, Outbox):
+                book.enable(name)
         for publication, url in due:
             book.page(publication.slug, publication.front.title, publication.path.as_posix(), url)
-        if book.to_json() != before:
-            ledger.save(book)
-        return book
+
+    writer.change(note)
+    writer.durable()
+    return writer
 
 
-def _send(
-    channel: Channel,
-    post: Post,
-    book: Book,
-    ledger: Ledger,
-    policy: RetryPolicy,
-    environ: Mapping[str, str],
-) -> Outcome:
-    try:
-        result = deliver(channel, post, policy)
-    except OutcomeUnknown as exc:
-        book.mark(post.slug, post.channel, "pending", error=str(exc))
-        ledger.save(book)
-        return Outcome(
-            post.slug, post.channel, "unresolved", detail=msg.UNRESOLVED.format(detail=exc)
-        )
-    except ChannelError as exc:
-        book.mark(post.slug, post.channel, "failed", error=str(exc))
-        ledger.save(book)
-        return Outcome(post.slug, post.channel, "failed", detail=str(exc))
-    if environ.get(CRASH_HOOK) == post.channel:
-        os._exit(99)  # simulates a crash between the network's answer and the ledger write
-    book.mark(
-        post.slug, post.channel, "posted", remote_id=result.remote_id, url=result.url, error=None
-    )
-    ledger.save(book)
-    return Outcome(post.slug, post.channel, "posted", result.url)
-
-
-def _reconcile(
-    channel: Channel, post: Post, entry: Entry, book: Book, ledger: Ledger
+def _held_back(
+    book: Book, channel: Channel, name: str, publication: Publication, options: Options
 ) -> Outcome | None:
+    """Done already, or not for this channel: older than its start, or left in the outbox."""
+    slug = publication.slug
+    entry = book.entry(slug, name)
+    if entry is not None and entry.status in DONE:
+        return Outcome(slug, name, "skipped", entry.url)
+    if isinstance(channel, Outbox):
+        if entry is not None and entry.status == "outbox":
+            return Outcome(slug, name, "skipped", detail=msg.ALREADY_IN_OUTBOX)
+        if (channel.directory / name / slug / "post.json").exists():
+            return Outcome(slug, name, "skipped", detail=msg.ALREADY_IN_OUTBOX)
+        return None
+    if entry is not None and entry.status != "outbox":
+        return None  # pending or failed: this channel has taken it on
+    if name in options.backfill:
+        date = publication.front.date
+        if options.since is None or (date is not None and date.date() >= options.since):
+            return None
+    if entry is not None:
+        return Outcome(slug, name, "skipped", detail=msg.LEFT_IN_OUTBOX.format(channel=name))
+    since = book.channels.get(name)
+    page = book.pages.get(slug)
+    first_seen = page.first_seen if page is not None else None
+    if since is None or not since.since or (first_seen is not None and first_seen >= since.since):
+        return None
+    return Outcome(
+        slug, name, "skipped", detail=msg.BEFORE_START.format(channel=name, since=since.since[:10])
+    )
+
+
+def _unrecorded(channel: Channel, publication: Publication, url: str) -> Outcome:
+    """A dry run or --outbox-only: written to the outbox, nothing recorded."""
+    post = channel.render(publication, url)
+    if isinstance(channel, Outbox) and (channel.folder(post) / "post.json").exists():
+        return Outcome(post.slug, post.channel, "skipped", detail=msg.ALREADY_IN_OUTBOX)
+    try:
+        result = channel.publish(post)
+    except ChannelError as exc:
+        return Outcome(post.slug, post.channel, "failed", detail=str(exc))
+    return Outcome(post.slug, post.channel, "outbox", result.url, getattr(channel, "note", ""))
+
+
+class _ChannelRun:
+    """One channel's posts of this run, in a thread of their own, within the deadline."""
+
+    def __init__(
+        self,
+        channel: Channel,
+        items: list[tuple[Publication, str]],
+        writer: Writer,
+        policy: RetryPolicy,
+        environ: Mapping[str, str],
+        options: Options,
+        ctx: Context,
+    ) -> None:
+        self.channel, self.items, self.writer = channel, items, writer
+        self.policy, self.environ, self.options = policy, environ, options
+        self.name = _name(channel)
+        self.quota = Quota(self.name, writer.book, _monthly_cap(ctx, self.name))
+        self.outcomes: list[Outcome] = []
+        self.busy: str | None = None
+        """The slug whose call is under way, if any."""
+        self._stop = threading.Event()
+        self._done = 0
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name=f"kpu-{self.name}", daemon=True)
+        self._ends = 0.0
+
+    def start(self) -> None:
+        self._ends = time.monotonic() + self.options.deadline
+        self._thread.start()
+
+    def finish(self) -> None:
+        self._thread.join(max(0.0, self._ends - time.monotonic()))
+        if not self._thread.is_alive():
+            return
+        self._stop.set()  # past the deadline: what is not done yet waits for the next run
+        with self._lock:
+            busy, left = self.busy, self.items[self._done :]
+            self._done = len(self.items)
+        minutes = self.options.deadline / 60
+        for publication, _ in left:
+            slug = publication.slug
+            if slug == busy:
+                detail = msg.DEADLINE_IN_CALL.format(minutes=minutes)
+                self.outcomes.append(Outcome(slug, self.name, "unresolved", detail=detail))
+            else:
+                detail = msg.DEADLINE.format(minutes=minutes)
+                self.outcomes.append(Outcome(slug, self.name, "failed", detail=detail))
+
+    def _run(self) -> None:
+        for index, (publication, url) in enumerate(self.items):
+            if self._stop.is_set():
+                return
+            outcome = self._one(publication, url)
+            with self._lock:
+                if self._done > index:
+                    return  # the deadline has already reported this one
+                self.outcomes.append(outcome)
+                self._done = index + 1
+
+    def _one(self, publication: Publication, url: str) -> Outcome:
+        slug, name = publication.slug, self.name
+        try:
+            return self._post(publication, url)
+        except (ChannelError, PipelineError) as exc:
+            return self._failed(slug, str(exc))
+        except Exception as exc:  # a bug or a library's surprise: this channel's post only
+            detail = msg.CRASHED.format(
+                error=type(exc).__name__, detail=self.channel.scrub(str(exc))
+            )
+            if self.busy == slug:  # the request may have gone out: a person or a look-up decides
+                self.writer.change(lambda b: b.mark(slug, name, "pending", error=detail))
+                return Outcome(
+                    slug, name, "unresolved", detail=msg.UNRESOLVED.format(detail=detail)
+                )
+            return self._failed(slug, detail)
+        finally:
+            self.busy = None
+
+    def _failed(self, slug: str, detail: str) -> Outcome:
+        name = self.name
+        if self.writer.entry(slug, name) is not None or self.busy == slug:
+            self.writer.change(lambda b: b.mark(slug, name, "failed", error=detail))
+        return Outcome(slug, name, "failed", detail=detail)
+
+    def _post(self, publication: Publication, url: str) -> Outcome:
+        channel, writer, name = self.channel, self.writer, self.name
+        post = channel.render(publication, url)
+        slug = post.slug
+        if stand_in(channel):
+            result = channel.publish(post)
+            writer.change(
+                lambda b: b.mark(slug, name, "outbox", remote_id=result.remote_id, url=result.url)
+            )
+            return Outcome(slug, name, "outbox", result.url, getattr(channel, "note", ""))
+        entry = writer.entry(slug, name)
+        if entry is not None and entry.status in DONE:
+            return Outcome(slug, name, "skipped", entry.url)
+        if entry is not None and entry.status == "pending":
+            settled = _reconcile(channel, post, writer)
+            if settled is not None:
+                return settled
+        elif channel.can_lookup and not channel.idempotent:
+            found = _lookup_first(channel, post)
+            if found is not None:
+                return _posted(writer, post, found, msg.FOUND_BEFORE_POSTING)
+        wait = self.quota.wait_before()
+        if wait is None or wait > self._ends - time.monotonic():
+            return Outcome(slug, name, "deferred", detail=_quota_detail(name))
+        if wait:
+            time.sleep(wait)
+        attempts = (entry.attempts if entry else 0) + 1
+        writer.change(
+            lambda b: b.mark(slug, name, "pending", attempts=attempts, key=post.key, error=None)
+        )
+        writer.durable()  # on origin before the network is called
+        kill_point(f"before-call:{name}", self.environ)
+        self.busy = slug
+        try:
+            result = deliver(channel, post, self.policy)
+        except OutcomeUnknown as exc:
+            self.busy = None
+            unknown = str(exc)
+            writer.change(lambda b: b.mark(slug, name, "pending", error=unknown))
+            return Outcome(slug, name, "unresolved", detail=msg.UNRESOLVED.format(detail=unknown))
+        except ChannelError as exc:
+            self.busy = None
+            failed = str(exc)
+            writer.change(lambda b: b.mark(slug, name, "failed", error=failed))
+            return Outcome(slug, name, "failed", detail=failed)
+        self.quota.used()
+        kill_point(f"after-call:{name}", self.environ)
+        self.busy = None
+        return _posted(writer, post, result)
+
+
+def _name(channel: Channel) -> str:
+    if isinstance(channel, Outbox) and channel.standing_in is not None:
+        return channel.standing_in.name
+    return channel.name
+
+
+def _monthly_cap(ctx: Context, name: str) -> int | None:
+    return ctx.config.channels.x_monthly_cap if name == "x" else None
+
+
+def _quota_detail(name: str) -> str:
+    return {
+        "x": msg.X_CAP_REACHED,
+        "instagram": msg.INSTAGRAM_DAY_FULL,
+    }.get(name, msg.QUOTA_FULL)
+
+
+def _posted(writer: Writer, post: Post, result: Result, note: str = "") -> Outcome:
+    writer.change(
+        lambda b: b.mark(
+            post.slug,
+            post.channel,
+            "posted",
+            remote_id=result.remote_id,
+            url=result.url,
+            error=None,
+        )
+    )
+    return Outcome(post.slug, post.channel, "posted", result.url, note)
+
+
+def _lookup_first(channel: Channel, post: Post) -> Result | None:
+    """Before a fresh post: is it there already (a run whose record was lost)? A failed look-up
+    raises ChannelError: the network is not answering, so posting now would fail too."""
+    try:
+        return channel.lookup(post)
+    except ChannelError as exc:
+        raise ChannelError(msg.LOOKUP_BEFORE_POST_FAILED.format(detail=exc)) from None
+
+
+def _reconcile(channel: Channel, post: Post, writer: Writer) -> Outcome | None:
     """A previous run died after `pending`: find the post, or decide it is safe to send again.
 
     None means "send": the network says there is no such post, or the API makes a re-send
@@ -279,11 +497,7 @@ def _reconcile(
         return Outcome(post.slug, post.channel, "unresolved", detail=detail)
     if found is None:
         return None
-    book.mark(
-        post.slug, post.channel, "posted", remote_id=found.remote_id, url=found.url, error=None
-    )
-    ledger.save(book)
-    return Outcome(post.slug, post.channel, "posted", found.url, msg.RECONCILED)
+    return _posted(writer, post, found, msg.RECONCILED)
 
 
 def deliver(
@@ -329,11 +543,17 @@ def resolve(
     status: str,
     url: str | None,
     environ: Mapping[str, str] | None = None,
+    journal: Journal | None = None,
 ) -> Entry:
-    """A person's decision on an entry: `posted URL` (it is there) or `failed` (send it again)."""
+    """A person's decision on an entry: `posted URL` (it is there) or `failed` (send it again).
+    With a journal, the decision is on origin too, so the next run in CI follows it."""
     if name not in REGISTRY:
         raise ChannelError(msg.RESOLVE_CHANNEL.format(got=name, choices=", ".join(REGISTRY)))
     with ledger.locked() as book:
+        if journal is not None:
+            theirs = journal.fetch()
+            if theirs is not None:
+                book = merge(book, theirs)
         if book.entry(slug, name) is None:
             raise ChannelError(msg.RESOLVE_NO_ENTRY.format(slug=slug, channel=name))
         if status == "posted":
@@ -353,4 +573,6 @@ def resolve(
         else:
             raise ChannelError(msg.RESOLVE_STATUS.format(got=status))
         ledger.save(book)
+        if journal is not None:
+            journal.write(book)
         return entry

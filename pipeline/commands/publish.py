@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
+from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
+from pipeline.journal import Journal
 from pipeline.ledger import Ledger
 from pipeline.liveness import wait_live
 from pipeline.messages import publish as msg
@@ -15,6 +18,7 @@ from pipeline.messages import verify as vmsg
 from pipeline.model import Publication
 from pipeline.posts import channels_of, publication_url
 from pipeline.publish import (
+    Options,
     Outcome,
     Report,
     configured_channels,
@@ -59,7 +63,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="ARG",
         help="putuskan kiriman yang hasilnya tidak diketahui: SLUG KANAL posted URL, atau SLUG KANAL failed",
     )
+    p.add_argument(
+        "--backfill",
+        action="append",
+        default=[],
+        metavar="KANAL",
+        choices=[n for n in REGISTRY if n != "outbox"],
+        help="kirim juga publikasi lama ke KANAL (yang terbit sebelum kanal itu dipakai, atau "
+        "yang dulu disimpan di outbox); boleh diulang",
+    )
+    p.add_argument(
+        "--since",
+        type=_day,
+        metavar="TTTT-BB-HH",
+        help="dengan --backfill: hanya publikasi bertanggal sejak hari ini",
+    )
     p.set_defaults(run=run)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(msg.SINCE_FORMAT.format(got=text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,7 +96,10 @@ def run(args: argparse.Namespace) -> int:
             print(msg.RESOLVE_USAGE)
             return 2
         slug, channel, status, *url = args.resolve
-        entry = resolve(ctx, ledger, slug, channel, status, url[0] if url else None)
+        journal = Journal.of(args.root)
+        entry = resolve(
+            ctx, ledger, slug, channel, status, url[0] if url else None, journal=journal
+        )
         print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
         return 0
     publications = promoted(ctx)
@@ -92,7 +121,12 @@ def run(args: argparse.Namespace) -> int:
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems else 0
     publications, not_live = live_only(ctx, publications, args.page_wait)
-    posted = publish(ctx, publications, ledger=ledger) if publications else None
+    options = Options.from_env(os.environ, backfill=frozenset(args.backfill), since=args.since)
+    posted = (
+        publish(ctx, publications, ledger=ledger, journal=Journal.of(args.root), options=options)
+        if publications
+        else None
+    )
     if posted is not None:
         _print(posted)
     for line in not_live:
@@ -136,9 +170,13 @@ def _print(report: Report) -> None:
         print(msg.SUMMARY_FAIL.format(count=len(problems), items=items))
         return
     count = {
-        s: sum(o.status == s for o in report.outcomes) for s in ("posted", "skipped", "outbox")
+        s: sum(o.status == s for o in report.outcomes)
+        for s in ("posted", "skipped", "outbox", "deferred")
     }
+    deferred = count.pop("deferred")
     print(msg.SUMMARY_OK.format(**count))
+    if deferred:
+        print(msg.SUMMARY_DEFERRED.format(count=deferred))
 
 
 def _line(outcome: Outcome) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pipeline.gitrepo import GitRepo, Identity
+from pipeline.journal import Journal
 from pipeline.messages import promote as msg
 from pipeline.record import RECORD_PATHS, record
 
@@ -28,7 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     repo = GitRepo(args.root)
-    done = record(repo, Identity.from_env(), args.paths or RECORD_PATHS, push=not args.no_push)
+    journal = None if args.no_push else Journal.of(args.root)
+    done = record(repo, Identity.from_env(), args.paths or RECORD_PATHS, not args.no_push, journal)
     shown = ", ".join(done.paths)
     if done.commit is None:
         print(msg.RECORD_NOTHING)

@@ -32,12 +32,44 @@ LEDGER_UNREADABLE = (
     "Arsip link {path} tidak dapat dibaca ({detail}). Jangan disunting dengan tangan; "
     "pulihkan versi terakhir yang benar dengan riwayat git, lalu jalankan lagi."
 )
+LEDGER_INVALID = (
+    "Arsip link {path} tidak sesuai dengan isi yang ditulis kpu: {detail}. Tidak ada yang "
+    "dikirim. Jangan disunting dengan tangan; pulihkan versi terakhir yang benar dengan riwayat "
+    "git (git log -- {path}), lalu jalankan lagi."
+)
+LEDGER_DEEP = "isinya bersarang terlalu dalam"
+LEDGER_NOT_OBJECT = 'isinya harus sekumpulan kolom dengan "version" dan "publications"'
+LEDGER_VERSION = "versi {got} tidak dikenal (kpu ini membaca versi {version}); perbarui kpu"
+LEDGER_FIELD = 'kolom "{field}" tidak sah (isinya {got})'
+
 
 # --- publishing ------------------------------------------------------------------------------
 NOT_YET = "belum waktunya (publish_at)"
 ALREADY_IN_OUTBOX = "ke outbox, pada proses sebelumnya; tidak ditulis ulang"
 SENT_TO_OUTBOX = "kredensial kanal ini belum diatur: kiriman disimpan di outbox, tidak dikirim"
 RECONCILED = "ditemukan sudah terkirim pada proses sebelumnya; tidak dikirim ulang"
+FOUND_BEFORE_POSTING = "sudah ada di kanal ini (tautan halamannya ditemukan), walau belum tercatat; tidak dikirim ulang"
+LOOKUP_BEFORE_POST_FAILED = "kanal tidak dapat diperiksa sebelum mengirim ({detail}); tidak dikirim, diulang pada proses berikutnya"
+LEFT_IN_OUTBOX = (
+    "dulu disimpan di outbox (kredensial belum ada), tidak dikirim otomatis; "
+    "kirim dengan kpu publish --backfill {channel}"
+)
+BEFORE_START = (
+    "terbit sebelum kanal ini dipakai (sejak {since}); tidak dikirim. Untuk mengirim publikasi "
+    "lama juga: kpu publish --backfill {channel} [--since TTTT-BB-HH]"
+)
+DEADLINE = "kanal ini melewati batas waktu {minutes:.0f} menit; belum dikirim, diulang pada proses berikutnya"
+DEADLINE_IN_CALL = (
+    "kanal ini tidak menjawab dalam batas waktu {minutes:.0f} menit saat mengirim; hasilnya "
+    "diperiksa pada proses berikutnya"
+)
+CRASHED = "kesalahan tak terduga ({error}: {detail})"
+X_CAP_REACHED = (
+    "batas kiriman X bulan ini (channels.x_monthly_cap di kpu.yml) sudah tercapai; ditunda ke "
+    "bulan berikutnya, atau naikkan batasnya"
+)
+INSTAGRAM_DAY_FULL = "batas 50 kiriman Instagram per 24 jam tercapai; ditunda ke proses berikutnya"
+QUOTA_FULL = "batas jumlah kiriman kanal ini tercapai; ditunda ke proses berikutnya"
 UNRESOLVED = (
     "hasil kiriman tidak diketahui ({detail}). Periksa akun kanal ini: jika kiriman ada, jalankan "
     "kpu publish --resolve SLUG KANAL posted URL; jika tidak ada, kpu publish --resolve SLUG KANAL failed"
@@ -77,6 +109,7 @@ STATUS_LABELS = {
     "unresolved": "PERLU KEPUTUSAN",
     "outbox": "outbox",
     "waiting": "menunggu",
+    "deferred": "ditunda",
 }
 LINE = "{slug} -> {channel}: {status}{url}{detail}"
 DRY_RUN = "Uji coba (--dry-run): tidak ada yang dikirim dan arsip link tidak diubah. Kiriman ditulis di {path}"
@@ -86,6 +119,10 @@ OUTBOX_ONLY = (
 )
 NOTHING = "Tidak ada publikasi di content/posts/."
 SUMMARY_OK = "Selesai: {posted} terkirim, {skipped} sudah terkirim sebelumnya, {outbox} ke outbox."
+SUMMARY_DEFERRED = (
+    "{count} kiriman ditunda karena batas kanal (kuota atau biaya); dikirim pada proses berikutnya."
+)
+SINCE_FORMAT = 'tanggal "{got}" tidak sah; tulis seperti 2026-10-05 (tahun-bulan-hari)'
 SUMMARY_FAIL = (
     "{count} kiriman belum berhasil:\n{items}\n"
     "Kiriman yang berhasil sudah tercatat di data/ledger.json; jalankan kpu publish lagi untuk "
@@ -108,4 +145,16 @@ RETRACT_FAIL_SUMMARY = (
 RETRACT_DEFAULT_REASON = "Publikasi ditarik oleh KPU Kabupaten."
 WITHDRAWN_NOTICE = (
     '!!! warning "Publikasi ini telah ditarik"\n    Ditarik pada {date}. Alasan: {reason}\n'
+)
+
+# --- the journal on origin -------------------------------------------------------------------
+JOURNAL_SUBJECT = "Jurnal arsip link (kpu publish)"
+JOURNAL_UNREACHABLE = (
+    "Catatan kiriman tidak dapat disimpan di origin (cabang kpu-ledger): {detail}. Tidak ada yang "
+    "dikirim, agar tidak ada kiriman ganda bila proses ini terhenti. Periksa koneksi dan izin "
+    "push (contents: write), lalu jalankan kpu publish lagi."
+)
+JOURNAL_GAVE_UP = (
+    "Catatan kiriman tidak dapat disimpan di origin setelah {attempts} kali mencoba (cabang "
+    "kpu-ledger terus berubah). Jalankan kpu publish lagi."
 )

@@ -46,6 +46,11 @@ class World:
             result.update(api.env())
         return result
 
+    def env_only(self, *channels: str) -> dict[str, str]:
+        """Credentials of `channels` only: every other channel falls back to the outbox."""
+        prefixes = tuple(f"{c.upper()}_" for c in channels)
+        return {k: v for k, v in self.env().items() if k in FAST or k.startswith(prefixes)}
+
     def counts(self) -> dict[str, int]:
         """Live posts per network."""
         return {
