@@ -72,3 +72,11 @@ HOME_PUBLICATIONS = "Publikasi"
 HOME_DOCUMENTS = "Dokumen hukum"
 HOME_NO_PUBLICATIONS = "Belum ada publikasi."
 HOME_ALL = "Semua dokumen, dengan saringan jenis, tahun, dan status: [Daftar Peraturan]({index})."
+
+# --- the Arsip Link Aktif (documents kept in the repository) ---------------------------------
+ARCHIVE_DOCUMENTS = "Naskah dokumen hukum"
+ARCHIVE_INTRO = (
+    "Naskah resmi yang disimpan dan diterbitkan oleh situs ini sendiri. Sidik SHA-256 dapat "
+    "dipakai untuk memastikan salinan yang Anda terima sama dengan yang diterbitkan."
+)
+ARCHIVE_HEADER = "| Dokumen | Berkas | SHA-256 |"

@@ -90,6 +90,8 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         if page.file.src_uri == home.HOME_PAGE and home.MARKER in markdown:
             latest = home.latest_markdown(self.published_by_uri, self.registry)
             return markdown.replace(home.MARKER, latest, 1)
+        if page.file.src_uri == archive.ARCHIVE_PAGE:
+            return markdown + regulation_pages.archive_section(self.registry, page.file.src_uri)
         if not page.file.src_uri.startswith(POSTS_PREFIX):
             return markdown
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract

@@ -291,3 +291,19 @@ def add_pages(
     for reg in registry:
         content = regulation_page(reg, registry, cited.get(reg.key, []))
         files.append(File.generated(config, page_uri(reg.key), content=content))
+
+
+def archive_section(registry: Registry, src_uri: str) -> str:
+    """Appended to the Arsip Link Aktif: every official text this site itself publishes (the PDFs
+    kept in the repository), with the SHA-256 a reader can check a copy against."""
+    kept = [reg for reg in registry if reg.pdf]
+    if not kept:
+        return ""
+    lines = ["", f"## {msg.ARCHIVE_DOCUMENTS} {{ #naskah-dokumen }}", "", msg.ARCHIVE_INTRO, ""]
+    lines += [msg.ARCHIVE_HEADER, "|---|---|---|"]
+    for reg in kept:
+        page = f"[{esc(reg.canonical)}]({rel(src_uri, page_uri(reg.key))})"
+        target = pdf_target(reg) or ""
+        pdf = f"[{esc(posixpath.basename(target))}]({rel(src_uri, target)})"
+        lines.append(f"| {page} | {pdf} | `{esc(reg.sha256 or '')}` |")
+    return "\n".join(lines) + "\n"
