@@ -372,10 +372,10 @@ def test_command_with_no_ledger_says_there_is_nothing_to_check(repo: Path) -> No
     )
     # the registry's catalogue links are listed for Subbag Hukum, apart from the ledger's
     assert result.err.startswith(
-        "7 tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "
+        "4 tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "
     )
     assert (
-        'data/regulations.yml:199: Naskah resmi "pkpu-11-2024": tautan '
+        'data/regulations.yml:316: Naskah resmi "pkpu-7-2023": tautan '
         "https://jdih.kpu.go.id/peraturan-kpu menuju halaman katalog atau pencarian, bukan ke "
         "dokumennya. Buka katalognya, cari peraturan ini, lalu salin alamat halaman detailnya.\n"
     ) in result.err
