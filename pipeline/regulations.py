@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
@@ -30,8 +29,9 @@ from pipeline.citations import (
 )
 from pipeline.errors import PipelineError
 from pipeline.messages import citations as msg
-from pipeline.official_text import catalogue_link, pdf_problems
+from pipeline.official_text import catalogue_link
 from pipeline.read import ReadFailed, YamlDoc, load_yaml, read_text
+from pipeline.registry_checks import Found, at_entry, check_entries
 from pipeline.relations import Relations, Status
 from pipeline.schema import validate_model
 
@@ -65,22 +65,6 @@ KIND_AUTHORS: dict[str, str] = {
     "perbawaslu": "Badan Pengawas Pemilihan Umum",
 }
 """Default T.E.U. badan (the issuing body) of each kind; an entry's `author` overrides it."""
-
-CONFIRMABLE = (
-    "title",
-    "enacted_place",
-    "enacted_on",
-    "promulgated_on",
-    "source",
-    "subjects",
-    "legal_field",
-    "abstract",
-    "amends",
-    "revokes",
-    "implements",
-    "status",
-    "link",
-)
 
 
 class Regulation(BaseModel):
@@ -244,7 +228,7 @@ def load_registry(path: Path, root: Path | None = None) -> Registry:
     for index, entry in enumerate(entries, start=1):
         if not isinstance(entry.data, dict):
             text = msg.ENTRY_NOT_A_MAPPING.format(got=msg.got(entry.data))
-            problems.append(_at(entry, index, None, None, text))
+            problems.append(at_entry(entry, index, None, None, text))
             continue
         problems.extend(_legacy(entry, index))
         data = {k: v for k, v in entry.data.items() if k not in LEGACY_FIELDS}
@@ -252,16 +236,17 @@ def load_registry(path: Path, root: Path | None = None) -> Registry:
             Regulation, YamlDoc(data, entry.node, entry.first_line), display
         )
         key = entry.data.get("key")
-        problems.extend(_at(entry, index, key, p.line, p.message) for p in found)
+        problems.extend(at_entry(entry, index, key, p.line, p.message) for p in found)
         if regulation is not None:
             valid.append((index, entry, regulation))
     # keys of entries with other mistakes still count, so one typo does not cascade
     known = {e.data["key"] for e in entries if isinstance(e.data, dict) and "key" in e.data}
-    problems.extend(_check_entries(valid, known, root))
+    registry = Registry(regulation for _, _, regulation in valid)
+    problems.extend(check_entries(valid, known, root, registry))
     if problems:
         raise RegistryError([text for _, text in sorted(problems, key=lambda p: p[0])])
-    lines = {reg.key: entry.line_of(()) for _, entry, reg in valid}
-    return Registry((regulation for _, _, regulation in valid), lines)
+    registry.lines = {reg.key: entry.line_of(()) for _, entry, reg in valid}
+    return registry
 
 
 def link_warnings(registry: Registry, *, marked: bool = True) -> list[tuple[int, str]]:
@@ -316,18 +301,6 @@ def _when(reg: Regulation) -> tuple[int, dt.date]:
 
 
 # --- validation helpers: every problem is (line, text) so they can be listed in file order ------
-Found = tuple[int, str]
-
-
-def _at(entry: YamlDoc, index: int, key: object, line: int | None, text: str) -> Found:
-    line = line or entry.line_of(())
-    return line, msg.where_entry(line, index, key) + text
-
-
-def _at_field(entry: YamlDoc, index: int, key: str, field: str, text: str) -> Found:
-    return _at(entry, index, key, entry.line_of((field,)), text)
-
-
 def _legacy(entry: YamlDoc, index: int) -> Iterator[Found]:
     """replaced_by/amended_by wrote a relation on the wrong side: say where it goes now."""
     key = entry.data.get("key")
@@ -339,7 +312,7 @@ def _legacy(entry: YamlDoc, index: int) -> Iterator[Found]:
         text = msg.LEGACY_RELATION.format(
             field=field, ref=", ".join(map(str, refs)), inverse=inverse, key=key
         )
-        yield _at_field(entry, index, str(key), field, text)
+        yield at_entry(entry, index, key, entry.line_of((field,)), text)
 
 
 def _entries(doc: YamlDoc) -> tuple[list[YamlDoc], list[Found]]:
@@ -372,89 +345,3 @@ def _child(node: Any, name: str) -> Any:
         if getattr(key, "value", None) == name:
             return value
     return node
-
-
-def _check_entries(
-    valid: list[tuple[int, YamlDoc, Regulation]], known: set[str], root: Path
-) -> Iterator[Found]:
-    """Rules that need more than one field or entry: keys, titles, relations, status, files."""
-    first_index: dict[str, int] = {}
-    by_key = {regulation.key: regulation for _, _, regulation in valid}
-    edges = {k: [*r.amends, *r.revokes, *r.implements] for k, r in by_key.items()}
-    registry = Registry(by_key.values())
-    for index, entry, reg in valid:
-        at = partial(_at_field, entry, index, reg.key)
-        if reg.key in first_index:
-            yield at("key", msg.DUPLICATE_KEY.format(key=reg.key, first=first_index[reg.key]))
-        else:
-            first_index[reg.key] = index
-        yield from _check_key(reg, at)
-        if reg.title is None and reg.type != "uud":
-            yield at("title", msg.TITLE_MISSING)
-        yield from _check_relations(reg, at, known, edges)
-        yield from _check_status(reg, at, registry)
-        yield from _check_text(reg, at, root)
-        for field in reg.unconfirmed:
-            if field not in CONFIRMABLE:
-                choices = ", ".join(CONFIRMABLE)
-                yield at(
-                    "unconfirmed", msg.UNCONFIRMED_UNKNOWN.format(field=field, choices=choices)
-                )
-
-
-def _check_relations(
-    reg: Regulation, at: Callable[[str, str], Found], known: set[str], edges: dict[str, list[str]]
-) -> Iterator[Found]:
-    for field in rel.RELATION_FIELDS:
-        for ref in getattr(reg, field):
-            if ref == reg.key:
-                yield at(field, msg.SELF_REFERENCE.format(field=field, key=ref))
-            elif ref not in known:
-                yield at(field, msg.UNKNOWN_REFERENCE.format(field=field, ref=ref))
-    cycle = rel.cycle_through(reg.key, edges)
-    if cycle:
-        field = next(f for f in rel.RELATION_FIELDS if cycle[1] in getattr(reg, f))
-        yield at(field, msg.RELATION_CYCLE.format(chain=" -> ".join(cycle)))
-
-
-def _check_status(
-    reg: Regulation, at: Callable[[str, str], Found], registry: Registry
-) -> Iterator[Found]:
-    """A declared status may only add what the registry cannot know (amendments outside it)."""
-    relations = registry.relations(reg.key)
-    if reg.status == "dicabut" and not relations.revoked_by:
-        yield at("status", msg.DECLARED_REVOKED.format(key=reg.key))
-    elif reg.status in ("berlaku", "diubah") and relations.revoked_by:
-        by = ", ".join(relations.revoked_by)
-        text = msg.DECLARED_IN_FORCE.format(relation=msg.DECLARED_RELATION_REVOKED, by=by)
-        yield at("status", text.replace('"berlaku"', f'"{reg.status}"'))
-    elif reg.status == "berlaku" and relations.amended_by:
-        by = ", ".join(relations.amended_by)
-        yield at(
-            "status", msg.DECLARED_IN_FORCE.format(relation=msg.DECLARED_RELATION_AMENDED, by=by)
-        )
-
-
-def _check_text(reg: Regulation, at: Callable[[str, str], Found], root: Path) -> Iterator[Found]:
-    if reg.link is None and reg.pdf is None:
-        yield at("link", msg.NO_OFFICIAL_TEXT)
-    if reg.pdf is None:
-        if reg.sha256 is not None:
-            yield at("sha256", msg.SHA_WITHOUT_PDF)
-        return
-    for text in pdf_problems(root, reg.pdf, reg.sha256):
-        about_sha = reg.sha256 is not None and text.startswith('Kolom "sha256"')
-        yield at("sha256" if about_sha else "pdf", text)
-
-
-def _check_key(reg: Regulation, at: Callable[[str, str], Found]) -> Iterator[Found]:
-    """The key must be the citation key of the entry's own canonical text."""
-    expected = Citation(reg.type, reg.number, reg.year)
-    try:
-        readable = parse_citation(expected.canonical) == expected
-    except CitationError:
-        readable = False
-    if not readable:
-        yield at("number", msg.NUMBER_INVALID.format(kind=reg.type, got=reg.number))
-    elif expected.key != reg.key:
-        yield at("key", msg.KEY_MISMATCH.format(expected=expected.key, got=reg.key))

@@ -33,6 +33,7 @@ def test_include_all_adds_every_dated_registry_document_and_stays_valid() -> Non
     keys = {r["idData"] for r in records}
     assert {"uu-7-2017", "uu-14-2008", "pkpu-4-2025"} <= keys
     assert "uu-42-2008" not in keys  # no date of enactment recorded: the feed requires one
+    assert "perppu-1-2022" not in keys  # enacted, but its promulgation is not recorded
     assert feed(registry, [], "own", BASE, {}) == []
     revoked = load_registry(ROOT / "data" / "regulations.yml")
     assert revoked.status("perki-1-2010") == "dicabut"

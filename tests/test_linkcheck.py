@@ -370,6 +370,15 @@ def test_command_with_no_ledger_says_there_is_nothing_to_check(repo: Path) -> No
         0,
         "Belum ada tautan yang tercatat di data/ledger.json; tidak ada yang diperiksa.\n",
     )
+    # the registry's catalogue links are listed for Subbag Hukum, apart from the ledger's
+    assert result.err.startswith(
+        "4 tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "
+    )
+    assert (
+        'data/regulations.yml:316: Naskah resmi "pkpu-7-2023": tautan '
+        "https://jdih.kpu.go.id/peraturan-kpu menuju halaman katalog atau pencarian, bukan ke "
+        "dokumennya. Buka katalognya, cari peraturan ini, lalu salin alamat halaman detailnya.\n"
+    ) in result.err
 
 
 # --- the GitHub issue ----------------------------------------------------------------------------

@@ -302,3 +302,23 @@ def test_dip_xlsx_holds_the_same_table(built: Path) -> None:
     assert values[0][0] == "Daftar Informasi Publik KPU Kabupaten Bangka Barat"
     text = (built / "ppid" / "daftar-informasi-publik.csv").read_bytes().decode("utf-8-sig")
     assert values[1:] == list(csv.reader(io.StringIO(text)))
+
+
+def test_link_archive_lists_the_pdfs_the_site_publishes_with_their_sha256(built: Path) -> None:
+    page = read(built, "arsip-link/index.html")
+    section = page[page.index('id="naskah-dokumen"') :]
+    assert 'href="../dokumen/pkpu-9-2026.pdf">pkpu-9-2026.pdf</a>' in section
+    assert hashlib.sha256(PDF).hexdigest() in section
+    assert 'href="../dokumen/kpts-kpukab-12-2026.pdf"' in section
+    assert 'href="../peraturan/kpts-kpukab-12-2026/"' in section
+
+
+def test_post_issuing_a_decision_shows_it_with_its_pdf(built: Path) -> None:
+    page = read(built, "publikasi/2026/keputusan-uji/index.html")
+    section = page[page.index('id="dokumen-yang-diterbitkan"') :]
+    section = section[: section.index('id="dasar-hukum"')]
+    assert 'href="../../../peraturan/kpts-kpukab-12-2026/"' in section
+    assert "Ditetapkan di Muntok pada 21 Oktober 2026 · Status: Berlaku" in section
+    assert 'href="../../../dokumen/kpts-kpukab-12-2026.pdf">unduh PDF</a>' in section
+    values = dict(cells(read(built, "peraturan/kpts-kpukab-12-2026/index.html")))
+    assert values["Tanggal pengundangan"] == "tidak diundangkan (keputusan)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from pipeline.config import load_config
 from pipeline.github import GitHub
@@ -18,6 +20,8 @@ from pipeline.linkcheck import (
     user_agent,
 )
 from pipeline.messages import records as msg
+from pipeline.regulations import RegistryError, link_warnings, load_registry
+from pipeline.validate import REGISTRY_FILE
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(msg.LINKCHECK_NONE)
     else:
         _print(results)
+    _print_registry(args.root)
     if args.report_issue and results:
         action = report_issue(GitHub.from_env(config.repository), results)
         print(_issue_line(action.action, action.url))
@@ -96,3 +101,18 @@ def _issue_line(action: str, url: str | None) -> str:
         "closed": msg.ISSUE_CLOSED,
     }.get(action, msg.ISSUE_NOTHING)
     return template.format(url=url or "-")
+
+
+def _print_registry(root: Path) -> None:
+    """The registry's "naskah resmi" links that open a home or catalogue page (a heuristic on
+    the URL path, pipeline.official_text.catalogue_link); listed on stderr, never counted as
+    dead, so the ledger's report stays as it was."""
+    try:
+        found = link_warnings(load_registry(root / REGISTRY_FILE))
+    except RegistryError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return
+    if found:
+        print(msg.LINKCHECK_REGISTRY_HEADER.format(count=len(found)), file=sys.stderr)
+        for line, text in found:
+            print(f"{REGISTRY_FILE}:{line}: {text}", file=sys.stderr)

@@ -58,6 +58,11 @@ DIP_HEADER = (
     "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
     "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
 )
+LINKCHECK_REGISTRY_HEADER = (
+    "{count} tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "
+    "(halaman depan atau katalog); Subbag Hukum perlu menggantinya dengan alamat halaman "
+    "dokumennya:"
+)
 DIP_DOWNLOADS = "Unduh daftar ini: [CSV]({csv}) · [Excel (XLSX)]({xlsx})"
 DIP_EMPTY = "Belum ada informasi yang diterbitkan."
 DIP_MISSING = "belum ditetapkan"

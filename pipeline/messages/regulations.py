@@ -43,6 +43,7 @@ F_LANGUAGE = "Bahasa"
 F_FIELD = "Bidang hukum"
 F_ABSTRACT = "Abstrak"
 NOT_RECORDED = "belum dicatat"
+NOT_PROMULGATED = "tidak diundangkan (keputusan)"
 UNCONFIRMED_MARK = " *(belum diverifikasi)*"
 H_ENACTED = "{date}: ditetapkan"
 H_ENACTED_YEAR = "Tahun {year}: ditetapkan (tanggal belum dicatat)"
@@ -66,9 +67,19 @@ LEGAL_BASIS = "Dasar hukum"
 STATUS_AND_PUBLICATIONS = "status dan publikasi terkait"
 CITATION_FACTS = "Jenis: {kind} · Nomor: {number} · Tahun: {year} · Status: {status}"
 DOWNLOAD_PDF = "unduh PDF"
+DOCUMENT_ISSUED = "Dokumen yang diterbitkan"
+DOCUMENT_FACTS = "Ditetapkan di {place} pada {date} · Status: {status}"
 
 # --- the home page (content/index.md, marker <!-- kpu:terbaru -->) ----------------------------
 HOME_PUBLICATIONS = "Publikasi"
 HOME_DOCUMENTS = "Dokumen hukum"
 HOME_NO_PUBLICATIONS = "Belum ada publikasi."
 HOME_ALL = "Semua dokumen, dengan saringan jenis, tahun, dan status: [Daftar Peraturan]({index})."
+
+# --- the Arsip Link Aktif (documents kept in the repository) ---------------------------------
+ARCHIVE_DOCUMENTS = "Naskah dokumen hukum"
+ARCHIVE_INTRO = (
+    "Naskah resmi yang disimpan dan diterbitkan oleh situs ini sendiri. Sidik SHA-256 dapat "
+    "dipakai untuk memastikan salinan yang Anda terima sama dengan yang diterbitkan."
+)
+ARCHIVE_HEADER = "| Dokumen | Berkas | SHA-256 |"

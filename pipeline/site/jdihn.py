@@ -29,6 +29,7 @@ FEED_PATH = "jdihn/document.json"
 REGISTRY_FILE = "data/regulations.yml"
 WIB = ZoneInfo("Asia/Jakarta")
 UNCOMMITTED = "0" * 40
+DECISIONS = ("kpts-kpu", "kpts-kpukab")  # a Keputusan is not promulgated: its date is the enactment
 
 
 def url_of(base_url: str, docs_uri: str) -> str:
@@ -89,12 +90,14 @@ def feed(
     updated: Mapping[str, dt.datetime],
 ) -> list[dict[str, object]]:
     """The records: the office's own documents, and with include "all" every registry document
-    that has a date of enactment (the feed requires it)."""
+    whose dates are recorded (the feed requires both; a Keputusan's is its date of enactment)."""
     own_keys = set(own)
     chosen = [
         reg
         for reg in registry
-        if reg.enacted_on is not None and (include == "all" or reg.key in own_keys)
+        if reg.enacted_on is not None
+        and (reg.promulgated_on is not None or reg.type in DECISIONS)
+        and (include == "all" or reg.key in own_keys)
     ]
     return [
         record(reg, registry, base_url, updated.get(reg.key) or fallback_time(reg))

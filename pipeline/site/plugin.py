@@ -15,8 +15,8 @@ from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.ledger import awaiting_instagram
 from pipeline.model import Publication
-from pipeline.office_documents import office_documents
-from pipeline.regulations import Registry, RegistryError, load_registry
+from pipeline.office_documents import document_key, office_documents
+from pipeline.regulations import Registry, RegistryError, Regulation, load_registry
 from pipeline.site import archive, dip, home, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
@@ -90,6 +90,8 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         if page.file.src_uri == home.HOME_PAGE and home.MARKER in markdown:
             latest = home.latest_markdown(self.published_by_uri, self.registry)
             return markdown.replace(home.MARKER, latest, 1)
+        if page.file.src_uri == archive.ARCHIVE_PAGE:
+            return markdown + regulation_pages.archive_section(self.registry, page.file.src_uri)
         if not page.file.src_uri.startswith(POSTS_PREFIX):
             return markdown
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract
@@ -98,10 +100,20 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             page.meta["image"] = image = image.removeprefix(DOCS_PREFIX)
             alt = str(page.meta.get("image_alt") or "")
             markdown = image_markdown(page.file.src_uri, image, alt) + markdown
+        issued = self._issued(page.file.src_uri)
+        if issued is not None:  # the office's own decision: shown where the post explains it
+            markdown += regulation_pages.document_section(page.file.src_uri, issued, self.registry)
         citations = page.meta.get("legal_basis")
         if isinstance(citations, list):
             markdown += legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
         return markdown + request_section(page.meta, self.stages)
+
+    def _issued(self, src_uri: str) -> Regulation | None:
+        """The decision the post issues, from its validated front matter."""
+        publication = self.published_by_uri.get(src_uri)
+        if publication is None or publication.front.document is None:
+            return None
+        return self.registry.get(document_key(publication.front.document))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Social cards into the built site: Instagram fetches them from their public URL."""

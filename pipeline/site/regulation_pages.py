@@ -166,7 +166,7 @@ def _fields(reg: Regulation, registry: Registry, status: str, here: str) -> list
         (msg.F_YEAR, str(reg.year)),
         (msg.F_PLACE, _mark(reg, "enacted_place", esc(reg.enacted_place or msg.NOT_RECORDED))),
         (msg.F_ENACTED, _mark(reg, "enacted_on", esc(long_date(reg.enacted_on)))),
-        (msg.F_PROMULGATED, _mark(reg, "promulgated_on", esc(long_date(reg.promulgated_on)))),
+        (msg.F_PROMULGATED, _mark(reg, "promulgated_on", esc(_promulgated(reg)))),
         (msg.F_SOURCE, _mark(reg, "source", esc(reg.source or msg.NOT_RECORDED))),
         (msg.F_SUBJECTS, _mark(reg, "subjects", esc(", ".join(reg.subjects) or msg.NOT_RECORDED))),
         (msg.F_STATUS, _mark(reg, "status", status_text)),
@@ -177,6 +177,12 @@ def _fields(reg: Regulation, registry: Registry, status: str, here: str) -> list
     for label, keys in registry.relations(reg.key).both_ways():
         rows.append((label, "<br>".join(_link_to(registry, key, here) for key in keys)))
     return rows
+
+
+def _promulgated(reg: Regulation) -> str:
+    if reg.promulgated_on is None and reg.type.startswith("kpts-"):
+        return msg.NOT_PROMULGATED  # a Keputusan takes effect without promulgation
+    return long_date(reg.promulgated_on)
 
 
 def _link_to(registry: Registry, key: str, here: str) -> str:
@@ -237,6 +243,24 @@ def _official_text(reg: Regulation, here: str) -> str:
 
 
 # --- a publication's legal basis ---------------------------------------------------------------
+def document_section(src_uri: str, reg: Regulation, registry: Registry) -> str:
+    """On the page of a publication that issues a decision: the decision, its page and its PDF."""
+    lines = ["", "## " + msg.DOCUMENT_ISSUED, ""]
+    link = f"[{esc(reg.canonical)}]({rel(src_uri, page_uri(reg.key))})"
+    title = f" tentang {esc(reg.title)}" if reg.title else ""
+    facts = msg.DOCUMENT_FACTS.format(
+        date=esc(long_date(reg.enacted_on)),
+        place=esc(reg.enacted_place or msg.NOT_RECORDED),
+        status=STATUS_LABELS[registry.status(reg.key)],
+    )
+    line = f"- {link}{title}<br>{facts}"
+    target = pdf_target(reg)
+    if target is not None:
+        line += f" · [{msg.DOWNLOAD_PDF}]({rel(src_uri, target)})"
+    lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def legal_basis_section(src_uri: str, citations: Iterable[str], registry: Registry) -> str:
     """Markdown appended to a post: each citation with its key metadata, its page, its text."""
     lines = ["", "## " + msg.LEGAL_BASIS, ""]
@@ -291,3 +315,19 @@ def add_pages(
     for reg in registry:
         content = regulation_page(reg, registry, cited.get(reg.key, []))
         files.append(File.generated(config, page_uri(reg.key), content=content))
+
+
+def archive_section(registry: Registry, src_uri: str) -> str:
+    """Appended to the Arsip Link Aktif: every official text this site itself publishes (the PDFs
+    kept in the repository), with the SHA-256 a reader can check a copy against."""
+    kept = [reg for reg in registry if reg.pdf]
+    if not kept:
+        return ""
+    lines = ["", f"## {msg.ARCHIVE_DOCUMENTS} {{ #naskah-dokumen }}", "", msg.ARCHIVE_INTRO, ""]
+    lines += [msg.ARCHIVE_HEADER, "|---|---|---|"]
+    for reg in kept:
+        page = f"[{esc(reg.canonical)}]({rel(src_uri, page_uri(reg.key))})"
+        target = pdf_target(reg) or ""
+        pdf = f"[{esc(posixpath.basename(target))}]({rel(src_uri, target)})"
+        lines.append(f"| {page} | {pdf} | `{esc(reg.sha256 or '')}` |")
+    return "\n".join(lines) + "\n"
