@@ -21,6 +21,7 @@ from pipeline.commands import (
     comment,
     doctor,
     init,
+    intake,
     linkcheck,
     new,
     promote,
@@ -48,6 +49,7 @@ COMMANDS = [
     init,
     doctor,
     cms,
+    intake,
 ]
 
 EPILOG = """Kode keluar: 0 berhasil; 1 pekerjaan gagal (ada kesalahan isi, situs gagal dibangun,

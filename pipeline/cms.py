@@ -129,6 +129,7 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
     from pipeline.model import Request
 
     blog = load_blog_rules(root)
+    authors = _authors(root)
     stages = {key: stage.name for key, stage in load_stages(root).items()}
     date = {"format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
     f = FrontMatter
@@ -144,7 +145,14 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
             default=list(blog.categories_allowed or ())[:1],
         ),
         _field(f, "tags", "list"),
-        _field(f, "authors", "select", multiple=True, options=_options(_authors(root))),
+        _field(
+            f,
+            "authors",
+            "select",
+            multiple=True,
+            options=_options(authors),
+            default=list(authors)[:1],
+        ),
         _field(
             f,
             "request",

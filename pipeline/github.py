@@ -124,6 +124,19 @@ class GitHub:
     def update_issue(self, number: int, **fields: Any) -> Json:
         return self._json("PATCH", f"/issues/{number}", fields, what=f"issue #{number}")
 
+    def open_pulls(self, head: str) -> list[Json]:
+        """Open pull requests from `head` ("owner:branch")."""
+        query = urlencode({"state": "open", "head": head})
+        return self._pages(f"/pulls?{query}", what="daftar pull request")
+
+    def create_pull(self, title: str, head: str, base: str, body: str, draft: bool = True) -> Json:
+        data = {"title": title, "head": head, "base": base, "body": body, "draft": draft}
+        return self._json("POST", "/pulls", data, what="pull request baru")
+
+    def add_assignees(self, number: int, logins: Sequence[str]) -> Json:
+        data = {"assignees": list(logins)}
+        return self._json("POST", f"/issues/{number}/assignees", data, what=f"penugasan #{number}")
+
     def releases(self) -> list[Json]:
         return self._pages("/releases", what="daftar rilis")
 

@@ -204,6 +204,10 @@ class GitRepo:
             self._git("commit", "--no-verify", "-m", message, "--", *paths)
         return self.head
 
+    def start_branch(self, name: str) -> None:
+        """A new branch at HEAD, checked out (the intake's draft branch)."""
+        self._git("checkout", "--quiet", "-b", name)
+
     # --- the remote ---------------------------------------------------------------------------
     def sync(self) -> None:
         """Fast-forward to the remote branch, so a run acts on the latest state, not its event's."""

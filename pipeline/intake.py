@@ -134,3 +134,20 @@ def load_request(root: Path, source: str) -> PublicationRequest:
     if not path.is_file():
         raise IntakeError([msg.NOT_FOUND.format(path=source)])
     return parse(path.read_text(encoding="utf-8"), stages)
+
+
+FORM_FILE = ".github/ISSUE_TEMPLATE/permintaan-publikasi.yml"
+_OPTIONS = re.compile(
+    r"(?P<head>^\s+id: tahapan\n(?:.*\n)*?(?P<indent>\s+)options:\n)(?P<items>(?:\s+- .*\n)*)",
+    re.MULTILINE,
+)
+
+
+def form_with_stages(text: str, stages: dict[str, str]) -> str:
+    """The issue form with its stage dropdown listing `stages` (key -> name), all else kept."""
+    match = _OPTIONS.search(text)
+    if match is None:
+        raise ValueError(f"{FORM_FILE}: no options under the dropdown 'tahapan'")
+    indent = match.group("indent") + "  "
+    items = "".join(f"{indent}- {key} — {name}\n" for key, name in stages.items())
+    return text[: match.start("items")] + items + text[match.end("items") :]

@@ -143,6 +143,7 @@ class FakeGitHub:
     def _routes(self, method: str) -> list[tuple[str, Any]]:
         if method == "GET":
             return [
+                (r"/pulls", self._list_pulls),
                 (r"/pulls/(\d+)", lambda n, _: self._found(self.pulls.get(int(n)))),
                 (r"/pulls/(\d+)/reviews", lambda n, _: self._found(self.reviews.get(int(n)))),
                 (
@@ -162,12 +163,54 @@ class FakeGitHub:
         if method == "POST":
             return [
                 (r"/issues/(\d+)/comments", self._create_comment),
+                (r"/pulls", self._create_pull),
+                (r"/issues/(\d+)/assignees", self._add_assignees),
                 (r"/releases", self._create_release),
                 (r"/uploads/releases/(\d+)/assets", self._upload_asset),
             ]
         if method == "PATCH":
-            return [(r"/issues/comments/(\d+)", self._update_comment)]
+            return [
+                (r"/issues/comments/(\d+)", self._update_comment),
+                (r"/issues/(\d+)", self._update_issue),
+            ]
         return []
+
+    # Pull requests opened by `kpu intake open` (GET receives the parsed query as its body).
+    def _list_pulls(self, query: dict[str, list[str]]) -> tuple[int, Any]:
+        head = (query.get("head") or [""])[0]
+        state = (query.get("state") or ["open"])[0]
+        found = [
+            p
+            for p in self.pulls.values()
+            if (not head or f"{self.repository.split('/')[0]}:{p['head']['ref']}" == head)
+            and (state == "all" or p["state"] == state)
+        ]
+        return 200, found
+
+    def _create_pull(self, body: Any) -> tuple[int, Any]:
+        number = max([*self.pulls, *self.issues, 0]) + 1
+        pull = self.add_pull(number, "github-actions[bot]", branch=body["head"], merged=False)
+        pull.update(
+            title=body["title"], body=body["body"], draft=body.get("draft", False),
+            base={"ref": body["base"]}, assignees=[], labels=[],
+        )  # fmt: skip
+        return 201, pull
+
+    def _add_assignees(self, number: str, body: Any) -> tuple[int, Any]:
+        target = self.pulls.get(int(number)) or self.issues.get(int(number))
+        if target is None:
+            return 404, {"message": "Not Found"}
+        target.setdefault("assignees", []).extend(_user(login) for login in body["assignees"])
+        return 201, target
+
+    def _update_issue(self, number: str, body: Any) -> tuple[int, Any]:
+        target = self.pulls.get(int(number)) or self.issues.get(int(number))
+        if target is None:
+            return 404, {"message": "Not Found"}
+        if "labels" in body:
+            body = body | {"labels": [{"name": name} for name in body["labels"]]}
+        target.update(body)
+        return 200, target
 
     # Releases (used by `kpu bundle --release`, a step of publish.yml); uploads go to upload_url.
     def _release(self, rid: int) -> dict[str, Any]:
@@ -263,6 +306,8 @@ def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
                 status, headers, payload = state.injected.pop(0)
                 self._send(status, payload, headers)
                 return
+            if self.command == "GET":
+                body = parse_qs(parts.query)
             status, payload = state.answer(self.command, parts.path, body)
             headers: dict[str, str] = {}
             if isinstance(payload, list) and status == 200:

@@ -174,3 +174,29 @@ def test_an_existing_draft_is_not_overwritten(repo: Path, tmp_path: Path) -> Non
     again = run_kpu("new", "--from-docx", str(source), cwd=repo)
     assert again.code == 1 and "sudah ada dan tidak ditimpa" in again.out
     assert _draft(repo).read_text(encoding="utf-8") == before
+
+
+def test_once_promoted_the_page_shows_the_word_image_with_its_alt_text(
+    repo: Path, tmp_path: Path
+) -> None:
+    run_kpu("new", "--from-docx", str(write_docx(tmp_path / "n.docx")), cwd=repo)
+    draft = _draft(repo)
+    text = draft.read_text(encoding="utf-8")
+    text = fm.set_key(text, "description", fm.render("description", "Cara memeriksa data pemilih."))
+    memo = {"number": "014/ND/HK.03/Kab/X/2026", "date": "2026-10-01", "unit": "Subbagian Hukum"}
+    text = fm.set_key(text, "request", fm.render("request", memo))
+    text = fm.set_key(text, "social", fm.render("social", {"text": "Cek datamu."}))
+    text = fm.set_key(text, "status", "status: ready\ndate: 2026-10-09T09:00:00+07:00\n")
+    (repo / "content/posts/2026" / f"{SLUG}.md").write_text(text, encoding="utf-8")  # as promoted
+    draft.unlink()
+    assert run_kpu("build", cwd=repo).code == 0
+    page = repo / "site/publikasi/2026" / SLUG / "index.html"
+    tag = re.search(
+        r"<img alt=\"Bagan alur pemutakhiran data pemilih\" src=\"([^\"]+)\"",
+        page.read_text(encoding="utf-8"),
+    )
+    assert tag is not None
+    assert (page.parent / tag.group(1)).resolve() == (
+        repo / "site/assets/images" / SLUG / "gambar-1.png"
+    ).resolve()
+    assert (page.parent / tag.group(1)).is_file()
