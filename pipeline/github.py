@@ -94,6 +94,9 @@ class GitHub:
     def reviews(self, number: int) -> list[Json]:
         return self._pages(f"/pulls/{number}/reviews", what=f"review pull request #{number}")
 
+    def pull_files(self, number: int) -> list[Json]:
+        return self._pages(f"/pulls/{number}/files", what=f"berkas pull request #{number}")
+
     def pulls_of_commit(self, sha: str) -> list[Json]:
         return self._pages(f"/commits/{sha}/pulls", what=f"pull request untuk commit {sha[:7]}")
 

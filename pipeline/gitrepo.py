@@ -156,6 +156,12 @@ class GitRepo:
         out = self._git("diff", "--name-only", "--no-renames", before, after)
         return [line for line in out.splitlines() if line]
 
+    def merge_base(self, a: str, b: str) -> str | None:
+        try:
+            return self._git("merge-base", a, b).strip() or None
+        except GitError:
+            return None
+
     def has_commit(self, sha: str) -> bool:
         try:
             self._git("cat-file", "-e", f"{sha}^{{commit}}")

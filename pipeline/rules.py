@@ -87,3 +87,14 @@ def governed_in(files: Iterable[str], config_texts: Any) -> list[str]:
             if _governed_part(old) != _governed_part(new):
                 found.append(name)
     return found
+
+
+def governed_since_base(
+    repo: GitRepo, base_ref: str = "origin/main"
+) -> tuple[str, list[str]] | None:
+    """Before merge: (base, rule files this checkout changes against it); None without a base."""
+    base = repo.rev(base_ref)
+    if base is None:
+        return None
+    start = repo.merge_base(base, "HEAD") or base
+    return base, governed_changes(repo, start, "HEAD")

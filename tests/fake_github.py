@@ -38,6 +38,7 @@ class FakeGitHub:
     pulls: dict[int, dict[str, Any]] = field(default_factory=dict)
     reviews: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     commit_pulls: dict[str, list[int]] = field(default_factory=dict)
+    files: dict[int, list[str]] = field(default_factory=dict)  # GET /pulls/{n}/files
     issues: dict[int, dict[str, Any]] = field(default_factory=dict)
     comments: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     releases: list[dict[str, Any]] = field(default_factory=list)
@@ -146,6 +147,10 @@ class FakeGitHub:
                 (r"/pulls", self._list_pulls),
                 (r"/pulls/(\d+)", lambda n, _: self._found(self.pulls.get(int(n)))),
                 (r"/pulls/(\d+)/reviews", lambda n, _: self._found(self.reviews.get(int(n)))),
+                (
+                    r"/pulls/(\d+)/files",
+                    lambda n, _: (200, [{"filename": f} for f in self.files.get(int(n), [])]),
+                ),
                 (
                     r"/commits/([0-9a-f]+)/pulls",
                     lambda sha, _: (200, [self.pulls[n] for n in self.commit_pulls.get(sha, [])]),

@@ -46,7 +46,7 @@ class Scenario:
         git("remote", "add", "origin", str(self.origin), cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
 
-    def open_pr(self, number: int, files: dict[str, str], author: str = AUTHOR) -> str:
+    def open_pr(self, number: int, files: dict[str, str | bytes], author: str = AUTHOR) -> str:
         """A feature branch with `files`, pushed as GitHub keeps it (refs/pull/N/head); open."""
         branch = f"publikasi-{number}"
         git("checkout", "--quiet", "main", cwd=self.staff)
@@ -56,7 +56,9 @@ class Scenario:
         self.github.add_pull(number, author, branch=branch, merged=False)["commits"] = 0
         return self.push_to_pr(number, files, f"Draf untuk PR #{number}")
 
-    def push_to_pr(self, number: int, files: dict[str, str], message: str = "Perbaikan") -> str:
+    def push_to_pr(
+        self, number: int, files: dict[str, str | bytes], message: str = "Perbaikan"
+    ) -> str:
         """One more commit on the pull request's branch (after a review, say)."""
         pull = self.github.pulls[number]
         branch = pull["head"]["ref"]
@@ -116,13 +118,13 @@ class Scenario:
         return merge
 
     def merge_pr(
-        self, number: int, files: dict[str, str], author: str = AUTHOR, how: str = "merge"
+        self, number: int, files: dict[str, str | bytes], author: str = AUTHOR, how: str = "merge"
     ) -> str:
         """A feature branch with `files`, merged the way GitHub's merge button does."""
         self.open_pr(number, files, author)
         return self.merge(number, how)
 
-    def push_direct(self, files: dict[str, str], message: str = "Langsung ke main") -> str:
+    def push_direct(self, files: dict[str, str | bytes], message: str = "Langsung ke main") -> str:
         git("checkout", "--quiet", "main", cwd=self.staff)
         git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
         self._write(files)
@@ -131,11 +133,14 @@ class Scenario:
         git("push", "--quiet", "origin", "main", cwd=self.staff)
         return git("rev-parse", "HEAD", cwd=self.staff)
 
-    def _write(self, files: dict[str, str]) -> None:
-        for name, text in files.items():
+    def _write(self, files: dict[str, str | bytes]) -> None:
+        for name, content in files.items():
             path = self.staff / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
 
     def clone(self, name: str = "ci") -> Path:
         """What actions/checkout with fetch-depth: 0 leaves: a full clone on branch main."""

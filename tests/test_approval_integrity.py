@@ -9,11 +9,13 @@ and a properly approved publication of the same run is promoted, built and poste
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline.timeutil import WIB
 from tests.conftest import VALID_DRAFT
@@ -262,3 +264,65 @@ def test_a_failed_build_deploys_nothing_and_posts_nothing_but_records(
     assert job.step("kpu record").code == 0
     assert not outcome.posted(BAD_SLUG) and not outcome.posted(GOOD_SLUG)
     assert job.failed
+
+
+# --- 3. an approval counts only for what it reviewed --------------------------------------------
+def test_a_typo_fix_in_another_file_after_approval_keeps_it(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    flow.open_pr(11, {GOOD: draft("Keterbukaan Informasi Publik")})
+    approve(github, 11)
+    flow.push_to_pr(11, {"content/catatan.md": "Catatan tanpa salah ketik.\n"}, "Salah ketik")
+    flow.merge(11, how="squash")
+    outcome = run(flow)
+    assert outcome.promote.code == 0, outcome.promote.out
+    assert outcome.promoted(GOOD_SLUG) and outcome.deployed(GOOD_SLUG) and outcome.posted(GOOD_SLUG)
+
+
+def test_changing_the_draft_after_approval_makes_it_stale(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    reviewed = flow.open_pr(12, {BAD: VALID_DRAFT})
+    approve(github, 12)
+    flow.push_to_pr(12, {BAD: draft("DIUBAH SETELAH DISETUJUI")}, "Ubah judul")
+    flow.merge(12, how="squash")  # the reviewed commit is only in refs/pull/12/head
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: persetujuan pull request #12 belum lengkap; masih diperlukan: Kesesuaian tahapan "
+        "(Sekretaris KPU Kabupaten); Telaah hukum (Subbag Hukum); Persetujuan konten (Divisi "
+        "Pengusul atau Ketua KPU Kabupaten); persetujuan sekretaris-kpubabar, hukum-kpubabar, "
+        "ketua-kpubabar diberikan untuk versi sebelumnya; minta persetujuan ulang",
+    )
+    github_line = outcome.promote.out
+    assert "DIUBAH SETELAH DISETUJUI" not in (outcome.clone / "outbox").as_posix()
+    assert reviewed  # the reviews name this commit
+    assert github_line.count("minta persetujuan ulang") == 1
+
+
+def test_changing_the_image_after_approval_makes_it_stale(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    image = "content/assets/images/uu-pemilu.png"
+    sample = flow.staff / "content/assets/images/uu-14-2008-keterbukaan-informasi-publik.png"
+    changed = io.BytesIO()
+    with Image.open(sample) as picture:
+        picture = picture.convert("RGB")
+        picture.putpixel((0, 0), (255, 0, 0))
+        picture.save(changed, format="PNG")
+    with_image = draft(
+        "Mengenal UU Pemilu",
+        **{"status: ready": f'image: {image}\nimage_alt: "Sampul UU Pemilu"\nstatus: ready'},
+    )
+    flow.open_pr(12, {BAD: with_image, image: sample.read_bytes()})
+    approve(github, 12)
+    flow.push_to_pr(12, {image: changed.getvalue()}, "Ganti gambar")
+    flow.merge(12)
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        "persetujuan sekretaris-kpubabar, hukum-kpubabar, ketua-kpubabar diberikan untuk versi "
+        "sebelumnya; minta persetujuan ulang",
+    )

@@ -9,11 +9,13 @@ import pytest
 
 from pipeline.approvals import Review, describe, evaluate
 from pipeline.config import load_config
-from tests.conftest import ROOT, run_kpu
+from tests.conftest import ROOT, VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
+from tests.merge_flow import Scenario, git
 
 CONFIG = load_config(ROOT)
 AUTHOR = "desain-kpubabar"
+DRAFT = "drafts/2026-10-05-mengenal-uu-pemilu.md"
 
 
 def R(login: str, state: str, at: str = "2026-10-05T02:00:00Z") -> Review:  # noqa: N802
@@ -194,6 +196,9 @@ def test_kpu_approvals_prints_roles_and_exits_0_when_complete(
         "  ✔ Kesesuaian tahapan: disetujui sekretaris-kpubabar sebagai Sekretaris KPU Kabupaten",
         "  ✔ Telaah hukum: disetujui hukum-kpubabar sebagai Subbag Hukum",
         "  ✔ Persetujuan konten: disetujui divisi-hukum-kpubabar sebagai Divisi Pengusul",
+        "  • Cabang main tidak tersedia di salinan ini; dinilai dengan kpu.yml di folder ini. "
+        "Jalankan di salinan repositori yang lengkap (git fetch origin main) untuk penilaian yang "
+        "pasti.",
         "Persetujuan lengkap: draf di pull request ini boleh terbit setelah digabung (merge).",
     ]
 
@@ -212,4 +217,59 @@ def test_kpu_approvals_names_missing_roles_and_exits_1(repo: Path, github: FakeG
     assert f"Persetujuan {AUTHOR} atas pull request miliknya sendiri tidak dihitung." in result.out
     assert result.out.rstrip().endswith(
         "Persetujuan belum lengkap. Masih diperlukan: Persetujuan konten (Divisi Pengusul atau Ketua KPU Kabupaten)."
+    )
+
+
+def test_before_merge_kpu_approvals_judges_by_origin_main_and_names_stale_and_governance(
+    tmp_path: Path, repo: Path, github: FakeGitHub
+) -> None:
+    flow = Scenario(tmp_path, repo, github)
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    friendly = config.replace("ketua: [ketua-kpubabar]", "ketua: [ketua-kpubabar, teman-desain]")
+    first = flow.open_pr(12, {DRAFT: VALID_DRAFT, "kpu.yml": friendly})
+    for login in ("sekretaris-kpubabar", "hukum-kpubabar"):
+        github.review(12, login, "APPROVED")
+    flow.push_to_pr(12, {DRAFT: VALID_DRAFT.replace("Mengenal UU Pemilu", "Judul Baru")})
+    github.review(12, "teman-desain", "APPROVED")  # the PR's own kpu.yml gives them a role
+    clone = flow.clone()
+    base = git("rev-parse", "origin/main", cwd=clone)
+    result = run_kpu("approvals", "12", cwd=clone, env=_env(github))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    for login in ("sekretaris-kpubabar", "hukum-kpubabar"):
+        assert (
+            f"  ✘ Persetujuan {login} untuk commit {first[:7]} tidak dihitung: disetujui untuk "
+            f"versi sebelumnya; minta persetujuan ulang (berubah sesudahnya: {DRAFT})."
+        ) in lines
+    assert (
+        "  • Persetujuan teman-desain tidak dihitung: akun ini tidak tercantum di roles pada kpu.yml."
+        in lines
+    )
+    assert (
+        "  • Pull request ini mengubah aturan (peran/persetujuan di kpu.yml, data/*.yml, "
+        ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga Persetujuan tata "
+        "kelola sesuai kpu.yml di main."
+    ) in lines
+    assert "  • Berkas aturan yang diubah: kpu.yml." in lines
+    assert (
+        f"  • Dinilai dengan aturan kpu.yml dan data/*.yml di commit {base[:7]} (main sebelum "
+        "merge), bukan dengan versi di pull request ini."
+    ) in lines
+
+
+def test_kpu_check_says_a_rules_change_needs_the_governance_signoff(
+    tmp_path: Path, repo: Path, github: FakeGitHub
+) -> None:
+    flow = Scenario(tmp_path, repo, github)
+    clone = flow.clone()
+    git("checkout", "--quiet", "-b", "ubah-aturan", cwd=clone)
+    registry = clone / "data" / "regulations.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git("commit", "--quiet", "-am", "Ubah registri", cwd=clone)
+    result = run_kpu("check", cwd=clone)
+    assert result.code == 0, result.out
+    assert result.out.rstrip().endswith(
+        "Catatan: perubahan ini mengubah aturan (data/regulations.yml). Pull request-nya "
+        "memerlukan juga Persetujuan tata kelola (Ketua KPU Kabupaten) sesuai kpu.yml di main; "
+        "aturan yang diubah baru berlaku setelah digabung."
     )

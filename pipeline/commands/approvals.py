@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.approvals import describe, for_pull, verdict
+from pipeline.approvals import describe, verdict
 from pipeline.config import load_config
 from pipeline.github import GitHub
 from pipeline.messages import approvals as msg
+from pipeline.pull_review import Judged, judge
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,9 +24,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.root)
-    _, state = for_pull(GitHub.from_env(config.repository), args.number, config)
+    judged = judge(GitHub.from_env(config.repository), args.number, args.root)
+    state = judged.state
     print(msg.HEADER.format(number=args.number, author=state.author))
-    for line in describe(state):
+    for line in describe(state) + rules_lines(judged):
         print(line)
     print(verdict(state))
     return 0 if state.complete else 1
+
+
+def rules_lines(judged: Judged) -> list[str]:
+    """Which rules judged the pull request, and which rule files it changes."""
+    lines = []
+    if judged.governed:
+        lines.append(msg.GOVERNED_FILES.format(files=", ".join(judged.governed)))
+    if judged.rules_from:
+        lines.append(msg.RULES_FROM.format(rev=judged.rules_from[:7]))
+    else:
+        lines.append(msg.RULES_LOCAL)
+    return lines

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline import output
+from pipeline import output, rules
+from pipeline.approvals import role_label
+from pipeline.errors import ConfigError, GitError
+from pipeline.gitrepo import GitRepo
+from pipeline.messages import approvals as amsg
 from pipeline.messages import check as msg
 from pipeline.problems import Level, has_errors
 from pipeline.validate import load_context, validate
@@ -48,4 +52,24 @@ def run(args: argparse.Namespace) -> int:
         print(msg.SUMMARY_FAIL.format(errors=errors, warnings=warnings, files=result.files))
     else:
         print(msg.SUMMARY_OK.format(files=result.files, warnings=warnings))
+    notice = governance_notice(args.root)
+    if notice:
+        print(notice)
     return 1 if has_errors(result.problems) else 0
+
+
+def governance_notice(root: Path) -> str | None:
+    """Before merge: say that a change to the rules needs the governance sign-off of main."""
+    try:
+        found = rules.governed_since_base(GitRepo(root))
+        if not found or not found[1]:
+            return None
+        config = rules.config_at(GitRepo(root), found[0])
+    except (GitError, ConfigError):
+        return None
+    rule = config.governance
+    return msg.GOVERNANCE_NOTICE.format(
+        files=", ".join(found[1]),
+        rule=rule.name,
+        roles=amsg.ROLE_OR.join(map(role_label, rule.any_of)),
+    )

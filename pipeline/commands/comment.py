@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.approvals import ApprovalState, for_pull
+from pipeline.approvals import ApprovalState
 from pipeline.commands.promote import write_summary
 from pipeline.comment import drafts_section, render_comment, upsert_comment
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.messages import comment as msg
+from pipeline.pull_review import judge
 from pipeline.validate import load_context, validate
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     approval: ApprovalState | str | None
     try:
         github = GitHub.from_env(ctx.config.repository)
-        _, approval = for_pull(github, args.number, ctx.config)
+        approval = judge(github, args.number, args.root).state
     except RemoteError as exc:
         github, approval = None, str(exc)
     body = render_comment(validation, approval, [drafts_section(validation)])

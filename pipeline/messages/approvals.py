@@ -26,3 +26,12 @@ GOVERNANCE = (
     ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga {rule} sesuai kpu.yml di "
     "main."
 )
+RULES_FROM = (
+    "  • Dinilai dengan aturan kpu.yml dan data/*.yml di commit {rev} (main sebelum merge), bukan "
+    "dengan versi di pull request ini."
+)
+RULES_LOCAL = (
+    "  • Cabang main tidak tersedia di salinan ini; dinilai dengan kpu.yml di folder ini. Jalankan "
+    "di salinan repositori yang lengkap (git fetch origin main) untuk penilaian yang pasti."
+)
+GOVERNED_FILES = "  • Berkas aturan yang diubah: {files}."

@@ -218,3 +218,7 @@ NEW_TITLE_EMPTY = 'Judul tidak boleh kosong. Contoh: kpu new "Mengenal UU Pemilu
 # --- kpu build -------------------------------------------------------------------------------
 BUILD_OK = "Situs selesai dibangun di {path}."
 BUILD_FAILED = "Pembangunan situs gagal:\n{detail}"
+GOVERNANCE_NOTICE = (
+    "Catatan: perubahan ini mengubah aturan ({files}). Pull request-nya memerlukan juga {rule} "
+    "({roles}) sesuai kpu.yml di main; aturan yang diubah baru berlaku setelah digabung."
+)
