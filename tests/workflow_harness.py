@@ -108,6 +108,9 @@ class Runner:
             **(extra_env or {}),
         }
         self.secrets = {"GITHUB_TOKEN": "fake"}
+        # Pages is not deployed here, so no page would ever answer: the wait for live pages is
+        # off in the harness and tested on its own against a served build (tests/test_liveness.py).
+        self.forced = {"KPU_PAGE_WAIT": "0"}
 
     def run(self, workflow: str, job: str | None = None) -> JobRun:
         doc = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))
@@ -150,6 +153,7 @@ class Runner:
         output.write_text("", encoding="utf-8")
         env = {**self.env, **job_env, "GITHUB_OUTPUT": str(output)}
         env.update({k: self._subst(str(v)) for k, v in (step.get("env") or {}).items()})
+        env.update(self.forced)
         done = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
             cwd=self.workdir,
