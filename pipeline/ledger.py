@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from filelock import FileLock, Timeout
 
+from pipeline import redact
 from pipeline.config import KpuConfig
 from pipeline.errors import PipelineError
 from pipeline.messages import publish as msg
@@ -167,7 +168,8 @@ class Ledger:
     def save(self, book: Book) -> None:
         """Write atomically: a crash leaves either the old or the new file, never half of one."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(book.to_json(), ensure_ascii=False, indent=2) + "\n"
+        data = redact.from_env().data(book.to_json())  # servers echo tokens into URLs and ids
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         fd, temp = tempfile.mkstemp(prefix=".ledger-", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
