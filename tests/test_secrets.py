@@ -303,3 +303,20 @@ def test_the_cli_streams_mask_secrets_split_over_writes(capsys: pytest.CaptureFi
     stream.command("::error file=a.md::pesan")
     stream.flush()
     assert capsys.readouterr().out == "token ***\n» ::add-mask::x\n::error file=a.md::pesan\n"
+
+
+def test_even_a_crash_prints_no_secret(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline import cli
+    from pipeline.commands import check
+
+    def crash(args: object) -> int:
+        raise RuntimeError(f"gagal: https://x.invalid/?t={quote(SECRET)}")
+
+    monkeypatch.setenv("MASTODON_TOKEN", SECRET)
+    monkeypatch.setattr(check, "run", crash)  # a bug in a command, as it would surface
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "RuntimeError: gagal: https://x.invalid/?t=***" in err
+    assert_no_leak("stderr", err, [SECRET])
