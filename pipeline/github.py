@@ -169,7 +169,7 @@ class GitHub:
         data = self._request(method, self._url(path), body, what=what)
         try:
             result = data.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep
             raise RemoteError(msg.BAD_JSON.format(what=what)) from exc
         if not isinstance(result, dict):
             raise RemoteError(msg.BAD_JSON.format(what=what))
@@ -183,7 +183,7 @@ class GitHub:
             response = self._request("GET", url, None, what=what)
             try:
                 page = response.json()
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep
                 raise RemoteError(msg.BAD_JSON.format(what=what)) from exc
             if not isinstance(page, list):
                 raise RemoteError(msg.BAD_JSON.format(what=what))
@@ -282,7 +282,7 @@ def rate_limit_wait(
 def _detail(response: requests.Response) -> str:
     try:
         data = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.reason or "-"
     if isinstance(data, dict) and isinstance(data.get("message"), str):
         return str(data["message"])[:200]
