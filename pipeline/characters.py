@@ -7,6 +7,7 @@ the workflow log start with a command of its own.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -19,6 +20,7 @@ BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e")
 ZWJ = "\u200d"
 ALLOWED_CONTROLS = frozenset("\t\n")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MULTI_LINE = frozenset({"description", "social", "withdrawn", "dip"})
 """Top-level fields whose text may run over several lines; every other value is one line."""
 
@@ -32,6 +34,8 @@ def check_document(doc: Document) -> Iterator[Problem]:
             yield _problem(kind, doc.display, line, char, field)
         if loc[:1] and loc[0] not in MULTI_LINE and ("\n" in text.strip() or "\r" in text):
             yield error(doc.display, line, msg.TEXT_NEWLINE.format(field=field))
+    if doc.body.isascii() and not _ASCII_CONTROL.search(doc.body):
+        return
     for offset, body_line in enumerate(doc.body.split("\n")):
         for kind, char in _findings(body_line):
             yield _problem(kind, doc.display, doc.body_line + offset, char, None)
@@ -48,15 +52,15 @@ def _problem(kind: str, display: str, line: int, char: str, field: str | None) -
 
 
 def _strings(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
-    stack = [(loc, value)]
-    while stack:
-        here, item = stack.pop()
+    """Every string that is not plain printable ASCII, with its location (depth is bounded by
+    pipeline.read.MAX_DEPTH)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
         if isinstance(item, str):
-            yield here, item
-        elif isinstance(item, dict):
-            stack.extend(((*here, k), v) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*here, i), v) for i, v in reversed(list(enumerate(item))))
+            if not (item.isascii() and item.isprintable()):
+                yield (*loc, key), item
+        elif isinstance(item, (dict, list)):
+            yield from _strings(item, (*loc, key))
 
 
 def _findings(text: str) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,7 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; whatever it prints is scrubbed of secrets and of workflow commands."""
     with safe_streams():
-        return _main(argv)
+        try:
+            return _main(argv)
+        except Exception:  # a bug: its traceback still goes through the scrubbing stream
+            traceback.print_exc()
+            return 1
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -17,6 +17,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from pipeline import redact
 from pipeline.errors import RemoteError
 from pipeline.messages import github as msg
 
@@ -67,6 +68,7 @@ class GitHub:
         self.base_url = base_url.rstrip("/")
         self.session = session if session is not None else default_session()
         self._token = token
+        self._scrub = redact.from_env(extra=[token] if token else [])
         self._sleep = sleep
         self.max_wait = max_wait
 
@@ -183,7 +185,7 @@ class GitHub:
         data = self._request(method, self._url(path), body, what=what)
         try:
             result = data.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep
             raise RemoteError(msg.BAD_JSON.format(what=what)) from exc
         if not isinstance(result, dict):
             raise RemoteError(msg.BAD_JSON.format(what=what))
@@ -197,7 +199,7 @@ class GitHub:
             response = self._request("GET", url, None, what=what)
             try:
                 page = response.json()
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep
                 raise RemoteError(msg.BAD_JSON.format(what=what)) from exc
             if not isinstance(page, list):
                 raise RemoteError(msg.BAD_JSON.format(what=what))
@@ -234,7 +236,7 @@ class GitHub:
                 response = self.session.request(
                     method,
                     url,
-                    json=body,
+                    json=None if body is None else self._scrub.data(body),  # nothing posted leaks
                     data=data,
                     headers={**self._headers(), **(headers or {})},
                     timeout=TIMEOUT,
@@ -255,15 +257,19 @@ class GitHub:
         return response
 
     def _error(self, response: requests.Response, what: str) -> RemoteError:
+        """The failure in Indonesian; what the server said (it may echo our headers) scrubbed."""
+        return RemoteError(self._scrub(self._explain(response, what)))
+
+    def _explain(self, response: requests.Response, what: str) -> str:
         status = response.status_code
         detail = _detail(response)
         if status == 401:
-            return RemoteError(msg.UNAUTHORIZED.format(what=what, status=status))
+            return msg.UNAUTHORIZED.format(what=what, status=status)
         if status == 403:
-            return RemoteError(msg.FORBIDDEN.format(what=what, detail=detail))
+            return msg.FORBIDDEN.format(what=what, detail=detail)
         if status == 404:
-            return RemoteError(msg.NOT_FOUND.format(what=what, repository=self.repository))
-        return RemoteError(msg.FAILED.format(status=status, what=what, detail=detail))
+            return msg.NOT_FOUND.format(what=what, repository=self.repository)
+        return msg.FAILED.format(status=status, what=what, detail=detail)
 
 
 def rate_limit_wait(
@@ -292,7 +298,7 @@ def rate_limit_wait(
 def _detail(response: requests.Response) -> str:
     try:
         data = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.reason or "-"
     if isinstance(data, dict) and isinstance(data.get("message"), str):
         return str(data["message"])[:200]

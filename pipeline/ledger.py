@@ -23,6 +23,7 @@ from typing import Any, Literal
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
+from pipeline import redact
 from pipeline.config import KpuConfig
 from pipeline.errors import PipelineError
 from pipeline.messages import publish as msg
@@ -138,7 +139,9 @@ class Book:
         return data
 
     def to_text(self) -> str:
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        """The file's text (and the journal's), secrets scrubbed: servers echo tokens into URLs."""
+        data = redact.from_env().data(self.to_json())
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
     def from_json(cls, data: Any) -> Book:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline import inert
 from pipeline.messages import promote as msg
 from pipeline.promote import FAILING, Action, Decision, Result, approvers_text
 from pipeline.timeutil import format_wib
@@ -87,12 +88,12 @@ def as_markdown(result: Result, dry_run: bool = False) -> str:
         out += [f"### {section.heading}", ""]
         for line, details in section.items:
             out.append(f"- {_md(line)}")
-            out.extend(f"  - `{detail.replace('`', chr(39))}`" for detail in details)
+            out.extend(f"  - {inert.code(detail)}" for detail in details)
         out.append("")
     out.extend(f"{line}\n" for line in closing(result, dry_run))
     return "\n".join(out) + "\n"
 
 
 def _md(text: str) -> str:
-    """Plain text made inert in Markdown: no HTML, no emphasis from file names."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("_", r"\_")
+    """Plain text made inert in Markdown: titles and file names come from drafts."""
+    return inert.text(text)

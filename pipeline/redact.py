@@ -19,7 +19,7 @@ from typing import Any
 MASK = "***"
 FRAGMENT = 6
 """A run of this many characters of a secret is a leak; shorter runs are everyday text."""
-MIN_SECRET = 4
+MIN_SECRET = 6
 """A secret shorter than this would mask ordinary words; such a value is no credential."""
 MIN_GUESSED = 8
 """Variables that are secret by name only (`*_TOKEN`) count from this length, so that a flag

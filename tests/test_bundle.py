@@ -138,7 +138,7 @@ def test_recording_a_checksum_keeps_the_lines_of_earlier_zips(tmp_path: Path) ->
 
 # --- the monthly release, through a local server speaking GitHub's release endpoints -------------
 REPOSITORY = "kpu-bangkabarat/informasi-hukum"
-TOKEN = "ghs_rahasia_rilis"
+TOKEN = "ghs_Qx7Zv3Tm9Kp2Lw5Rn8Bc"
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 

@@ -127,3 +127,24 @@ def test_the_posted_comment_is_inert(repo: Path, tmp_path: Path) -> None:
 
 def _posted(github: FakeGitHub) -> str:
     return str(github.comments[12][0]["body"])
+
+
+def test_the_promote_job_summary_shows_titles_and_problems_inert() -> None:
+    import datetime as dt
+
+    from pipeline.problems import error
+    from pipeline.promote import Action, Decision, Plan, Result
+    from pipeline.promote_report import as_markdown
+
+    now = dt.datetime(2026, 10, 5, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    held = Decision(f"drafts/{NASTY_NAME}", Action.DRAFT, title=ATTACK)
+    bad = Decision(
+        "drafts/b.md", Action.INVALID, reason=ATTACK, problems=(error("drafts/b.md", 2, ATTACK),)
+    )
+    body = as_markdown(Result(Plan(now, [held, bad])))
+    html = _html(body)
+    assert "evil.example" in html
+    assert "<a " not in html and "<img" not in html and "<b>" not in html, html
+    text = re.sub(r"<[^>]+>", "", re.sub(r"<code>.*?</code>", "", html, flags=re.S))
+    assert not re.search(r"(?<![\w\u200b])@[A-Za-z0-9]", text), text
+    assert not re.search(r":[a-z_]+:", text), text

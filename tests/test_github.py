@@ -106,3 +106,31 @@ def test_comments_are_created_and_updated(server: FakeGitHub) -> None:
     created = gh.create_comment(7, "pertama")
     gh.update_comment(created["id"], "kedua")
     assert [c["body"] for c in gh.issue_comments(7)] == ["kedua"]
+
+
+@pytest.mark.parametrize("status", [200, 422])
+def test_json_nested_too_deep_is_an_error_not_a_crash(status: int) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Deep(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            data = b"[" * 200_000 + b"]" * 200_000
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Deep)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        github = GitHub("o/r", base_url=f"http://127.0.0.1:{httpd.server_address[1]}")
+        with pytest.raises(RemoteError) as caught:
+            github.pull(7)
+        assert "pull request #7" in str(caught.value)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

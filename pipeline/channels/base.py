@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from pipeline import redact
 from pipeline.config import KpuConfig
 from pipeline.errors import RemoteError
 from pipeline.model import Publication
@@ -148,28 +149,7 @@ class Channel:
         return scrub(text, self.environ, self.env)
 
 
-_TOKEN_PATTERNS = (
-    (re.compile(r"bot\d+:[\w-]+"), "***"),  # Telegram Bot API: the token is part of the URL path
-    (
-        re.compile(
-            r"\b(access_token|oauth_token|oauth_signature|oauth_consumer_key)=[^&\s\"',]+", re.I
-        ),
-        r"\1=***",
-    ),
-    (re.compile(r"\b(Bearer|OAuth)\s+[\w.~+/=-]{8,}", re.I), r"\1 ***"),
-)
-
-
 def scrub(text: str, environ: Mapping[str, str], variables: tuple[EnvVar, ...] = ()) -> str:
-    """Replace every secret value and every token-looking part of `text` with ***."""
-    secrets = {environ.get(v.name, "") for v in variables if v.secret}
-    secrets |= {value for name, value in environ.items() if _looks_secret(name)}
-    for value in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
-        text = text.replace(value, "***")
-    for pattern, replacement in _TOKEN_PATTERNS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def _looks_secret(name: str) -> bool:
-    return bool(re.search(r"TOKEN|SECRET|KEY|PASSWORD", name, re.I))
+    """Every secret value (any encoding, any fragment) and token-looking part of `text` masked."""
+    declared = [environ.get(v.name, "").strip() for v in variables if v.secret]
+    return redact.from_env(environ, declared)(text)

@@ -26,6 +26,9 @@ from pipeline.channels.base import (
 T = TypeVar("T")
 
 
+VERSION_UNKNOWN = "server tidak menjawab permintaan versi Mastodon (/api/v1/instance)"
+
+
 class Mastodon(Channel):
     name = "mastodon"
     label = "Mastodon"
@@ -104,6 +107,8 @@ class Mastodon(Channel):
             raise ChannelError(self.scrub(str(exc))) from None
         except mastodon_py.MastodonError as exc:
             raise ChannelError(self.scrub(str(exc))) from None
+        except RecursionError:  # Mastodon.py asks for the version again and again while it fails
+            raise Retryable(VERSION_UNKNOWN) from None
 
     def id_from_url(self, url: str) -> str | None:
         tail = url.rstrip("/").rsplit("/", 1)[-1]

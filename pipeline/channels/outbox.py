@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline import redact
 from pipeline.channels.base import Channel, Limits, Post, Result
 from pipeline.config import KpuConfig
 from pipeline.model import Publication
@@ -54,6 +55,7 @@ class Outbox(Channel):
     def publish(self, post: Post) -> Result:
         folder = self.folder(post)
         folder.mkdir(parents=True, exist_ok=True)
+        scrub = redact.from_env(self.environ)
         meta = {
             "channel": post.channel,
             "slug": post.slug,
@@ -67,7 +69,8 @@ class Outbox(Channel):
         }
         if post.image is not None:
             _write(folder / post.image.filename, post.image.data)
-        _write(folder / "post.txt", post.text.encode("utf-8"))
+        _write(folder / "post.txt", scrub(post.text).encode("utf-8"))
+        meta = scrub.data(meta)
         _write(folder / "post.json", json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"))
         return Result(f"{post.channel}/{post.slug}", self._shown(folder))
 

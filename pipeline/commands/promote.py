@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import promote, promote_report
+from pipeline import promote, promote_report, redact
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.gitrepo import GitRepo, Identity
@@ -62,4 +62,4 @@ def write_summary(markdown: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(markdown)
+            handle.write(redact.scrub(markdown))  # the job summary is shown on GitHub

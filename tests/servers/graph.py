@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from tests.servers.base import FakeApi, Reply, Request
 
 PAGE_ID = "101"
-PAGE_TOKEN = "fb-page-token-secret-abc"
+PAGE_TOKEN = "EAAGq7ZkP2vLw8sRj3NbT5xQ"
 IG_USER = "17841400000000001"
-IG_TOKEN = "ig-token-secret-def"
+IG_TOKEN = "IGQWRm4Tz8Vb2Kx9LpQ7sYw3"
 VERSION = "/v21.0"
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.servers.base import FakeApi, Reply, Request
 
-TOKEN = "mastodon-token-secret-ghi"
+TOKEN = "Zr5qW8nB3vXk7LmT2pYc9HdJ"
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tests.servers.base import FakeApi, Reply, Request
 
-TOKEN = "123456789:AAE-secret-bot-token_xyz"
+TOKEN = "7301945826:AAGq3Zr8vKx2LmN5pT9wYb4Hc6Jd0Fs1E"
 CHAT = "@kpubangkabarat"
 
 

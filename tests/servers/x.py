@@ -13,10 +13,10 @@ from oauthlib.oauth1.rfc5849 import signature
 from tests.servers.base import FakeApi, Reply, Request
 
 CREDENTIALS = {
-    "X_API_KEY": "x-consumer-key-123",
-    "X_API_SECRET": "x-consumer-secret-456",
-    "X_ACCESS_TOKEN": "x-access-token-789",
-    "X_ACCESS_TOKEN_SECRET": "x-access-secret-012",
+    "X_API_KEY": "Xk4Rv8TqZ2mWp6Ls",
+    "X_API_SECRET": "Xs9Ny3Bv7Qc1Hm5Jt8Kd2Lw4",
+    "X_ACCESS_TOKEN": "4242-Xa7Tp3Wq9Rz5Vm2Nk",
+    "X_ACCESS_TOKEN_SECRET": "Xz6Jh1Fd8Gs4Ck7Bn3Mv9Pq",
 }
 USER_ID = "4242"
 
