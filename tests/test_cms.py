@@ -256,3 +256,60 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
 def _shot(tab: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _fill_required(tab: Any, title: str) -> None:
+    tab.get_by_label("Judul", exact=True).fill(title)
+    tab.get_by_label("Ringkasan", exact=True).fill("Jadwal pencocokan dan penelitian data pemilih.")
+    tab.get_by_label("Nomor Nota Dinas").fill("016/ND/HK.03/Kab/XI/2026")
+    tab.get_by_label("Tanggal Nota Dinas").fill("2026-11-21")
+    tab.get_by_label("Unit pengusul").fill("Subbagian Hukum dan SDM")
+    tab.get_by_label("Tahapan pemilu (SOP langkah 3)").click()
+    tab.get_by_text("Informasi umum (di luar tahapan)", exact=True).click()
+    tab.get_by_role("button", name="Tambah dasar hukum (sop langkah 4)").click()
+    tab.get_by_placeholder("Pilih dari daftar atau tulis lengkap").fill(
+        "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+    )
+    tab.get_by_label("Teks untuk semua kanal").fill("Jadwal coklit sudah terbit.")
+
+
+@needs_cms
+def test_an_uploaded_image_cannot_be_saved_without_alt_text(
+    office: tuple[Path, str], tmp_path: Path
+) -> None:
+    from PIL import Image
+    from playwright.sync_api import expect, sync_playwright
+
+    repo, url = office
+    picture = tmp_path / "jadwal-coklit.png"
+    Image.new("RGB", (120, 80), (0, 90, 160)).save(picture)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="id-ID")
+            tab.set_default_timeout(20_000)
+            tab.goto(url)
+            tab.get_by_role("button", name="Masuk", exact=True).click()
+            tab.get_by_role("link", name="Buat draf baru").click()
+            _fill_required(tab, "Jadwal Coklit")
+            tab.get_by_role("button", name="Pilih gambar").click()
+            tab.locator("input[type=file]").set_input_files(str(picture))
+            tab.get_by_role("button", name="Pakai yang dipilih").click()
+            tab.get_by_role("button", name="Simpan", exact=True).click()
+            expect(tab.get_by_text("Teks alternatif wajib diisi jika ada gambar")).to_be_visible()
+            assert _git(repo, "branch", "--list", "cms/*") == ""
+            tab.get_by_label("Teks alternatif gambar").fill("Bagan jadwal coklit berwarna biru")
+            tab.get_by_role("button", name="Simpan", exact=True).click()
+            expect(tab.get_by_text("Draf tersimpan")).to_be_visible()
+        finally:
+            browser.close()
+    (branch,) = _git(repo, "branch", "--list", "cms/*").split()
+    files = sorted(_git(repo, "diff", "--name-only", "main", branch).split())
+    assert files[0] == "content/assets/images/jadwal-coklit.png"
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "-b", branch, str(repo), str(clone))
+    text = (clone / files[1]).read_text(encoding="utf-8")
+    assert "image: content/assets/images/jadwal-coklit.png" in text
+    assert "image_alt: Bagan jadwal coklit berwarna biru" in text
+    checked = run_kpu("check", files[1], cwd=clone)
+    assert checked.code == 0, checked.out
