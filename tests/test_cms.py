@@ -32,6 +32,8 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 TITLE = "Cek Data Pemilih Sebelum Pemilihan"
+LEAD = "Pemilih dapat memeriksa namanya di daftar pemilih tetap."
+REST = "Buka laman Cek DPT Online, tulis NIK, lalu tekan Cari."
 
 needs_cms = pytest.mark.skipif(
     not (NODE and (DIST / "decap-cms.js").is_file() and SERVER.is_file() and CHROMIUM.exists()),
@@ -75,7 +77,7 @@ def test_every_schema_field_is_in_the_form_or_excluded_with_a_reason() -> None:
             assert form[path]["required"] == (
                 model.model_fields[name].is_required() or path in cms.REQUIRED_IN_FORM
             ), path
-    assert form["body"]["default"].count("<!-- more -->") == 1
+    assert form["body"]["required"] is True and "default" not in form["body"]  # no placeholder
 
 
 def test_choices_come_from_the_data_files(tmp_path: Path) -> None:
@@ -227,6 +229,7 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
             citation.fill("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum")
             social = tab.get_by_label("Teks untuk semua kanal")
             social.fill("Sudah terdaftar sebagai pemilih? Cek namamu di Cek DPT Online.")
+            _write_body(tab, LEAD, REST)
             expect(tab.locator(".kpu-counter").first).to_contain_text("/ 280 karakter")
             _shot(tab, "cms-social-counter")
             tab.get_by_label("Judul", exact=True).scroll_into_view_if_needed()
@@ -247,7 +250,9 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
     clone = tmp_path / "clone"
     _git(tmp_path, "clone", "-q", "-b", branches[0], str(repo), str(clone))
     text = (clone / draft).read_text(encoding="utf-8")
-    assert f"title: {TITLE}" in text and "<!-- more -->" in text
+    assert f"title: {TITLE}" in text
+    body = text.split("\n---\n", 1)[1]
+    assert body.strip().split("\n\n") == [LEAD, "<!-- more -->", REST]
     checked = run_kpu("check", draft, cwd=clone)
     assert checked.code == 0, checked.out
     assert "0 peringatan" in checked.out or "peringatan" in checked.out
@@ -271,6 +276,16 @@ def _fill_required(tab: Any, title: str) -> None:
         "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
     )
     tab.get_by_label("Teks untuk semua kanal").fill("Jadwal coklit sudah terbit.")
+    _write_body(tab, "Jadwal coklit sudah terbit.", "Petugas datang ke rumah pemilih.")
+
+
+def _write_body(tab: Any, *paragraphs: str) -> None:
+    """Type into the rich-text editor as a designer does: Enter between paragraphs."""
+    tab.locator("[data-slate-editor]").click()
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            tab.keyboard.press("Enter")
+        tab.keyboard.type(paragraph)
 
 
 @needs_cms
