@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    StringConstraints,
+)
 
 from pipeline.timeutil import aware
 
@@ -26,7 +34,11 @@ def _aware_datetime(value: object) -> object:
     return value
 
 
-AwareDatetime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
+# Before: YAML's own datetimes; after: text such as "2026-10-05 09:00" (the form `kpu new`'s
+# template shows and the web editor writes), which YAML leaves a string, read in WIB too.
+AwareDatetime = Annotated[
+    dt.datetime, BeforeValidator(_aware_datetime), AfterValidator(_aware_datetime)
+]
 
 
 class _Strict(BaseModel):

@@ -328,3 +328,16 @@ def test_an_uploaded_image_cannot_be_saved_without_alt_text(
     assert "image_alt: Bagan jadwal coklit berwarna biru" in text
     checked = run_kpu("check", files[1], cwd=clone)
     assert checked.code == 0, checked.out
+
+
+def test_a_schedule_as_the_editor_writes_it_is_read_in_wib(repo: Path) -> None:
+    from pipeline.validate import load_context, validate
+    from tests.conftest import VALID_DRAFT
+
+    form = _form_fields(cms.generate(ROOT)["collections"][0]["fields"])
+    assert form["publish_at"]["format"] == "YYYY-MM-DD HH:mm"
+    draft = repo / "drafts/2026-10-05-mengenal-uu-pemilu.md"
+    draft.write_text(VALID_DRAFT.replace("status:", "publish_at: 2026-12-24 09:00\nstatus:"))
+    (publication,) = validate(load_context(repo), [draft]).publications
+    assert publication.front.publish_at is not None
+    assert publication.front.publish_at.isoformat() == "2026-12-24T09:00:00+07:00"
