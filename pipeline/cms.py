@@ -211,7 +211,7 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
             "name": "body",
             "widget": "markdown",
             "hint": msg.BODY_HINT,
-            "default": msg.BODY_DEFAULT,
+            "required": True,
         },
     ]
 

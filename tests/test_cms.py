@@ -32,6 +32,8 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 TITLE = "Cek Data Pemilih Sebelum Pemilihan"
+LEAD = "Pemilih dapat memeriksa namanya di daftar pemilih tetap."
+REST = "Buka laman Cek DPT Online, tulis NIK, lalu tekan Cari."
 
 needs_cms = pytest.mark.skipif(
     not (NODE and (DIST / "decap-cms.js").is_file() and SERVER.is_file() and CHROMIUM.exists()),
@@ -75,7 +77,7 @@ def test_every_schema_field_is_in_the_form_or_excluded_with_a_reason() -> None:
             assert form[path]["required"] == (
                 model.model_fields[name].is_required() or path in cms.REQUIRED_IN_FORM
             ), path
-    assert form["body"]["default"].count("<!-- more -->") == 1
+    assert form["body"]["required"] is True and "default" not in form["body"]  # no placeholder
 
 
 def test_choices_come_from_the_data_files(tmp_path: Path) -> None:
@@ -227,6 +229,7 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
             citation.fill("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum")
             social = tab.get_by_label("Teks untuk semua kanal")
             social.fill("Sudah terdaftar sebagai pemilih? Cek namamu di Cek DPT Online.")
+            _write_body(tab, LEAD, REST)
             expect(tab.locator(".kpu-counter").first).to_contain_text("/ 280 karakter")
             _shot(tab, "cms-social-counter")
             tab.get_by_label("Judul", exact=True).scroll_into_view_if_needed()
@@ -247,7 +250,9 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
     clone = tmp_path / "clone"
     _git(tmp_path, "clone", "-q", "-b", branches[0], str(repo), str(clone))
     text = (clone / draft).read_text(encoding="utf-8")
-    assert f"title: {TITLE}" in text and "<!-- more -->" in text
+    assert f"title: {TITLE}" in text
+    body = text.split("\n---\n", 1)[1]
+    assert body.strip().split("\n\n") == [LEAD, "<!-- more -->", REST]
     checked = run_kpu("check", draft, cwd=clone)
     assert checked.code == 0, checked.out
     assert "0 peringatan" in checked.out or "peringatan" in checked.out
@@ -256,3 +261,83 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
 def _shot(tab: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _fill_required(tab: Any, title: str) -> None:
+    tab.get_by_label("Judul", exact=True).fill(title)
+    tab.get_by_label("Ringkasan", exact=True).fill("Jadwal pencocokan dan penelitian data pemilih.")
+    tab.get_by_label("Nomor Nota Dinas").fill("016/ND/HK.03/Kab/XI/2026")
+    tab.get_by_label("Tanggal Nota Dinas").fill("2026-11-21")
+    tab.get_by_label("Unit pengusul").fill("Subbagian Hukum dan SDM")
+    tab.get_by_label("Tahapan pemilu (SOP langkah 3)").click()
+    tab.get_by_text("Informasi umum (di luar tahapan)", exact=True).click()
+    tab.get_by_role("button", name="Tambah dasar hukum (sop langkah 4)").click()
+    tab.get_by_placeholder("Pilih dari daftar atau tulis lengkap").fill(
+        "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+    )
+    tab.get_by_label("Teks untuk semua kanal").fill("Jadwal coklit sudah terbit.")
+    _write_body(tab, "Jadwal coklit sudah terbit.", "Petugas datang ke rumah pemilih.")
+
+
+def _write_body(tab: Any, *paragraphs: str) -> None:
+    """Type into the rich-text editor as a designer does: Enter between paragraphs."""
+    tab.locator("[data-slate-editor]").click()
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            tab.keyboard.press("Enter")
+        tab.keyboard.type(paragraph)
+
+
+@needs_cms
+def test_an_uploaded_image_cannot_be_saved_without_alt_text(
+    office: tuple[Path, str], tmp_path: Path
+) -> None:
+    from PIL import Image
+    from playwright.sync_api import expect, sync_playwright
+
+    repo, url = office
+    picture = tmp_path / "jadwal-coklit.png"
+    Image.new("RGB", (120, 80), (0, 90, 160)).save(picture)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="id-ID")
+            tab.set_default_timeout(20_000)
+            tab.goto(url)
+            tab.get_by_role("button", name="Masuk", exact=True).click()
+            tab.get_by_role("link", name="Buat draf baru").click()
+            _fill_required(tab, "Jadwal Coklit")
+            tab.get_by_role("button", name="Pilih gambar").click()
+            tab.locator("input[type=file]").set_input_files(str(picture))
+            tab.get_by_role("button", name="Pakai yang dipilih").click()
+            tab.get_by_role("button", name="Simpan", exact=True).click()
+            expect(tab.get_by_text("Teks alternatif wajib diisi jika ada gambar")).to_be_visible()
+            assert _git(repo, "branch", "--list", "cms/*") == ""
+            tab.get_by_label("Teks alternatif gambar").fill("Bagan jadwal coklit berwarna biru")
+            tab.get_by_role("button", name="Simpan", exact=True).click()
+            expect(tab.get_by_text("Draf tersimpan")).to_be_visible()
+        finally:
+            browser.close()
+    (branch,) = _git(repo, "branch", "--list", "cms/*").split()
+    files = sorted(_git(repo, "diff", "--name-only", "main", branch).split())
+    assert files[0] == "content/assets/images/jadwal-coklit.png"
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "-b", branch, str(repo), str(clone))
+    text = (clone / files[1]).read_text(encoding="utf-8")
+    assert "image: content/assets/images/jadwal-coklit.png" in text
+    assert "image_alt: Bagan jadwal coklit berwarna biru" in text
+    checked = run_kpu("check", files[1], cwd=clone)
+    assert checked.code == 0, checked.out
+
+
+def test_a_schedule_as_the_editor_writes_it_is_read_in_wib(repo: Path) -> None:
+    from pipeline.validate import load_context, validate
+    from tests.conftest import VALID_DRAFT
+
+    form = _form_fields(cms.generate(ROOT)["collections"][0]["fields"])
+    assert form["publish_at"]["format"] == "YYYY-MM-DD HH:mm"
+    draft = repo / "drafts/2026-10-05-mengenal-uu-pemilu.md"
+    draft.write_text(VALID_DRAFT.replace("status:", "publish_at: 2026-12-24 09:00\nstatus:"))
+    (publication,) = validate(load_context(repo), [draft]).publications
+    assert publication.front.publish_at is not None
+    assert publication.front.publish_at.isoformat() == "2026-12-24T09:00:00+07:00"

@@ -10,14 +10,9 @@ COLLECTION_DESCRIPTION = (
 )
 BODY_LABEL = "Isi publikasi"
 BODY_HINT = (
-    "Paragraf pertama menjadi ringkasan di daftar publikasi; penanda <!-- more --> sesudahnya "
-    "ditambahkan otomatis bila belum ada. Setiap gambar wajib diberi teks alternatif (Alt)."
-)
-BODY_DEFAULT = (
-    "Tulis paragraf pembuka di sini: satu atau dua kalimat yang menarik pembaca.\n\n"
-    "<!-- more -->\n\n"
-    "Lanjutkan penjelasan: apa isi peraturannya, siapa yang terdampak, dan apa yang perlu "
-    "dilakukan masyarakat.\n"
+    "Paragraf pertama menjadi ringkasan di daftar publikasi: penanda <!-- more --> sesudahnya "
+    "ditambahkan otomatis saat menyimpan. Pisahkan paragraf dengan Enter. Setiap gambar wajib "
+    "diberi teks alternatif (Alt)."
 )
 SOCIAL_LIMIT_HINT = "Batas {label}: {limit} karakter (tautan dihitung {url} karakter)."
 

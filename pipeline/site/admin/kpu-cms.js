@@ -386,7 +386,9 @@
       this.props.onChange(event.target.value);
     },
     isValid: function () {
-      var image = this.props.entry && this.props.entry.getIn(["data", "image"]);
+      // getEntry() is the live entry; the `entry` prop can be stale (Decap deprecates it).
+      var entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
+      var image = entry && entry.getIn(["data", "image"]);
       if (image && !(this.props.value || "").trim()) {
         return { error: { message: "Teks alternatif wajib diisi jika ada gambar: tulis satu kalimat yang menggambarkan isi gambar untuk pembaca tunanetra." } };
       }
