@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from pipeline.files import TooBig, read_limited
 from pipeline.messages import check as msg
 from pipeline.problems import Problem, error
 
@@ -181,13 +182,13 @@ def _bad_timestamp(root: yaml.Node) -> tuple[int, str]:
 
 def read_text(path: Path, display: str) -> str:
     """Read a file as UTF-8 text within the size limit, or raise ReadFailed with the fix."""
+    if path.is_symlink():  # never followed: it could point anywhere on the machine
+        raise ReadFailed(error(display, None, msg.SYMLINK_NOT_READ))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadFailed(
-                error(display, None, msg.TOO_BIG.format(size=size, limit=MAX_FILE_BYTES))
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)  # bytes read, not st_size (0 for a device)
+    except TooBig as exc:
+        too_big = msg.TOO_BIG.format(limit=MAX_FILE_BYTES)
+        raise ReadFailed(error(display, None, too_big)) from exc
     except OSError as exc:
         raise ReadFailed(error(display, None, msg.UNREADABLE.format(reason=exc.strerror))) from exc
     try:

@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.citations import CitationError, parse_citation
 from pipeline.messages import publish as publish_msg
 from pipeline.regulations import Registry
+from pipeline.safety import md_text, md_url
 from pipeline.timeutil import aware, format_wib
 
 REGULATIONS_PAGE = "peraturan/index.md"
@@ -53,20 +54,21 @@ def regulations_page(registry: Registry, posts: Iterable[PostRef]) -> str:
         "",
     ]
     for reg in registry:
-        lines += [f"## {reg.canonical} {{ #{reg.key} }}", ""]
+        lines += [f"## {md_text(reg.canonical)} {{ #{reg.key} }}", ""]
         if reg.title:
-            lines += [f"*{reg.title}*", ""]
+            lines += [f"*{md_text(reg.title)}*", ""]
         status = STATUS_LABELS.get(reg.status, reg.status)
         if reg.status == "dicabut" and reg.replaced_by:
             new = registry.get(reg.replaced_by)
             if new is not None:
-                status += f", diganti oleh [{new.canonical}](#{new.key})"
-        lines += [f"- Status: {status}", f"- Naskah resmi: <{reg.link}>"]
+                status += f", diganti oleh [{md_text(new.canonical)}](#{new.key})"
+        lines += [f"- Status: {status}", f"- Naskah resmi: {_link(reg.link)}"]
         posts = sorted(citing.get(reg.key, []), key=lambda p: p.title)
         if posts:
             lines.append("- Dikutip oleh:")
             for post in posts:
-                lines.append(f"    - [{post.title}]({posixpath.relpath(post.src_uri, here)})")
+                title = md_text(post.title)
+                lines.append(f"    - [{title}]({posixpath.relpath(post.src_uri, here)})")
         else:
             lines.append("- Belum dikutip oleh publikasi mana pun.")
         lines.append("")
@@ -81,11 +83,11 @@ def legal_basis_section(src_uri: str, citations: Iterable[str], registry: Regist
         key = citation_key(text)
         reg = registry.get(key) if key else None
         if reg is None:
-            lines.append(f"- {text}")
+            lines.append(f"- {md_text(text)}")
             continue
         title = f" tentang {reg.title}" if reg.title else ""
         lines.append(
-            f"- [{reg.canonical}{title}]({reg.link}) "
+            f"- [{md_text(reg.canonical + title)}]({md_url(reg.link)}) "
             f"([status dan publikasi terkait]({index}#{reg.key}))"
         )
     return "\n".join(lines) + "\n"
@@ -94,7 +96,7 @@ def legal_basis_section(src_uri: str, citations: Iterable[str], registry: Regist
 def image_markdown(src_uri: str, image: str, alt: str) -> str:
     """The publication's image at the top of its page; `image` is relative to the docs dir."""
     path = posixpath.relpath(image, posixpath.dirname(src_uri))
-    return f"![{alt.replace(']', '')}]({path})\n\n"
+    return f"![{md_text(alt)}]({md_url(path)})\n\n"
 
 
 def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
@@ -105,11 +107,12 @@ def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
     memo_date = request.get("date")
     when = memo_date.strftime("%d-%m-%Y") if isinstance(memo_date, dt.date) else str(memo_date)
     lines = ["", "## Keterangan publikasi", ""]
-    lines.append(f"- Nota Dinas: nomor {request.get('number')}, tanggal {when}")
-    lines.append(f"- Diusulkan oleh: {request.get('unit')}")
+    number, unit = md_text(request.get("number")), md_text(request.get("unit"))
+    lines.append(f"- Nota Dinas: nomor {number}, tanggal {md_text(when)}")
+    lines.append(f"- Diusulkan oleh: {unit}")
     stage = meta.get("election_stage")
     if isinstance(stage, str):
-        lines.append(f"- Tahapan: {stages.get(stage, stage)}")
+        lines.append(f"- Tahapan: {md_text(stages.get(stage, stage))}")
     return "\n".join(lines) + "\n"
 
 
@@ -119,5 +122,12 @@ def notice_markdown(withdrawn: object) -> str:
         return ""
     when = withdrawn.get("date")
     shown = format_wib(aware(when)) if isinstance(when, dt.date) else str(when or "-")
-    reason = " ".join(str(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON).split())
-    return publish_msg.WITHDRAWN_NOTICE.format(date=shown, reason=reason) + "\n"
+    reason = md_text(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON)
+    return publish_msg.WITHDRAWN_NOTICE.format(date=md_text(shown), reason=reason) + "\n"
+
+
+def _link(url: str) -> str:
+    """An address shown as itself: a link when it is http(s), else plain text."""
+    if url.startswith(("https://", "http://")):
+        return f"[{md_text(url)}]({md_url(url)})"
+    return md_text(url)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.ledger import awaiting_instagram
 from pipeline.model import Publication
 from pipeline.regulations import Registry, RegistryError, load_registry
-from pipeline.site import archive, dip
+from pipeline.safety import clean_html, escape
+from pipeline.site import archive, csp, dip
 from pipeline.site.pages import (
     REGULATIONS_PAGE,
     PostRef,
@@ -32,6 +36,10 @@ POSTS_PREFIX = "posts/"
 DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
 FEED_LOGO = "assets/images/feed-logo.png"
 OVERRIDES = str(Path(__file__).parent / "overrides")
+SCRIPTS = Path(__file__).parent / "scripts"
+SCRIPTS_URI = "assets/javascripts/kpu/"
+# Front matter that the theme, the blog, tags, search and rss plugins print into pages and feeds.
+PRINTED_META = ("title", "description", "subtitle", "author", "image_alt", "tags")
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -69,6 +77,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             "site_url": kpu.base_url,
             "social": {name: str(acc.url) for name, acc in kpu.channels.accounts.items()},
         }
+        config.extra["content_security_policy"] = csp.policy()
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image"):
             rss.config["image"] = kpu.base_url + FEED_LOGO
@@ -85,13 +94,20 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         files.append(File.generated(config, REGULATIONS_PAGE, content=content))
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
+        for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
+            uri = SCRIPTS_URI + script.name
+            files.append(File.generated(config, uri, abs_src_path=str(script)))
         return files
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
     ) -> str:
-        if not page.file.src_uri.startswith(POSTS_PREFIX):
-            return markdown
+        if page.file.src_uri.startswith(POSTS_PREFIX):
+            markdown = self._post_markdown(markdown, page)
+        _escape_meta(page.meta)
+        return markdown
+
+    def _post_markdown(self, markdown: str, page: Page) -> str:
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract
         image = page.meta.get("image")
         if isinstance(image, str):  # the feed and social meta tags want it relative to the site
@@ -103,6 +119,20 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             markdown += legal_basis_section(page.file.src_uri, map(str, citations), self.registry)
         return markdown + request_section(page.meta, self.stages)
 
+    def on_page_content(self, html: str, page: Page, **_: Any) -> str:
+        """Every page, written or generated, leaves Markdown through the allowlist sanitiser."""
+        rendered = getattr(page, "_title_from_render", None)
+        if isinstance(rendered, str):  # the first heading's text, already HTML: printed as it is
+            page._title_from_render = Markup(rendered)
+        return clean_html(html)
+
+    @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views
+    def on_page_context(self, context: TemplateContext, page: Page, **_: Any) -> TemplateContext:
+        """Blog views show excerpts that the blog renders from the posts' Markdown itself."""
+        for excerpt in context.get("posts") or ():  # type: ignore[attr-defined]
+            excerpt.content = clean_html(excerpt.content)
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Social cards into the built site: Instagram fetches them from their public URL."""
         root = Path(config.config_file_path).parent
@@ -111,3 +141,14 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             from pipeline.card import write_site_images
 
             write_site_images(root, self.kpu, waiting, Path(config.site_dir))
+
+
+def _escape_meta(meta: MutableMapping[str, Any]) -> None:
+    """Front matter as the theme and the other plugins print it: HTML-escaped Markup, which Jinja
+    prints as it is and never escapes twice; the feeds and the search index get entities."""
+    for key in PRINTED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
+        elif isinstance(value, list):
+            meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
