@@ -20,6 +20,7 @@ from pipeline.problems import Problem, error
 # data/ (registries, ledger) is rendered into generated pages.
 PUBLISHED_TREES = ("content", "drafts", "data")
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+_CHUNK = 1 << 16
 _KINDS = {
     stat.S_IFCHR: msg.KIND_CHAR_DEVICE,
     stat.S_IFBLK: msg.KIND_BLOCK_DEVICE,
@@ -80,10 +81,20 @@ def read_limited(path: Path, limit: int) -> bytes:
     what st_size claims (0 for /dev/zero)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(0, msg.NOT_A_REGULAR_FILE)
-        data = handle.read(limit + 1)
+        # st_size only sizes the first read (a file may grow); reading stops at limit + 1 bytes.
+        data = bytearray()
+        step = max(info.st_size + 1, _CHUNK)
+        while len(data) <= limit:
+            chunk = os.read(fd, min(step, limit + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise TooBig(path)
-    return data
+    return bytes(data)

@@ -50,6 +50,16 @@ def test_draft_symlinked_to_dev_zero_is_refused_not_read(repo: Path) -> None:
     assert "Traceback" not in result.err
 
 
+def test_symlink_given_by_name_is_not_read(repo: Path) -> None:
+    (repo / "drafts" / "2026-10-06-sandi.md").symlink_to("/etc/passwd")
+    result = run_kpu("check", "drafts/2026-10-06-sandi.md", cwd=repo)
+    assert result.code == 1
+    assert "drafts/2026-10-06-sandi.md: error: Berkas ini tautan simbolik (symlink) dan tidak " in (
+        result.out
+    )
+    assert "root:" not in result.out
+
+
 def test_fifo_in_drafts_is_refused_without_hanging(repo: Path) -> None:
     os.mkfifo(repo / "drafts" / "2026-10-06-pipa.md")
     result = run_kpu("check", cwd=repo)  # run_kpu has a timeout: a blocking open would fail it
