@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,18 @@ def test_symlinked_folder_and_file_are_refused_without_being_walked(repo: Path) 
     assert f'data/passwd.yml: error: {SYMLINK} ke "/etc/passwd"' in result.err
     assert "content/assets/etc/" not in result.err  # the linked folder was not entered
     assert not (repo / "out").exists()
+
+
+def test_plain_mkdocs_build_refuses_a_symlink_too(repo: Path) -> None:
+    """MkDocs itself walks docs_dir following symlinks: the kpu plugin stops it first."""
+    (repo / "content" / "assets" / "passwd.txt").symlink_to("/etc/passwd")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(repo / "out")],
+        cwd=repo, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert f"content/assets/passwd.txt: error: {SYMLINK}" in done.stderr
+    assert not list((repo / "out").rglob("passwd.txt"))
 
 
 def test_draft_symlinked_to_dev_zero_is_refused_not_read(repo: Path) -> None:

@@ -16,7 +16,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
+from pipeline.files import refused_entries
 from pipeline.ledger import awaiting_instagram
+from pipeline.messages import check as check_msg
 from pipeline.model import Publication
 from pipeline.regulations import Registry, RegistryError, load_registry
 from pipeline.safety import clean_html, escape
@@ -52,6 +54,10 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        refused = refused_entries(root)  # before MkDocs walks docs_dir, which follows symlinks
+        if refused:
+            detail = "\n".join(problem.format_text() for problem in refused)
+            raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         try:
             self.kpu = kpu = load_config(root)
             self.registry = load_registry(root / "data" / "regulations.yml")
