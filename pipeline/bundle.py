@@ -31,6 +31,7 @@ from pipeline.ledger import Page as LedgerPage
 from pipeline.messages import records as msg
 from pipeline.model import Publication
 from pipeline.regulations import Registry
+from pipeline.safety import md_text, md_url
 from pipeline.site.regulation_pages import legal_basis_section
 from pipeline.timeutil import WIB, now
 
@@ -40,7 +41,10 @@ PRINT_DIR = "cetak"
 PRINT_INDEX = f"{PRINT_DIR}/index.md"
 POSTS_PREFIX = "posts/"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
-SHIM_FILE = Path(__file__).parent / "site" / "vendor" / "iframe-worker" / "shim.js"
+SHIM_DIR = Path(__file__).parent / "site" / "vendor" / "iframe-worker"
+SHIM_FILE = SHIM_DIR / "shim-csp.js"  # the vendored shim without its inline script (CSP)
+SHIM_BOOT_URI = "assets/javascripts/iframe-worker-boot.js"  # beside the shim, which loads it
+SHIM_BOOT_FILE = SHIM_DIR / "iframe-worker-boot.js"
 _CHUNK = 1 << 20
 
 
@@ -192,6 +196,7 @@ def add_offline_files(
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [SHIM_URI]
     files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM_FILE)))
+    files.append(File.generated(config, SHIM_BOOT_URI, abs_src_path=str(SHIM_BOOT_FILE)))
     printed = {}
     for uri, publication in publications.items():
         target = print_uri(uri)
@@ -230,26 +235,25 @@ def print_page(
     front = publication.front
     request = front.request
     lines = _front(msg.PRINT_TITLE.format(title=front.title), front.description)
-    lines += [f"# {front.title}", "", f"*{front.description}*", ""]
+    lines += [f"# {md_text(front.title)}", "", f"*{md_text(front.description)}*", ""]
     facts = [(msg.PRINT_PUBLISHED, _when(front.date) if front.date else "-")]
     if page is not None:
-        facts.append((msg.PRINT_WEB, f"<{page.url}>"))
+        facts.append((msg.PRINT_WEB, _address(page.url)))
     memo = msg.PRINT_MEMO_VALUE.format(
-        number=request.number, date=_date(request.date), unit=request.unit
+        number=md_text(request.number), date=_date(request.date), unit=md_text(request.unit)
     )
     facts.append((msg.PRINT_MEMO, memo))
     if front.withdrawn is not None:
-        facts.append(
-            (msg.PRINT_WITHDRAWN, f"{_when(front.withdrawn.date)}: {front.withdrawn.reason}")
-        )
+        reason = md_text(front.withdrawn.reason)
+        facts.append((msg.PRINT_WITHDRAWN, f"{_when(front.withdrawn.date)}: {reason}"))
     for term, value in facts:
         lines += [term, f":   {value}", ""]
     if page is not None and page.channels:
         lines += [msg.PRINT_POSTS, ""]
         for name, entry in sorted(page.channels.items()):
-            label = msg.CHANNEL_LABELS.get(name, name)
-            status = msg.POST_STATUS.get(entry.status, entry.status)
-            where = f"<{entry.url}>" if entry.url else msg.ARCHIVE_NOT_RECORDED
+            label = md_text(msg.CHANNEL_LABELS.get(name, name))
+            status = md_text(msg.POST_STATUS.get(entry.status, entry.status))
+            where = _address(entry.url) if entry.url else msg.ARCHIVE_NOT_RECORDED
             lines.append(f"- {label}: {where} ({status})")
         lines.append("")
     lines += ["---", "", publication.body.rstrip(), ""]
@@ -266,8 +270,16 @@ def print_index(printed: Mapping[str, str], publications: Mapping[str, Publicati
     for uri in ordered:
         front = publications[uri].front
         when = _date(front.date) if front.date else "-"
-        lines.append(f"- [{front.title}]({posixpath.relpath(printed[uri], here)}) ({when})")
+        link = posixpath.relpath(printed[uri], here)
+        lines.append(f"- [{md_text(front.title)}]({link}) ({when})")
     return "\n".join(lines) + "\n"
+
+
+def _address(url: str) -> str:
+    """A recorded address as an autolink when it is http(s); the ledger is data, shown as text."""
+    if url.startswith(("https://", "http://")) and md_url(url) == url:
+        return f"<{url}>"
+    return md_text(url)
 
 
 def _date(value: dt.date) -> str:

@@ -18,6 +18,7 @@ from PIL import ImageDraw, ImageFont
 
 from pipeline.channels.base import Image
 from pipeline.config import KpuConfig
+from pipeline.files import MAX_IMAGE_BYTES, read_limited
 from pipeline.model import Publication
 
 WIDE = (1200, 630)
@@ -56,8 +57,8 @@ def social_images(root: Path, config: KpuConfig, publication: Publication) -> So
 def _social_images(
     title: str, office: str, host: str, source: Path | None, _stamp: int
 ) -> SocialImages:
-    if source is not None and source.exists():
-        data = source.read_bytes()
+    if source is not None and source.exists() and not source.is_symlink():
+        data = read_limited(source, MAX_IMAGE_BYTES)  # checked by kpu check; never a device
         wide = Image(data, source.name, MIME.get(source.suffix.lower(), "application/octet-stream"))
         with PILImage.open(io.BytesIO(data)) as photo:
             square = _encode(_pad_square(photo.convert("RGB")), "JPEG")

@@ -5,6 +5,7 @@ Keeps the YAML node tree so that any problem can be pointed at its line.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from pipeline.files import TooBig, read_limited
 from pipeline.messages import check as msg
 from pipeline.problems import Problem, error
 
@@ -196,13 +198,13 @@ def _has_alias(root: yaml.Node) -> bool:
 def read_text(path: Path, display: str) -> str:
     """Read a file as UTF-8 text within the size limit, or raise ReadFailed with the fix."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadFailed(
-                error(display, None, msg.TOO_BIG.format(size=size, limit=MAX_FILE_BYTES))
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)  # bytes read, not st_size (0 for a device)
+    except TooBig as exc:
+        too_big = msg.TOO_BIG.format(limit=MAX_FILE_BYTES)
+        raise ReadFailed(error(display, None, too_big)) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a symlink, never followed: it could point anywhere
+            raise ReadFailed(error(display, None, msg.SYMLINK_NOT_READ)) from exc
         raise ReadFailed(error(display, None, msg.UNREADABLE.format(reason=exc.strerror))) from exc
     try:
         text = raw.decode("utf-8")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import multiprocessing as mp
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from pipeline.characters import check_document as check_characters
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
+from pipeline.files import MAX_IMAGE_BYTES, TooBig, read_limited, refused_entries
 from pipeline.messages import check as msg
 from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
 from pipeline.office_documents import check_document
@@ -29,9 +32,10 @@ from pipeline.regulations import (
     link_warnings,
     load_registry,
 )
-from pipeline.safety import find_unsafe
+from pipeline.safety import findings, locate
 from pipeline.schema import validate_model
 from pipeline.site.blogrules import BlogRules, load_blog_rules
+from pipeline.site.render import BodyRenderer
 from pipeline.stages import Stage, load_stages
 from pipeline.timeutil import now
 
@@ -39,7 +43,6 @@ REGISTRY_FILE = "data/regulations.yml"
 PUBLICATION_DIRS = ("drafts", "content/posts")
 README_NAME = "readme.md"
 IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -52,6 +55,13 @@ class Context:
     registry: Registry
     today: dt.date
     blog: BlogRules = field(default_factory=BlogRules)
+    _renderer: BodyRenderer | None = field(default=None, repr=False)
+
+    def render(self, body: str) -> str:
+        """The body as the site's Markdown renders it (built on first use)."""
+        if self._renderer is None:
+            self._renderer = BodyRenderer(self.root)
+        return self._renderer(body)
 
 
 def load_context(root: Path, today: dt.date | None = None) -> Context:
@@ -109,7 +119,8 @@ def discover(root: Path, paths: Iterable[Path] = ()) -> Iterator[Path]:
     targets = list(paths) or [root / d for d in PUBLICATION_DIRS if (root / d).is_dir()]
     for target in targets:
         if target.is_dir():
-            yield from publication_files(target)
+            # symlinks are reported by refused_entries, never read
+            yield from (p for p in publication_files(target) if not p.is_symlink())
         else:
             yield target
 
@@ -147,6 +158,7 @@ def validate(ctx: Context, paths: Iterable[Path] = (), *, keep: bool = True) -> 
     with _batch():
         checked = _check_all(ctx, files, keep)
     result = Result(files=len(files))
+    result.problems.extend(refused_entries(ctx.root))
     slugs: dict[str, str] = {}
     for shown, slug, publication, problems in checked:
         result.problems.extend(problems)
@@ -260,9 +272,36 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
         if front.publish_at is not None:
             yield warning(shown, line(("publish_at",)), msg.PUBLISH_AT_IN_CONTENT)
     yield from _blog(ctx, doc, front)
-    for offset, kind in find_unsafe(doc.body):
-        what = msg.UNSAFE_WHAT[kind]
-        yield error(shown, doc.body_line + offset, msg.UNSAFE_HTML.format(what=what))
+    yield from _stripped(ctx, doc)
+
+
+# Bodies without any of these cannot produce HTML the sanitiser would change (raw HTML, attr_list,
+# entities, escapes, a URL scheme other than http/https/mailto/tel); the rest is rendered.
+_MAYBE_ACTIVE = re.compile(
+    r"[<{&\\\x00-\x08\x0b\x0c\x0e-\x1f]|(?<![\w+.\-])(?!(?:https?|mailto|tel):)[a-z][\w+.\-]*:\S",
+    re.IGNORECASE,
+)
+
+
+def _stripped(ctx: Context, doc: Document) -> Iterator[Problem]:
+    """What the site's sanitiser would remove from the body: an error for anything that runs code,
+    loads another page or dresses the page up (scripts, handlers, forms, styles), else a warning."""
+    body = doc.body
+    plain = body.replace(ctx.blog.required_separator or "<!-- more -->", "")
+    if not _MAYBE_ACTIVE.search(plain):
+        return
+    seen = set()
+    found_all = findings(ctx.render(body))
+    for found, offset in zip(found_all, locate(body, found_all), strict=True):
+        line = doc.body_line + offset
+        what = msg.stripped_what(found.kind, found.name, found.tag)
+        if (line, what) in seen:
+            continue
+        seen.add((line, what))
+        if found.executable:
+            yield error(doc.display, line, msg.UNSAFE_HTML.format(what=what))
+        else:
+            yield warning(doc.display, line, msg.STRIPPED_HTML.format(what=what))
 
 
 def _blog(ctx: Context, doc: Document, front: FrontMatter) -> Iterator[Problem]:
@@ -310,6 +349,9 @@ def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
         yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
         return
     target = root / relative
+    if target.is_symlink():
+        yield error(shown, line, msg.IMAGE_SYMLINK.format(got=raw))
+        return
     try:
         exists = target.exists()
         outside = exists and not target.resolve().is_relative_to(root)
@@ -325,12 +367,16 @@ def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
     if kind is None:
         yield error(shown, line, msg.IMAGE_TYPE.format(got=raw))
         return
-    size = target.stat().st_size
-    if size > MAX_IMAGE_BYTES:
-        yield error(shown, line, msg.IMAGE_TOO_BIG.format(got=raw, size_mb=size / 1024 / 1024))
-        return
     try:
-        with Image.open(target) as img:
+        data = read_limited(target, MAX_IMAGE_BYTES)  # bytes read, not st_size
+    except TooBig:
+        limit_mb = MAX_IMAGE_BYTES // (1024 * 1024)
+        yield error(shown, line, msg.IMAGE_TOO_BIG.format(got=raw, limit_mb=limit_mb))
+        return
+    except OSError:
+        data = b""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
             actual = img.format
     except (UnidentifiedImageError, OSError):
         actual = None

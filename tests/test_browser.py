@@ -275,3 +275,38 @@ def test_offline_print_page_prints_without_the_site_chrome(page: Any, offline_ro
     expect(page.locator("header.md-header")).to_be_hidden()
     expect(page.locator(".md-footer")).to_be_hidden()
     _shot(page, "cetak")
+
+
+# --- the Content-Security-Policy (issue #10) ----------------------------------------------------
+def _policy_problems(tab: Any) -> list[str]:
+    """Console messages and violation events of the site's policy, collected from the start."""
+    problems: list[str] = []
+    tab.on("console", lambda m: "Content Security Policy" in m.text and problems.append(m.text))
+    tab.add_init_script(
+        'document.addEventListener("securitypolicyviolation", e => console.error('
+        '"Content Security Policy: " + e.violatedDirective + " " + e.blockedURI))'
+    )
+    return problems
+
+
+def test_policy_is_sent_and_search_and_palette_still_work(page: Any, site_url: str) -> None:
+    problems = _policy_problems(page)
+    page.goto(site_url + POST)
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self';" in policy and "'unsafe-inline'" not in policy
+    assert "object-src 'none'" in policy and "base-uri 'self'" in policy
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    page.reload()  # the choice is kept (the palette script, now a file, reads it back)
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    assert POST_TITLE in _search(page, "pemilihan umum")
+    assert problems == []
+
+
+def test_offline_bundle_search_works_under_the_policy(page: Any, offline_root: Path) -> None:
+    problems = _policy_problems(page)
+    page.goto((offline_root / "index.html").as_uri())
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert POST_TITLE in _search(page, "pemilihan umum")
+    assert problems == []

@@ -46,7 +46,7 @@ BAD_INPUTS = {
     "image-without-alt.md": (17, 'Kolom "image_alt" wajib diisi jika ada gambar'),  # image exists
     "script-tag.md": (25, "tag <script>"),
     "iframe-tag.md": (23, "tag <iframe>"),
-    "event-attribute.md": (23, "atribut peristiwa seperti onclick="),
+    "event-attribute.md": (23, "atribut peristiwa onerror= (pada <img>)"),
     "javascript-link.md": (23, 'tautan "javascript:"'),
     "no-front-matter.md": (1, "Bagian data (front matter) tidak ditemukan."),
     "front-matter-is-a-list.md": (1, 'Front matter harus berupa daftar kolom "nama: nilai"'),
@@ -166,8 +166,12 @@ def test_symlinked_image_pointing_outside_the_repo_is_refused(repo: Path, tmp_pa
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
     assert (
-        ':17: error: Gambar "content/assets/images/tautan.png" berada di luar repositori.'
+        ':17: error: Gambar "content/assets/images/tautan.png" adalah tautan simbolik (symlink)'
         in result.out
+    )
+    assert (
+        f'content/assets/images/tautan.png: error: Ini tautan simbolik (symlink) ke "{outside}"'
+        in (result.out)
     )
 
 

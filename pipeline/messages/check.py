@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 # --- reading a file -------------------------------------------------------------------------
-TOO_BIG = (
-    "Berkas terlalu besar ({size} byte, maksimum {limit} byte). "
-    "Pindahkan gambar atau lampiran ke berkas terpisah dan persingkat teksnya."
-)
 NOT_UTF8 = (
     "Berkas tidak tersimpan sebagai teks UTF-8 (byte tidak sah di posisi {pos}). "
     'Buka di editor teks lalu simpan ulang dengan pilihan encoding "UTF-8".'
@@ -87,6 +83,30 @@ NOT_A_MAPPING = (
     'Lihat contoh dengan perintah: kpu new "Judul".'
 )
 UNREADABLE = "Berkas tidak dapat dibaca: {reason}."
+TOO_BIG = (
+    "Berkas terlalu besar (lebih dari maksimum {limit} byte). "
+    "Pindahkan gambar atau lampiran ke berkas terpisah dan persingkat teksnya."
+)
+
+# --- files the site must never publish (pipeline/files.py) -------------------------------------
+SYMLINK_REFUSED = (
+    'Ini tautan simbolik (symlink) ke "{target}". Situs tidak pernah menyalin symlink, karena '
+    "isinya bisa berasal dari luar repositori (misalnya rahasia server). Hapus symlink itu dan "
+    "simpan salinan berkas aslinya di tempat yang sama."
+)
+SPECIAL_FILE = (
+    "Ini bukan berkas biasa ({kind}) dan tidak boleh ada di repositori situs. Hapus dari "
+    "repositori; hanya berkas dan folder biasa yang diterbitkan."
+)
+KIND_CHAR_DEVICE = "perangkat karakter"
+KIND_BLOCK_DEVICE = "perangkat blok"
+KIND_FIFO = "FIFO/pipa bernama"
+KIND_SOCKET = "soket"
+KIND_OTHER = "jenis khusus"
+NOT_A_REGULAR_FILE = "bukan berkas biasa"
+SYMLINK_NOT_READ = "Berkas ini tautan simbolik (symlink) dan tidak dibaca. " + (
+    "Simpan salinan berkas aslinya di tempat yang sama."
+)
 
 # --- hidden characters (pipeline/characters.py) ------------------------------------------------
 TEXT_IN_FIELD = 'Kolom "{field}"'
@@ -166,19 +186,37 @@ IMAGE_MISSING = (
 IMAGE_TYPE = 'Gambar "{got}" harus berformat PNG, JPG atau WEBP. Ekspor ulang gambar ke salah satu format itu.'
 IMAGE_CORRUPT = 'Gambar "{got}" tidak dapat dibuka sebagai {kind}. Ekspor ulang gambarnya.'
 IMAGE_TOO_BIG = (
-    'Gambar "{got}" terlalu besar ({size_mb:.1f} MB, maksimum 5 MB). Perkecil ukurannya '
+    'Gambar "{got}" terlalu besar (lebih dari {limit_mb} MB). Perkecil ukurannya '
     "(misalnya lebar 1200 piksel) lalu unggah ulang."
 )
-UNSAFE_HTML = (
-    "Isi tulisan memuat {what}, yang tidak diizinkan demi keamanan situs. Hapus bagian itu; "
-    "untuk menyematkan video atau dokumen, tulis tautannya saja."
+IMAGE_SYMLINK = (
+    'Gambar "{got}" adalah tautan simbolik (symlink) dan tidak dipakai. Simpan salinan gambar '
+    "aslinya di content/assets/images/."
 )
-UNSAFE_WHAT = {
-    "script": "tag <script>",
-    "iframe": "tag <iframe>",
-    "event": "atribut peristiwa seperti onclick= atau onerror=",
-    "javascript": 'tautan "javascript:"',
-}
+UNSAFE_HTML = (
+    "Isi tulisan memuat {what}, yang dapat menjalankan kode atau mengelabui pembaca, sehingga "
+    "dibuang dari situs. Hapus bagian itu; untuk menyematkan video, dokumen atau formulir, tulis "
+    "tautannya saja (https://...)."
+)
+STRIPPED_HTML = (
+    "Isi tulisan memuat {what}, yang tidak didukung situs dan dibuang saat situs dibangun. Hapus "
+    "bagian itu atau tulis dengan format Markdown biasa."
+)
+
+
+def stripped_what(kind: str, name: str, tag: str) -> str:
+    """What the sanitiser removes, as a reviewer reads it."""
+    if kind == "tag":
+        return f"tag <{name}>"
+    if kind == "url":
+        return f'tautan "{name}:" (pada <{tag}>)'
+    if name.startswith("on"):
+        return f"atribut peristiwa {name}= (pada <{tag}>)"
+    if name == "style":
+        return f"atribut style= (pada <{tag}>)"
+    return f"atribut {name} (pada <{tag}>)"
+
+
 DUPLICATE_SLUG = (
     'Alamat (slug) "{slug}" sudah dipakai oleh {other}. Ganti nama berkas atau isi kolom "slug" '
     "dengan alamat lain."
@@ -221,4 +259,8 @@ BUILD_FAILED = "Pembangunan situs gagal:\n{detail}"
 GOVERNANCE_NOTICE = (
     "Catatan: perubahan ini mengubah aturan ({files}). Pull request-nya memerlukan juga {rule} "
     "({roles}) sesuai kpu.yml di main; aturan yang diubah baru berlaku setelah digabung."
+)
+BUILD_REFUSED = (
+    "Situs tidak dibangun: berkas berikut tidak boleh diterbitkan. Hapus lalu jalankan lagi "
+    "kpu build.\n{detail}"
 )

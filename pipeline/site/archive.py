@@ -21,6 +21,7 @@ from pipeline.messages import records as msg
 from pipeline.model import FrontMatter, Publication
 from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry
+from pipeline.safety import md_text, md_url
 from pipeline.schema import validate_model
 from pipeline.site.urls import post_url
 from pipeline.timeutil import aware, format_wib
@@ -157,15 +158,18 @@ def _rows(item: Item, here: str) -> list[str]:
     for i, link in enumerate(item.links):
         first = (when, title) if i == 0 else ("", "")
         url = _link(link.url) if link.url else msg.ARCHIVE_NOT_RECORDED
-        status = f"{link.status}<br>{check_text(link.check)}"
-        rows.append(f"| {' | '.join((*first, channel_label(link.channel), url, status))} |")
+        status = f"{_cell(link.status)}<br>{check_text(link.check)}"
+        channel = _cell(channel_label(link.channel))
+        rows.append(f"| {' | '.join((*first, channel, url, status))} |")
     return rows
 
 
 def _link(url: str) -> str:
     """The address as its text, without the scheme, so that the table stays narrow."""
     shown = url.split("://", 1)[-1].rstrip("/")
-    return f"[{_cell(shown)}]({url})"
+    if not url.startswith(("https://", "http://")):  # the ledger is data: never a script link
+        return _cell(url)
+    return f"[{_cell(shown)}]({md_url(url)})"
 
 
 def channel_label(channel: str) -> str:
@@ -194,8 +198,8 @@ def _anchor(year: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Table cells hold one line and no column separator."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Table cells hold one line of literal text (no column separator, no HTML, no Markdown)."""
+    return md_text(text)
 
 
 def add_pages(

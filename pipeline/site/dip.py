@@ -21,6 +21,7 @@ from pipeline.config import DipDefaults, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import records as msg
 from pipeline.model import Publication
+from pipeline.safety import md_text
 
 DIP_PAGE = "ppid/daftar-informasi-publik.md"
 SERVICE_PAGE = "ppid/standar-layanan.md"
@@ -99,9 +100,9 @@ def dip_page(entries: list[Row]) -> str:
             _value(entry.holder),
             _value(entry.responsible),
             _value(when_where(entry)),
-            ", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats) or msg.DIP_MISSING,
+            _cell(", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats)) or msg.DIP_MISSING,
             _value(entry.retention),
-            msg.DIP_CATEGORIES.get(entry.category, entry.category),
+            _cell(msg.DIP_CATEGORIES.get(entry.category, entry.category)),
         ]
         lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
@@ -119,7 +120,8 @@ def _value(text: str | None) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Table cells hold one line of literal text (no column separator, no HTML, no Markdown)."""
+    return md_text(text)
 
 
 def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Publication]) -> None:

@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline.messages import publish as publish_msg
+from pipeline.safety import md_text, md_url
 from pipeline.timeutil import aware, format_wib
 
 
 def image_markdown(src_uri: str, image: str, alt: str) -> str:
     """The publication's image at the top of its page; `image` is relative to the docs dir."""
     path = posixpath.relpath(image, posixpath.dirname(src_uri))
-    return f"![{alt.replace(']', '')}]({path})\n\n"
+    return f"![{md_text(alt)}]({md_url(path)})\n\n"
 
 
 def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
@@ -27,11 +28,12 @@ def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
     memo_date = request.get("date")
     when = memo_date.strftime("%d-%m-%Y") if isinstance(memo_date, dt.date) else str(memo_date)
     lines = ["", "## Keterangan publikasi", ""]
-    lines.append(f"- Nota Dinas: nomor {request.get('number')}, tanggal {when}")
-    lines.append(f"- Diusulkan oleh: {request.get('unit')}")
+    number, unit = md_text(request.get("number")), md_text(request.get("unit"))
+    lines.append(f"- Nota Dinas: nomor {number}, tanggal {md_text(when)}")
+    lines.append(f"- Diusulkan oleh: {unit}")
     stage = meta.get("election_stage")
     if isinstance(stage, str):
-        lines.append(f"- Tahapan: {stages.get(stage, stage)}")
+        lines.append(f"- Tahapan: {md_text(stages.get(stage, stage))}")
     return "\n".join(lines) + "\n"
 
 
@@ -41,5 +43,12 @@ def notice_markdown(withdrawn: object) -> str:
         return ""
     when = withdrawn.get("date")
     shown = format_wib(aware(when)) if isinstance(when, dt.date) else str(when or "-")
-    reason = " ".join(str(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON).split())
-    return publish_msg.WITHDRAWN_NOTICE.format(date=shown, reason=reason) + "\n"
+    reason = md_text(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON)
+    return publish_msg.WITHDRAWN_NOTICE.format(date=md_text(shown), reason=reason) + "\n"
+
+
+def _link(url: str) -> str:
+    """An address shown as itself: a link when it is http(s), else plain text."""
+    if url.startswith(("https://", "http://")):
+        return f"[{md_text(url)}]({md_url(url)})"
+    return md_text(url)

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
+from pipeline.files import refused_entries
 from pipeline.ledger import awaiting_instagram
+from pipeline.messages import check as check_msg
 from pipeline.model import Publication
 from pipeline.office_documents import document_key, office_documents
 from pipeline.regulations import Registry, RegistryError, Regulation, load_registry
-from pipeline.site import archive, dip, home, jdihn, regulation_pages
+from pipeline.safety import clean_html, escape
+from pipeline.site import archive, csp, dip, home, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
 from pipeline.stages import load_stages
@@ -27,6 +33,10 @@ DOCS_PREFIX = "content/"  # front matter paths are written from the repository r
 FEED_LOGO = "assets/images/feed-logo.png"
 OVERRIDES = str(Path(__file__).parent / "overrides")
 FILTER_SCRIPT = "assets/javascripts/kpu-filter.js"  # shipped in overrides/, copied by MkDocs
+SCRIPTS = Path(__file__).parent / "scripts"
+SCRIPTS_URI = "assets/javascripts/kpu/"
+# Front matter that the theme, the blog, tags, search and rss plugins print into pages and feeds.
+PRINTED_META = ("title", "description", "subtitle", "author", "image_alt", "tags")
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -40,6 +50,10 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        refused = refused_entries(root)  # before MkDocs walks docs_dir, which follows symlinks
+        if refused:
+            detail = "\n".join(problem.format_text() for problem in refused)
+            raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         try:
             self.kpu = kpu = load_config(root)
             self.registry = load_registry(root / "data" / "regulations.yml")
@@ -67,6 +81,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             "site_url": kpu.base_url,
             "social": {name: str(acc.url) for name, acc in kpu.channels.accounts.items()},
         }
+        config.extra["content_security_policy"] = csp.policy()
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image"):
             rss.config["image"] = kpu.base_url + FEED_LOGO
@@ -82,6 +97,9 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
+        for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
+            uri = SCRIPTS_URI + script.name
+            files.append(File.generated(config, uri, abs_src_path=str(script)))
         return files
 
     def on_page_markdown(
@@ -89,11 +107,15 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     ) -> str:
         if page.file.src_uri == home.HOME_PAGE and home.MARKER in markdown:
             latest = home.latest_markdown(self.published_by_uri, self.registry)
-            return markdown.replace(home.MARKER, latest, 1)
-        if page.file.src_uri == archive.ARCHIVE_PAGE:
-            return markdown + regulation_pages.archive_section(self.registry, page.file.src_uri)
-        if not page.file.src_uri.startswith(POSTS_PREFIX):
-            return markdown
+            markdown = markdown.replace(home.MARKER, latest, 1)
+        elif page.file.src_uri == archive.ARCHIVE_PAGE:
+            markdown += regulation_pages.archive_section(self.registry, page.file.src_uri)
+        elif page.file.src_uri.startswith(POSTS_PREFIX):
+            markdown = self._post_markdown(markdown, page)
+        _escape_meta(page.meta)
+        return markdown
+
+    def _post_markdown(self, markdown: str, page: Page) -> str:
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract
         image = page.meta.get("image")
         if isinstance(image, str):  # the feed and social meta tags want it relative to the site
@@ -115,6 +137,20 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             return None
         return self.registry.get(document_key(publication.front.document))
 
+    def on_page_content(self, html: str, page: Page, **_: Any) -> str:
+        """Every page, written or generated, leaves Markdown through the allowlist sanitiser."""
+        rendered = getattr(page, "_title_from_render", None)
+        if isinstance(rendered, str):  # the first heading's text, already HTML: printed as it is
+            page._title_from_render = Markup(rendered)
+        return clean_html(html)
+
+    @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views
+    def on_page_context(self, context: TemplateContext, page: Page, **_: Any) -> TemplateContext:
+        """Blog views show excerpts that the blog renders from the posts' Markdown itself."""
+        for excerpt in context.get("posts") or ():  # type: ignore[attr-defined]
+            excerpt.content = clean_html(excerpt.content)
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Social cards into the built site: Instagram fetches them from their public URL."""
         root = Path(config.config_file_path).parent
@@ -123,3 +159,14 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             from pipeline.card import write_site_images
 
             write_site_images(root, self.kpu, waiting, Path(config.site_dir))
+
+
+def _escape_meta(meta: MutableMapping[str, Any]) -> None:
+    """Front matter as the theme and the other plugins print it: HTML-escaped Markup, which Jinja
+    prints as it is and never escapes twice; the feeds and the search index get entities."""
+    for key in PRINTED_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = escape(value)
+        elif isinstance(value, list):
+            meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
