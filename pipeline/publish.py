@@ -226,6 +226,7 @@ def publish(
             run.finish()
             report.outcomes.extend(run.outcomes)
         writer.durable()  # the last results are on origin too
+        writer.close()
     order = {(p.slug, n): i for i, (p, _) in enumerate(due) for n in channels}
     report.outcomes.sort(key=lambda o: order.get((o.slug, o.channel), -1))
     return report
