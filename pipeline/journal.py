@@ -48,6 +48,9 @@ class Journal:
         self.tip: str | None = None
         """The branch's commit on origin as last seen; a write goes on top of it."""
         self.pushes = 0
+        self.seconds = 0.0
+        """Time spent in writes (commit + push, and any fetch-and-merge retry): the price of
+        durability, reported by bench/bench_durability.py."""
 
     @classmethod
     def of(cls, root: Path, environ: Mapping[str, str] | None = None) -> Journal | None:
@@ -78,6 +81,13 @@ class Journal:
 
     def write(self, book: Book) -> Book:
         """Make `book` durable on origin; returns what is stored (the union with other writes)."""
+        started = time.perf_counter()
+        try:
+            return self._write(book)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _write(self, book: Book) -> Book:
         for _ in range(ATTEMPTS):
             sha = self._commit(book.to_text().encode("utf-8"))
             kill_point("journal-committed")
