@@ -76,8 +76,11 @@ class Journal:
                 return None
             raise JournalError(msg.JOURNAL_UNREACHABLE.format(detail=_stderr(exc))) from None
         self.tip = self.repo.repo.git.rev_parse(TRACKING)
-        blob = self.repo.repo.commit(self.tip).tree / JOURNAL_FILE
-        return Book.from_text(blob.data_stream.read(), f"{self.branch}:{JOURNAL_FILE}")
+        # One-off git processes only: GitPython's object reader keeps `git cat-file` running.
+        data = self.repo.repo.git.cat_file(
+            "blob", f"{self.tip}:{JOURNAL_FILE}", stdout_as_string=False
+        )
+        return Book.from_text(data, f"{self.branch}:{JOURNAL_FILE}")
 
     def write(self, book: Book) -> Book:
         """Make `book` durable on origin; returns what is stored (the union with other writes)."""
