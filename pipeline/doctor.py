@@ -106,7 +106,8 @@ def diagnose(
     if config is None:
         findings.append(info(msg.SKIPPED_NO_CONFIG))
     else:
-        findings += channels(config, environ) + pages(config, environ)
+        findings += channels(config, environ) + channel_starts(root, config, environ)
+        findings += pages(config, environ)
     findings += workflows(root, config)
     findings += remote(root, config, environ, remote_timeout)
     return findings
@@ -167,6 +168,34 @@ def channels(config: KpuConfig, environ: Mapping[str, str]) -> list[Finding]:
             found.append(fail(text))
         else:
             found.append(ok(msg.CHANNEL_OK.format(label=label, names=", ".join(names))))
+    return found
+
+
+def channel_starts(root: Path, config: KpuConfig, environ: Mapping[str, str]) -> list[Finding]:
+    """Since when each channel is in use: older publications (and those left in the outbox)
+    are not posted to it unless asked with `kpu publish --backfill`."""
+    try:
+        book = Ledger.of(root).load()
+    except LedgerError:
+        return []  # already reported with the configuration
+    found = []
+    for name in required_variables(config):
+        label = REGISTRY[name].label
+        since = book.channels.get(name)
+        left = sum(
+            (e := p.channels.get(name)) is not None and e.status == "outbox"
+            for p in book.pages.values()
+        )
+        if since is not None and since.since:
+            found.append(
+                info(msg.CHANNEL_SINCE.format(label=label, since=since.since[:10], name=name))
+            )
+        elif since is None and REGISTRY[name].configured(environ) and book.pages:
+            found.append(
+                info(msg.CHANNEL_STARTS.format(label=label, count=len(book.pages), name=name))
+            )
+        if left:
+            found.append(info(msg.CHANNEL_OUTBOX.format(label=label, count=left, name=name)))
     return found
 
 

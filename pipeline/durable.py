@@ -29,6 +29,13 @@ class Writer:
         self._changed = 0
         self._stored = 0
         self._pushing = False
+        self._closed = False
+
+    def close(self) -> None:
+        """The run is over: a channel thread still waiting for its network (past the deadline)
+        writes nothing any more; its entry stays as it is on origin, for the next run."""
+        with self._cond:
+            self._closed = True
 
     def entry(self, slug: str, channel: str) -> Entry | None:
         with self._cond:
@@ -38,6 +45,8 @@ class Writer:
     def change(self, edit: Callable[[Book], T]) -> T:
         """Apply `edit` to the book and write the file; not yet on origin (see `durable`)."""
         with self._cond:
+            if self._closed:
+                return edit(copy.deepcopy(self.book))
             result = edit(self.book)
             self.ledger.save(self.book)
             self._changed += 1
@@ -48,6 +57,8 @@ class Writer:
         if self.journal is None:
             return
         with self._cond:
+            if self._closed:
+                return
             wanted = self._changed
             while self._stored < wanted:
                 if self._pushing:

@@ -48,6 +48,9 @@ class Journal:
         self.tip: str | None = None
         """The branch's commit on origin as last seen; a write goes on top of it."""
         self.pushes = 0
+        self.seconds = 0.0
+        """Time spent in writes (commit + push, and any fetch-and-merge retry): the price of
+        durability, reported by bench/bench_durability.py."""
 
     @classmethod
     def of(cls, root: Path, environ: Mapping[str, str] | None = None) -> Journal | None:
@@ -73,11 +76,21 @@ class Journal:
                 return None
             raise JournalError(msg.JOURNAL_UNREACHABLE.format(detail=_stderr(exc))) from None
         self.tip = self.repo.repo.git.rev_parse(TRACKING)
-        blob = self.repo.repo.commit(self.tip).tree / JOURNAL_FILE
-        return Book.from_text(blob.data_stream.read(), f"{self.branch}:{JOURNAL_FILE}")
+        # One-off git processes only: GitPython's object reader keeps `git cat-file` running.
+        data = self.repo.repo.git.cat_file(
+            "blob", f"{self.tip}:{JOURNAL_FILE}", stdout_as_string=False
+        )
+        return Book.from_text(data, f"{self.branch}:{JOURNAL_FILE}")
 
     def write(self, book: Book) -> Book:
         """Make `book` durable on origin; returns what is stored (the union with other writes)."""
+        started = time.perf_counter()
+        try:
+            return self._write(book)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _write(self, book: Book) -> Book:
         for _ in range(ATTEMPTS):
             sha = self._commit(book.to_text().encode("utf-8"))
             kill_point("journal-committed")

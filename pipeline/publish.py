@@ -226,6 +226,7 @@ def publish(
             run.finish()
             report.outcomes.extend(run.outcomes)
         writer.durable()  # the last results are on origin too
+        writer.close()
     order = {(p.slug, n): i for i, (p, _) in enumerate(due) for n in channels}
     report.outcomes.sort(key=lambda o: order.get((o.slug, o.channel), -1))
     return report
@@ -391,6 +392,10 @@ class _ChannelRun:
         post = channel.render(publication, url)
         slug = post.slug
         if stand_in(channel):
+            known = writer.entry(slug, name)
+            if known is not None and known.status == "pending":  # it may be on the network
+                detail = msg.PENDING_WITHOUT_CREDENTIALS.format(label=channel.label)
+                return Outcome(slug, name, "unresolved", detail=detail)
             result = channel.publish(post)
             writer.change(
                 lambda b: b.mark(slug, name, "outbox", remote_id=result.remote_id, url=result.url)
@@ -403,7 +408,7 @@ class _ChannelRun:
             settled = _reconcile(channel, post, writer)
             if settled is not None:
                 return settled
-        elif channel.can_lookup and not channel.idempotent:
+        elif channel.can_lookup:
             found = _lookup_first(channel, post)
             if found is not None:
                 return _posted(writer, post, found, msg.FOUND_BEFORE_POSTING)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from pipeline import redact
 from pipeline.config import KpuConfig
 from pipeline.errors import RemoteError
 from pipeline.model import Publication
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,20 @@ class RateLimited(Retryable):
 
 class OutcomeUnknown(ChannelError):
     """The request was sent but no usable answer came back: the post may exist."""
+
+
+MALFORMED = "jawaban {label} tidak berbentuk seperti biasa ({error}: {detail})"
+
+
+def parsed(label: str, read: Callable[[], T], *, creates: bool = False) -> T:
+    """`read()` picks values out of an answer; an answer of the wrong shape (a 200 with a list
+    where an object was due, a missing id) becomes a channel error instead of a crash. After a
+    call that creates a post, the post may exist all the same: OutcomeUnknown."""
+    try:
+        return read()
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
+        text = MALFORMED.format(label=label, error=type(exc).__name__, detail=str(exc)[:200])
+        raise (OutcomeUnknown(text) if creates else ChannelError(text)) from None
 
 
 class Channel:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipeline.channels import http
-from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
+from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result, parsed
 from pipeline.channels.graph import DEFAULT_BASE, Graph
 
 
@@ -46,13 +48,15 @@ class Facebook(Channel):
                 creates=True,
                 data={"message": post.text, "link": post.link},
             )
-            post_id = str(body["id"])
+            post_id = parsed(self.label, lambda: str(body["id"]), creates=True)
         else:
             files = {"source": (post.image.filename, post.image.data, post.image.mime)}
             body = self.graph.call(
                 "POST", f"{self.page}/photos", creates=True, data=data, files=files
             )
-            post_id = str(body.get("post_id") or body["id"])
+            post_id = parsed(
+                self.label, lambda: str(body.get("post_id") or body["id"]), creates=True
+            )
         return Result(post_id, f"https://www.facebook.com/{post_id}")
 
     def delete(self, remote_id: str) -> None:
@@ -65,14 +69,18 @@ class Facebook(Channel):
     def lookup(self, post: Post) -> Result | None:
         params = {"fields": "id,message,permalink_url", "limit": "25"}
         body = self.graph.call("GET", f"{self.page}/posts", params=params)
-        for item in body.get("data", []):
-            if post.link in (item.get("message") or ""):
-                post_id = str(item["id"])
-                return Result(
-                    post_id, item.get("permalink_url") or f"https://www.facebook.com/{post_id}"
-                )
-        return None
+        return parsed(self.label, lambda: _find(body, post.link))
 
     def id_from_url(self, url: str) -> str | None:
         tail = url.rstrip("/").rsplit("/", 1)[-1]
         return tail if tail.replace("_", "").isdigit() else None
+
+
+def _find(body: Any, link: str) -> Result | None:
+    for item in body.get("data", []):
+        if link in (item.get("message") or ""):
+            post_id = str(item["id"])
+            return Result(
+                post_id, item.get("permalink_url") or f"https://www.facebook.com/{post_id}"
+            )
+    return None

@@ -31,7 +31,9 @@ DIALECT = http.Dialect(describe=_describe, throttled=_throttled)
 class Graph:
     """A tiny Graph API client: `call("POST", "123/photos", data=...)` returns the JSON body."""
 
-    def __init__(self, base: str, token: str, scrub: Callable[[str], str], timeout: float) -> None:
+    def __init__(
+        self, base: str, token: str, scrub: Callable[[str], str], timeout: http.Timeout
+    ) -> None:
         self.base = base.rstrip("/")
         self.token = token
         self.scrub = scrub

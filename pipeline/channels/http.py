@@ -18,23 +18,35 @@ from urllib3.exceptions import NameResolutionError, NewConnectionError
 from pipeline.channels.base import ChannelError, OutcomeUnknown, RateLimited, Retryable
 
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
 TIMEOUT_ENV = "KPU_HTTP_TIMEOUT"
+CONNECT_TIMEOUT_ENV = "KPU_HTTP_CONNECT_TIMEOUT"
+Timeout = tuple[float, float]
+"""(connect, read) seconds, as requests takes them."""
 
 
-def default_timeout(environ: Mapping[str, str] | None = None) -> float:
-    """Seconds to wait for a network answer; KPU_HTTP_TIMEOUT overrides (tests use a short one)."""
+def default_timeout(environ: Mapping[str, str] | None = None) -> Timeout:
+    """Seconds to wait to connect and for each answer; KPU_HTTP_CONNECT_TIMEOUT and
+    KPU_HTTP_TIMEOUT override them (tests use short ones)."""
     environ = os.environ if environ is None else environ
+    read = _seconds(environ, TIMEOUT_ENV, DEFAULT_TIMEOUT)
+    connect = _seconds(environ, CONNECT_TIMEOUT_ENV, min(DEFAULT_CONNECT_TIMEOUT, read))
+    return (connect, read)
+
+
+def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
     try:
-        return float(environ.get(TIMEOUT_ENV, "") or DEFAULT_TIMEOUT)
+        value = float(environ.get(name, "") or default)
     except ValueError:
-        return DEFAULT_TIMEOUT
+        return default
+    return value if value > 0 else default
 
 
 class _Adapter(HTTPAdapter):
     """Adds a timeout to calls that have none (tweepy's Client sets none) and, when `base` is
     given, sends every request to that scheme, host and path prefix instead."""
 
-    def __init__(self, base: str | None, timeout: float) -> None:
+    def __init__(self, base: str | None, timeout: Timeout) -> None:
         super().__init__()
         self.base = urlsplit(base) if base else None
         self.timeout = timeout
@@ -56,7 +68,7 @@ class _Adapter(HTTPAdapter):
         return super().send(request, stream, timeout, verify, cert, proxies)
 
 
-def session(base: str | None = None, timeout: float | None = None) -> requests.Session:
+def session(base: str | None = None, timeout: Timeout | None = None) -> requests.Session:
     """A Session whose every request has a timeout and, with `base`, goes to that server."""
     result = requests.Session()
     adapter = _Adapter(base, timeout or default_timeout())

@@ -6,9 +6,20 @@ Instagram fetches the image itself, so the post points at the deployed site's co
 from __future__ import annotations
 
 import time
+from functools import partial
+from typing import Any
 
 from pipeline.channels import http
-from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result, Retryable
+from pipeline.channels.base import (
+    Channel,
+    ChannelError,
+    EnvVar,
+    Limits,
+    Post,
+    Result,
+    Retryable,
+    parsed,
+)
 from pipeline.channels.graph import DEFAULT_BASE, Graph
 
 READY_CHECKS = 10
@@ -50,23 +61,23 @@ class Instagram(Channel):
         container = graph.call(
             "POST", f"{self.user}/media", data={"image_url": post.image_url, "caption": post.text}
         )
-        self._wait_until_ready(graph, str(container["id"]))
+        container_id = parsed(self.label, lambda: str(container["id"]))
+        self._wait_until_ready(graph, container_id)
         # Creating a container posts nothing; publishing it does, so only this step "creates".
         body = graph.call(
             "POST",
             f"{self.user}/media_publish",
             creates=True,
-            data={"creation_id": container["id"]},
+            data={"creation_id": container_id},
         )
-        media_id = str(body["id"])
+        media_id = parsed(self.label, lambda: str(body["id"]), creates=True)
         return Result(media_id, self._permalink(graph, media_id))
 
     def _wait_until_ready(self, graph: Graph, container: str) -> None:
         """Instagram fetches and checks the image before the container can be published."""
         for _ in range(READY_CHECKS):
-            status = graph.call("GET", container, params={"fields": "status_code"}).get(
-                "status_code"
-            )
+            answer = graph.call("GET", container, params={"fields": "status_code"})
+            status = parsed(self.label, partial(_status_code, answer))
             if status in (None, "FINISHED"):
                 return
             if status in ("ERROR", "EXPIRED"):
@@ -84,20 +95,29 @@ class Instagram(Channel):
     def lookup(self, post: Post) -> Result | None:
         params = {"fields": "id,caption,permalink", "limit": "25"}
         body = self.graph.call("GET", f"{self.user}/media", params=params)
-        for item in body.get("data", []):
-            if post.link in (item.get("caption") or ""):
-                media_id = str(item["id"])
-                return Result(
-                    media_id, item.get("permalink") or self._permalink(self.graph, media_id)
-                )
-        return None
+        found = parsed(self.label, lambda: _find(body, post.link))
+        if found is None or found.url:
+            return found
+        return Result(found.remote_id, self._permalink(self.graph, found.remote_id))
 
     def _permalink(self, graph: Graph, media_id: str) -> str:
         try:
             body = graph.call("GET", media_id, params={"fields": "permalink"})
             return str(body["permalink"])
-        except (ChannelError, KeyError, TypeError):
+        except (ChannelError, KeyError, TypeError, AttributeError):
             return f"https://www.instagram.com/ (media {media_id})"
 
     def id_from_url(self, url: str) -> str | None:
         return None  # a permalink carries a shortcode, not the media id
+
+
+def _find(body: Any, link: str) -> Result | None:
+    """The media whose caption carries `link`; its url is empty when the answer had no permalink."""
+    for item in body.get("data", []):
+        if link in (item.get("caption") or ""):
+            return Result(str(item["id"]), str(item.get("permalink") or ""))
+    return None
+
+
+def _status_code(answer: Any) -> Any:
+    return answer.get("status_code")

@@ -7,7 +7,7 @@ import contextlib
 import importlib
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import mastodon as mastodon_py
@@ -21,12 +21,12 @@ from pipeline.channels.base import (
     RateLimited,
     Result,
     Retryable,
+    parsed,
 )
 
 T = TypeVar("T")
 
 
-VERSION_UNKNOWN = "server tidak menjawab permintaan versi Mastodon (/api/v1/instance)"
 
 
 class Mastodon(Channel):
@@ -52,6 +52,10 @@ class Mastodon(Channel):
                 access_token=self.setting("MASTODON_TOKEN"),
                 api_base_url=self.setting("MASTODON_BASE_URL"),
                 ratelimit_method="throw",  # we wait ourselves, bounded
+                # A fixed version: asking the server (which may be down) is what made Mastodon.py
+                # recurse without end; 4.0 has every endpoint used here.
+                mastodon_version="4.0.0",
+                version_check_mode="created",
                 request_timeout=http.default_timeout(self.environ),
                 session=http.session(timeout=http.default_timeout(self.environ)),
             )
@@ -67,13 +71,13 @@ class Mastodon(Channel):
                     image.data, mime_type=image.mime, description=post.alt, file_name=image.filename
                 )
             )
-            media_ids = [media["id"]]
+            media_ids = [parsed(self.label, lambda: media["id"])]
         status = self._call(
             lambda: api.status_post(
                 post.text, media_ids=media_ids, visibility="public", idempotency_key=post.key
             )
         )
-        return Result(str(status["id"]), str(status["url"] or status["uri"]))
+        return parsed(self.label, lambda: _result(status), creates=True)
 
     def delete(self, remote_id: str) -> None:
         api = self._connect()
@@ -83,10 +87,9 @@ class Mastodon(Channel):
     def lookup(self, post: Post) -> Result | None:
         api = self._connect()
         me = self._call(api.account_verify_credentials)
-        for status in self._call(lambda: api.account_statuses(me["id"], limit=40)):
-            if post.link in (status["content"] or ""):
-                return Result(str(status["id"]), str(status["url"] or status["uri"]))
-        return None
+        account = parsed(self.label, lambda: me["id"])
+        statuses = self._call(lambda: api.account_statuses(account, limit=40))
+        return parsed(self.label, lambda: _find(statuses, post.link))
 
     def _call(self, call: Callable[[], T]) -> T:
         mastodon_py = _mastodon()
@@ -107,12 +110,27 @@ class Mastodon(Channel):
             raise ChannelError(self.scrub(str(exc))) from None
         except mastodon_py.MastodonError as exc:
             raise ChannelError(self.scrub(str(exc))) from None
-        except RecursionError:  # Mastodon.py asks for the version again and again while it fails
-            raise Retryable(VERSION_UNKNOWN) from None
+        except RecursionError:  # Mastodon.py's version check of a server that does not answer
+            raise Retryable(msg_unreachable(self.label)) from None
 
     def id_from_url(self, url: str) -> str | None:
         tail = url.rstrip("/").rsplit("/", 1)[-1]
         return tail if tail.isdigit() else None
+
+
+def _result(status: Any) -> Result:
+    return Result(str(status["id"]), str(status["url"] or status["uri"]))
+
+
+def _find(statuses: Any, link: str) -> Result | None:
+    for status in statuses:
+        if link in (status["content"] or ""):
+            return _result(status)
+    return None
+
+
+def msg_unreachable(label: str) -> str:
+    return f"server {label} tidak menjawab dengan benar"
 
 
 class _Gone(ChannelError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.channels import http
-from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result
+from pipeline.channels.base import Channel, ChannelError, EnvVar, Limits, Post, Result, parsed
 
 DEFAULT_BASE = "https://api.telegram.org"
 
@@ -52,9 +52,9 @@ class Telegram(Channel):
             dialect=DIALECT,
             **kwargs,
         )
-        if not body.get("ok"):
-            raise ChannelError(self.scrub(_describe(body)))
-        return body["result"]
+        if not parsed(self.label, lambda: body.get("ok"), creates=creates):
+            raise ChannelError(self.scrub(parsed(self.label, lambda: _describe(body))))
+        return parsed(self.label, lambda: body["result"], creates=creates)
 
     def publish(self, post: Post) -> Result:
         chat = self.setting("TELEGRAM_CHAT_ID")
@@ -66,6 +66,9 @@ class Telegram(Channel):
             files = {"photo": (post.image.filename, post.image.data, post.image.mime)}
             data = {"chat_id": chat, "caption": post.text}
             message = self._call("sendPhoto", creates=True, data=data, files=files)
+        return parsed(self.label, lambda: self._result(message), creates=True)
+
+    def _result(self, message: Any) -> Result:
         message_id = str(message["message_id"])
         return Result(message_id, self._url(message.get("chat") or {}, message_id))
 

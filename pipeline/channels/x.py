@@ -6,7 +6,7 @@ import contextlib
 import importlib
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 
@@ -23,6 +23,7 @@ from pipeline.channels.base import (
     RateLimited,
     Result,
     Retryable,
+    parsed,
 )
 
 T = TypeVar("T")
@@ -74,11 +75,11 @@ class X(Channel):
             media = self._call(
                 lambda: api.simple_upload(image.filename, file=io.BytesIO(image.data))
             )
-            media_ids = [media.media_id_string]
+            media_ids = [parsed(self.label, lambda: str(media.media_id_string))]
         response = self._call(
             lambda: client.create_tweet(text=post.text, media_ids=media_ids), creates=True
         )
-        tweet_id = str(response.data["id"])
+        tweet_id = parsed(self.label, lambda: str(response.data["id"]), creates=True)
         return Result(tweet_id, self._url(tweet_id))
 
     def delete(self, remote_id: str) -> None:
@@ -89,14 +90,18 @@ class X(Channel):
     def lookup(self, post: Post) -> Result | None:
         client, _ = self._connect()
         me = self._call(lambda: client.get_me(user_auth=True))
+        user = parsed(self.label, lambda: me.data.id)
         tweets = self._call(
             lambda: client.get_users_tweets(
-                me.data.id, max_results=20, tweet_fields=["entities"], user_auth=True
+                user, max_results=20, tweet_fields=["entities"], user_auth=True
             )
         )
-        for tweet in tweets.data or []:
+        return parsed(self.label, lambda: self._find(tweets.data or [], post.link))
+
+    def _find(self, tweets: list[Any], link: str) -> Result | None:
+        for tweet in tweets:
             urls = (tweet.entities or {}).get("urls", [])
-            if post.link in tweet.text or any(u.get("expanded_url") == post.link for u in urls):
+            if link in tweet.text or any(u.get("expanded_url") == link for u in urls):
                 return Result(str(tweet.id), self._url(str(tweet.id)))
         return None
 

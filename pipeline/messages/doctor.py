@@ -19,6 +19,18 @@ SKIPPED_NO_CONFIG = "Kredensial kanal dan alamat situs tidak diperiksa karena kp
 
 # --- channel credentials -----------------------------------------------------------------------
 CHANNEL_OK = "Kanal {label}: kredensial lengkap ({names})."
+CHANNEL_SINCE = (
+    "Kanal {label} dipakai sejak {since}: publikasi yang lebih lama tidak dikirim ke sana, "
+    "kecuali diminta dengan kpu publish --backfill {name} [--since TTTT-BB-HH]."
+)
+CHANNEL_STARTS = (
+    "Kanal {label} mulai dipakai pada kpu publish berikutnya: {count} publikasi yang sudah ada "
+    "tidak dikirim ke sana, kecuali diminta dengan kpu publish --backfill {name}."
+)
+CHANNEL_OUTBOX = (
+    "Kanal {label}: {count} kiriman dulu disimpan di outbox (kredensial belum ada) dan tidak "
+    "dikirim otomatis; kirim dengan kpu publish --backfill {name}, atau unggah sendiri dari outbox."
+)
 CHANNEL_MISSING = (
     "Kanal {label}: {names} belum diatur, sehingga kiriman {label} akan disimpan di outbox, tidak "
     "dikirim. Atur di GitHub: {where}."

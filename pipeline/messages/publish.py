@@ -63,6 +63,10 @@ DEADLINE_IN_CALL = (
     "kanal ini tidak menjawab dalam batas waktu {minutes:.0f} menit saat mengirim; hasilnya "
     "diperiksa pada proses berikutnya"
 )
+PENDING_WITHOUT_CREDENTIALS = (
+    "kiriman ke {label} pada proses sebelumnya belum pasti hasilnya, dan kredensialnya kini tidak "
+    "ada; tidak ditulis ke outbox. Pasang lagi kredensialnya, atau putuskan dengan kpu publish --resolve"
+)
 CRASHED = "kesalahan tak terduga ({error}: {detail})"
 X_CAP_REACHED = (
     "batas kiriman X bulan ini (channels.x_monthly_cap di kpu.yml) sudah tercapai; ditunda ke "

@@ -53,6 +53,8 @@ class Fault:
     """Act normally, then answer 200 with a body that is not JSON."""
     acted: bool = False
     """With `status`: act normally first, then answer with `status` (a 502 after the post)."""
+    raw: bytes | None = None
+    """With `status`: this body as it is (an HTML error page) instead of JSON."""
 
 
 class FakeApi:
@@ -61,6 +63,8 @@ class FakeApi:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.faults: dict[str, list[Fault]] = {}
+        self.sick: dict[str, Fault] = {}
+        """Path prefix -> a fault for every request under it, for as long as it is set."""
         self.lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -104,10 +108,13 @@ class FakeApi:
                 and key.partition(" ")[0] == request.method
             ]
             fault = queue[0].pop(0) if queue else None
+            fault = fault or next(
+                (f for prefix, f in self.sick.items() if request.path.startswith(prefix)), None
+            )
             if fault is not None and fault.status is not None:
                 if fault.acted:
                     self.handle(request)
-                return Reply(fault.status, fault.body, fault.headers), fault.delay
+                return Reply(fault.status, fault.body, fault.headers, fault.raw), fault.delay
             reply = self.handle(request)
         if fault is not None and fault.malformed:
             return Reply(200, raw=b'{"data": {"id": '), fault.delay
