@@ -17,7 +17,7 @@ from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.messages import check as msg
 from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
-from pipeline.office_documents import check_document
+from pipeline.office_documents import check_document, published_keys
 from pipeline.posts import check_posts
 from pipeline.problems import Problem, error, warning
 from pipeline.read import Document, ReadFailed, read_document
@@ -50,6 +50,13 @@ class Context:
     registry: Registry
     today: dt.date
     blog: BlogRules = field(default_factory=BlogRules)
+    _published: dict[str, str] | None = None
+
+    def published_documents(self) -> dict[str, str]:
+        """The office's decisions already in content/posts (key -> file), read once, on demand."""
+        if self._published is None:
+            self._published = published_keys(self.root)
+        return self._published
 
 
 def load_context(root: Path, today: dt.date | None = None) -> Context:
@@ -227,7 +234,10 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
         yield from _image(ctx, shown, front, line(("image",)))
     if front.document is not None:  # the office's own Keputusan: checked like a registry entry
         lines = _DocumentLines(line)
-        for at, text in check_document(ctx.root, front, ctx.registry, lines):
+        issues = check_document(
+            ctx.root, shown, front, ctx.registry, lines, ctx.published_documents
+        )
+        for at, text in issues:
             yield error(shown, at, text)
     channels = front.channels or []
     enabled = set(ctx.config.channels.enabled) | {"outbox"}
