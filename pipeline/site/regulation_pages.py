@@ -234,7 +234,7 @@ def _official_text(reg: Regulation, here: str) -> str:
         link = rel(here, target)
         parts.append(msg.TEXT_PDF.format(link=link, sha=esc(reg.sha256 or "")))
     if reg.link:
-        shown = esc(reg.link)
+        shown = reg.link  # validated: https, .go.id, nothing that could end the autolink
         if "link" in reg.unconfirmed:
             parts.append(msg.TEXT_LINK_UNCONFIRMED.format(url=shown))
         else:
