@@ -82,6 +82,8 @@ def make_repo(root: Path) -> Path:
     (root / KEPUTUSAN_PATH).write_bytes(KEPUTUSAN_PDF)
     posts = root / "content" / "posts" / "2026"
     (posts / "keputusan-uji.md").write_text(KEPUTUSAN, encoding="utf-8")
+    # a decision still in review: its signed PDF is in the repository but not yet published
+    (root / "content" / "dokumen" / "kpts-kpukab-13-2026.pdf").write_bytes(KEPUTUSAN_PDF + b"13")
     return root
 
 
@@ -341,3 +343,8 @@ def test_offline_bundle_carries_the_pdfs_the_feed_and_the_filter_script(
     assert f"{hashlib.sha256(PDF).hexdigest()}  dokumen/pkpu-9-2026.pdf" in sums
     assert {"jdihn/document.json", "assets/javascripts/kpu-filter.js"} <= set(names)
     assert 'href="pkpu-9-2026.html"' in index  # offline: file links, no directory URLs
+
+
+def test_pdf_of_a_decision_not_yet_published_stays_off_the_site(built: Path) -> None:
+    assert (built / "dokumen" / "kpts-kpukab-12-2026.pdf").is_file()
+    assert not (built / "dokumen" / "kpts-kpukab-13-2026.pdf").exists()
