@@ -5,16 +5,19 @@ publication; once in content/posts it is a registry document like the others (in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pipeline.citations import Citation
 from pipeline.messages import citations as msg
 from pipeline.model import FrontMatter, LegalDocument, Publication
 from pipeline.official_text import pdf_problems
+from pipeline.read import ReadFailed, read_document
 from pipeline.regulations import Registry, Regulation
+from pipeline.schema import validate_model
 
 KIND = "kpts-kpukab"
+POSTS_DIR = "content/posts"
 
 
 def document_key(doc: LegalDocument) -> str:
@@ -59,17 +62,42 @@ def office_documents(publications: Iterable[Publication], office: str) -> list[R
     )
 
 
+def published_keys(root: Path) -> dict[str, str]:
+    """Key -> post of every decision already promoted into content/posts (read on demand)."""
+    found = {}
+    for path in sorted((root / POSTS_DIR).rglob("*.md")):
+        if path.is_symlink() or "document:" not in path.read_text("utf-8", errors="replace"):
+            continue
+        shown = path.relative_to(root).as_posix()
+        try:
+            front, _ = validate_model(FrontMatter, read_document(path, shown).front, shown)
+        except ReadFailed:
+            continue
+        if front is not None and front.document is not None:
+            found[document_key(front.document)] = shown
+    return found
+
+
 def check_document(
-    root: Path, front: FrontMatter, registry: Registry, line_of: Mapping[str, int]
+    root: Path,
+    shown: str,
+    front: FrontMatter,
+    registry: Registry,
+    line_of: Mapping[str, int],
+    published: Callable[[], Mapping[str, str]],
 ) -> Iterator[tuple[int, str]]:
     """(line, message) for everything wrong with the `document:` block, like a registry entry:
-    its PDF and SHA-256, its key not taken by the registry, its relations pointing at keys."""
+    its PDF and SHA-256, its key taken by no other document, its relations pointing at keys of
+    the registry or of decisions already published (`published`, looked up only when needed)."""
     doc = front.document
     if doc is None:
         return
     key = document_key(doc)
     if registry.get(key) is not None:
         yield line_of["number"], msg.DOCUMENT_KEY_TAKEN.format(key=key)
+    elif published().get(key, shown) != shown:
+        other = published()[key]
+        yield line_of["number"], msg.DOCUMENT_KEY_PUBLISHED.format(key=key, other=other)
     for text in pdf_problems(root, doc.pdf, doc.sha256):
         field = "sha256" if text.startswith('Kolom "sha256"') else "pdf"
         text = text.replace('Kolom "pdf"', 'Kolom "document.pdf"')
@@ -78,6 +106,6 @@ def check_document(
         for ref in getattr(doc, field):
             if ref == key:
                 yield line_of[field], msg.SELF_REFERENCE.format(field=f"document.{field}", key=ref)
-            elif registry.get(ref) is None:
+            elif registry.get(ref) is None and ref not in published():
                 text = msg.UNKNOWN_REFERENCE.format(field=f"document.{field}", ref=ref)
                 yield line_of[field], text

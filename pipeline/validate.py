@@ -21,7 +21,7 @@ from pipeline.errors import ConfigError
 from pipeline.files import MAX_IMAGE_BYTES, TooBig, read_limited, refused_entries
 from pipeline.messages import check as msg
 from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
-from pipeline.office_documents import check_document
+from pipeline.office_documents import check_document, published_keys
 from pipeline.posts import check_posts
 from pipeline.problems import Problem, error, warning
 from pipeline.read import Document, ReadFailed, read_document
@@ -62,6 +62,14 @@ class Context:
         if self._renderer is None:
             self._renderer = BodyRenderer(self.root)
         return self._renderer(body)
+
+    _published: dict[str, str] | None = field(default=None, repr=False)
+
+    def published_documents(self) -> dict[str, str]:
+        """The office's decisions already in content/posts (key -> file), read once, on demand."""
+        if self._published is None:
+            self._published = published_keys(self.root)
+        return self._published
 
 
 def load_context(root: Path, today: dt.date | None = None) -> Context:
@@ -254,7 +262,10 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
         yield from _image(ctx, shown, front, line(("image",)))
     if front.document is not None:  # the office's own Keputusan: checked like a registry entry
         lines = _DocumentLines(line)
-        for at, text in check_document(ctx.root, front, ctx.registry, lines):
+        issues = check_document(
+            ctx.root, shown, front, ctx.registry, lines, ctx.published_documents
+        )
+        for at, text in issues:
             yield error(shown, at, text)
     channels = front.channels or []
     enabled = set(ctx.config.channels.enabled) | {"outbox"}

@@ -82,3 +82,28 @@ def test_decision_becomes_a_registry_document_of_the_office() -> None:
     assert reg.abbreviation == "KEPKPUKAB"
     assert reg.sha256 == "a" * 64
     assert reg.implements == ("uu-7-2017",)
+
+
+def test_new_decision_may_revoke_one_already_published_but_not_reuse_its_number(
+    repo: Path,
+) -> None:
+    docs = repo / "content" / "dokumen"
+    docs.mkdir()
+    (docs / "kpts-12.pdf").write_bytes(PDF)
+    sha = hashlib.sha256(PDF).hexdigest()
+    old = draft("12", "content/dokumen/kpts-12.pdf", sha).replace(
+        "status: ready", "status: ready\ndate: 2026-10-20T09:00:00+07:00"
+    )
+    (repo / "content" / "posts" / "2026" / "keputusan-12.md").write_text(old, encoding="utf-8")
+    write_draft(repo, text=draft("13", "content/dokumen/kpts-12.pdf", sha, "[]").replace(
+        "  implements: []", "  revokes: [kpts-kpukab-12-2026]"
+    ))  # fmt: skip
+    assert run_kpu("check", "drafts", cwd=repo).code == 0
+    write_draft(repo, text=draft("12", "content/dokumen/kpts-12.pdf", sha))
+    result = run_kpu("check", "drafts", cwd=repo)
+    assert result.code == 1
+    assert (
+        'drafts/2026-10-05-mengenal-uu-pemilu.md:15: error: Kolom "document.number": keputusan '
+        'dengan key "kpts-kpukab-12-2026" sudah diterbitkan oleh '
+        "content/posts/2026/keputusan-12.md. Periksa nomor dan tahun keputusannya."
+    ) in result.out

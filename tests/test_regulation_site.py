@@ -82,6 +82,8 @@ def make_repo(root: Path) -> Path:
     (root / KEPUTUSAN_PATH).write_bytes(KEPUTUSAN_PDF)
     posts = root / "content" / "posts" / "2026"
     (posts / "keputusan-uji.md").write_text(KEPUTUSAN, encoding="utf-8")
+    # a decision still in review: its signed PDF is in the repository but not yet published
+    (root / "content" / "dokumen" / "kpts-kpukab-13-2026.pdf").write_bytes(KEPUTUSAN_PDF + b"13")
     return root
 
 
@@ -322,3 +324,27 @@ def test_post_issuing_a_decision_shows_it_with_its_pdf(built: Path) -> None:
     assert 'href="../../../dokumen/kpts-kpukab-12-2026.pdf">unduh PDF</a>' in section
     values = dict(cells(read(built, "peraturan/kpts-kpukab-12-2026/index.html")))
     assert values["Tanggal pengundangan"] == "tidak diundangkan (keputusan)"
+
+
+def test_offline_bundle_carries_the_pdfs_the_feed_and_the_filter_script(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    import zipfile
+
+    root = make_repo(tmp_path_factory.mktemp("regulation-bundle") / "repo")
+    result = run_kpu("bundle", "--out", "dist", cwd=root)
+    assert result.code == 0, result.err
+    (archive,) = (root / "dist").glob("*.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = {name.split("/", 1)[1]: name for name in zf.namelist()}
+        assert zf.read(names["dokumen/pkpu-9-2026.pdf"]) == PDF
+        sums = zf.read(names["SHA256SUMS"]).decode()
+        index = zf.read(names["peraturan/index.html"]).decode()
+    assert f"{hashlib.sha256(PDF).hexdigest()}  dokumen/pkpu-9-2026.pdf" in sums
+    assert {"jdihn/document.json", "assets/javascripts/kpu-filter.js"} <= set(names)
+    assert 'href="pkpu-9-2026.html"' in index  # offline: file links, no directory URLs
+
+
+def test_pdf_of_a_decision_not_yet_published_stays_off_the_site(built: Path) -> None:
+    assert (built / "dokumen" / "kpts-kpukab-12-2026.pdf").is_file()
+    assert not (built / "dokumen" / "kpts-kpukab-13-2026.pdf").exists()

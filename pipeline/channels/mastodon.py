@@ -27,8 +27,6 @@ from pipeline.channels.base import (
 T = TypeVar("T")
 
 
-
-
 class Mastodon(Channel):
     name = "mastodon"
     label = "Mastodon"

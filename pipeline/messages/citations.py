@@ -97,6 +97,10 @@ DOCUMENT_KEY_TAKEN = (
     'Kolom "document.number": dokumen ini akan tercatat dengan key "{key}", yang sudah dipakai di '
     "data/regulations.yml. Periksa nomor dan tahun keputusannya."
 )
+DOCUMENT_KEY_PUBLISHED = (
+    'Kolom "document.number": keputusan dengan key "{key}" sudah diterbitkan oleh {other}. '
+    "Periksa nomor dan tahun keputusannya."
+)
 SELF_REFERENCE = 'Kolom "{field}" tidak boleh menunjuk entri ini sendiri ("{key}").'
 RELATION_CYCLE = (
     "Relasi antarperaturan (amends, revokes, implements) membentuk lingkaran: {chain}. Sebuah "

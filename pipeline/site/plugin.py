@@ -93,6 +93,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         self.published_by_uri = published
         own = office_documents(self.published, self.kpu.office.name)
         self.registry = self.registry.with_documents(own)  # the office's Keputusan join the rest
+        regulation_pages.withhold_unpublished_pdfs(files, self.registry)
         regulation_pages.add_pages(files, config, published, self.registry)
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)

@@ -23,6 +23,7 @@ from pipeline.official_text import PDF_ROOT
 from pipeline.regulations import Registry, Regulation, final_replacement
 
 REGULATIONS_PAGE = "peraturan/index.md"
+DOCUMENTS_DIR = "dokumen/"  # content/dokumen/: the official texts, published only when named
 STATUS_LABELS = {"berlaku": "Berlaku", "diubah": "Berlaku dengan perubahan", "dicabut": "Dicabut"}
 FILTER_COLUMNS = (msg.COL_KIND, msg.COL_YEAR, msg.COL_STATUS)
 
@@ -234,7 +235,7 @@ def _official_text(reg: Regulation, here: str) -> str:
         link = rel(here, target)
         parts.append(msg.TEXT_PDF.format(link=link, sha=esc(reg.sha256 or "")))
     if reg.link:
-        shown = esc(reg.link)
+        shown = reg.link  # validated: https, .go.id, nothing that could end the autolink
         if "link" in reg.unconfirmed:
             parts.append(msg.TEXT_LINK_UNCONFIRMED.format(url=shown))
         else:
@@ -303,6 +304,19 @@ def post_refs(publications: Mapping[str, Publication]) -> list[PostRef]:
             cited.append(Citation("kpts-kpukab", doc.number, doc.year).canonical)
         refs.append(PostRef(uri, pub.front.title, tuple(cited), pub.front.date))
     return refs
+
+
+def withhold_unpublished_pdfs(files: Files, registry: Registry) -> list[str]:
+    """Leave out of the site every PDF under content/dokumen/ that no published document names:
+    the signed PDF of a decision whose draft is not yet promoted (waiting for approval or for its
+    publish_at) must not be reachable by its URL before the decision itself is published."""
+    published = {reg.pdf for reg in registry if reg.pdf}
+    withheld = []
+    for file in list(files):
+        if file.src_uri.startswith(DOCUMENTS_DIR) and PDF_ROOT + file.src_uri not in published:
+            files.remove(file)
+            withheld.append(file.src_uri)
+    return withheld
 
 
 def add_pages(
