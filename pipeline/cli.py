@@ -27,6 +27,7 @@ from pipeline.commands import (
     record,
     report,
     retract,
+    verify,
 )
 from pipeline.errors import ConfigError, PipelineError
 
@@ -36,6 +37,7 @@ COMMANDS = [
     build,
     approvals,
     promote,
+    verify,
     record,
     comment,
     publish,

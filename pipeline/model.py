@@ -94,6 +94,10 @@ class Provenance(_Strict):
     memo: Text | None = Field(None, description="Nota Dinas number, copied from request.number.")
     commit: Text | None = Field(None, description="Commit that last touched the draft.")
     merge: Text | None = Field(None, description="The merge (or squash/rebase) commit on main.")
+    source: Text | None = Field(None, description="The draft's path in the pull request.")
+    content_sha256: Text | None = Field(
+        None, description="SHA-256 of what was approved (pipeline.verify.content_hash)."
+    )
     promoted_at: AwareDatetime | None = None
 
 

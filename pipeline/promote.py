@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline import frontmatter_edit as fm
-from pipeline import rules
+from pipeline import rules, verify
 from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
 from pipeline.errors import ConfigError, PipelineError, RemoteError
 from pipeline.gitrepo import Commit, GitRepo, Identity
@@ -349,10 +349,12 @@ def _status_and_title(path: Path, shown: str) -> tuple[str | None, str]:
 
 
 # --- applying ----------------------------------------------------------------------------------
-def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
+def provenance_of(decision: Decision, now: dt.datetime, digest: str | None = None) -> Provenance:
     assert decision.pull is not None and decision.approval is not None
     assert decision.publication is not None
     return Provenance(
+        source=decision.path,
+        content_sha256=digest,
         pr=decision.pull.number,
         url=decision.pull.url,
         approvers=list(decision.approval.approvers),
@@ -380,11 +382,14 @@ def _checked_stamp(decision: Decision, now: dt.datetime, root: Path) -> str:
     """The stamped text, proven to parse back into the same front matter before anything moves."""
     text = (root / decision.path).read_text(encoding="utf-8")
     try:
-        stamped = stamp(text, now, provenance_of(decision, now))
+        digest = verify.content_hash(text)
+        stamped = stamp(text, now, provenance_of(decision, now, digest))
         doc = load_yaml(fm.front_text(stamped), decision.path, first_line=2)
         front, problems = validate_model(FrontMatter, doc, decision.path)
-    except (fm.EditError, ReadFailed) as exc:
+    except (fm.EditError, ReadFailed, verify.Unverifiable) as exc:
         raise PipelineError(msg.STAMP_FAILED.format(detail=exc)) from exc
+    if verify.content_hash(stamped) != digest:
+        raise PipelineError(msg.STAMP_FAILED.format(detail="content_sha256"))
     if front is None or front.date != now or front.provenance is None:
         detail = "; ".join(p.message for p in problems) or "-"
         raise PipelineError(msg.STAMP_FAILED.format(detail=detail))

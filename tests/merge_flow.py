@@ -41,10 +41,29 @@ class Scenario:
         shutil.copy(ROOT / ".gitignore", self.staff / ".gitignore")
         (self.staff / "drafts" / ".gitkeep").write_text("", encoding="utf-8")
         git("init", "--quiet", "-b", "main", cwd=self.staff)
+        posts = self.staff / "content" / "posts"
+        held = tmp / "sample-posts"
+        if posts.is_dir():
+            shutil.move(posts, held)
         git("add", "--all", cwd=self.staff)
         git("commit", "--quiet", "-m", "Situs awal", cwd=self.staff)
         git("remote", "add", "origin", str(self.origin), cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
+        if held.is_dir():
+            self._import_samples(held)
+
+    def _import_samples(self, held: Path) -> None:
+        """The sample publications come in as an office imports its old posts: PR #1, reviewed
+        by the three SOP roles, merged; their records (provenance: pr 1) then verify."""
+        files = {
+            f"content/posts/{p.relative_to(held).as_posix()}": p.read_text(encoding="utf-8")
+            for p in sorted(held.rglob("*.md"))
+        }
+        shutil.rmtree(held)
+        self.open_pr(1, files)
+        for login in ("sekretaris-kpubabar", "hukum-kpubabar", "ketua-kpubabar"):
+            self.github.review(1, login, "APPROVED")
+        self.merge(1)
 
     def open_pr(self, number: int, files: dict[str, str | bytes], author: str = AUTHOR) -> str:
         """A feature branch with `files`, pushed as GitHub keeps it (refs/pull/N/head); open."""
