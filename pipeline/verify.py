@@ -253,6 +253,7 @@ def verified_tree(root: Path, into: Path, listed: dict[str, str]) -> list[str]:
 
     Symlinks are copied as links, never followed. Returns the posts left out.
     """
+    into.mkdir(parents=True, exist_ok=True)
     for name in BUILD_INPUTS:
         source = root / name
         if source.is_dir() and not source.is_symlink():

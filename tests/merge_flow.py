@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.fake_github import FakeGitHub
@@ -17,6 +18,13 @@ _IDENTITY = {
     "GIT_COMMITTER_NAME": "Tim Desain",
     "GIT_COMMITTER_EMAIL": "desain@kpu.test",
 }
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symlink to write into the working copy (git stores it as a link, mode 120000)."""
+
+    target: str
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -65,7 +73,9 @@ class Scenario:
             self.github.review(1, login, "APPROVED")
         self.merge(1)
 
-    def open_pr(self, number: int, files: dict[str, str | bytes], author: str = AUTHOR) -> str:
+    def open_pr(
+        self, number: int, files: dict[str, str | bytes | Link], author: str = AUTHOR
+    ) -> str:
         """A feature branch with `files`, pushed as GitHub keeps it (refs/pull/N/head); open."""
         branch = f"publikasi-{number}"
         git("checkout", "--quiet", "main", cwd=self.staff)
@@ -76,7 +86,7 @@ class Scenario:
         return self.push_to_pr(number, files, f"Draf untuk PR #{number}")
 
     def push_to_pr(
-        self, number: int, files: dict[str, str | bytes], message: str = "Perbaikan"
+        self, number: int, files: dict[str, str | bytes | Link], message: str = "Perbaikan"
     ) -> str:
         """One more commit on the pull request's branch (after a review, say)."""
         pull = self.github.pulls[number]
@@ -137,13 +147,19 @@ class Scenario:
         return merge
 
     def merge_pr(
-        self, number: int, files: dict[str, str | bytes], author: str = AUTHOR, how: str = "merge"
+        self,
+        number: int,
+        files: dict[str, str | bytes | Link],
+        author: str = AUTHOR,
+        how: str = "merge",
     ) -> str:
         """A feature branch with `files`, merged the way GitHub's merge button does."""
         self.open_pr(number, files, author)
         return self.merge(number, how)
 
-    def push_direct(self, files: dict[str, str | bytes], message: str = "Langsung ke main") -> str:
+    def push_direct(
+        self, files: dict[str, str | bytes | Link], message: str = "Langsung ke main"
+    ) -> str:
         git("checkout", "--quiet", "main", cwd=self.staff)
         git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
         self._write(files)
@@ -152,11 +168,15 @@ class Scenario:
         git("push", "--quiet", "origin", "main", cwd=self.staff)
         return git("rev-parse", "HEAD", cwd=self.staff)
 
-    def _write(self, files: dict[str, str | bytes]) -> None:
+    def _write(self, files: dict[str, str | bytes | Link]) -> None:
         for name, content in files.items():
             path = self.staff / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
+            if isinstance(content, Link):
+                if path.is_symlink() or path.exists():
+                    path.unlink()
+                path.symlink_to(content.target)
+            elif isinstance(content, bytes):
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")

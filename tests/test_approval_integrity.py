@@ -22,7 +22,7 @@ from pipeline.timeutil import WIB
 from pipeline.verify import content_hash
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
-from tests.merge_flow import Scenario
+from tests.merge_flow import Link, Scenario
 from tests.workflow_harness import JobRun, StepRun
 
 YEAR = dt.datetime.now(WIB).year
@@ -423,3 +423,20 @@ def test_forged_provenance_naming_a_real_approved_pr_is_refused(
         f"isinya bukan yang dibawa pull request #11 ({GOOD}); catatan persetujuan ini tidak "
         "berlaku untuk berkas ini",
     )
+
+
+# --- 4. symlinks are never followed --------------------------------------------------------------
+def test_an_approved_symlinked_draft_is_refused_and_a_later_change_to_its_target_never_posts(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    flow.merge_pr(12, {"content/catatan.md": VALID_DRAFT, BAD: Link("../content/catatan.md")})
+    approve(github, 12)
+    flow.merge_pr(13, {"content/catatan.md": draft("DIUBAH TANPA TELAAH")})  # no review at all
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: {BAD} adalah symlink (tautan ke berkas lain); draf dan publikasi harus berkas "
+        "biasa. Ganti symlink itu dengan isi berkasnya lewat pull request",
+    )
+    assert "DIUBAH TANPA TELAAH" not in outcome.promote.out
