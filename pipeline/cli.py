@@ -17,6 +17,7 @@ from pipeline.commands import (
     build,
     bundle,
     check,
+    codeowners,
     comment,
     doctor,
     init,
@@ -46,6 +47,7 @@ COMMANDS = [
     linkcheck,
     report,
     init,
+    codeowners,
     doctor,
 ]
 

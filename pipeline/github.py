@@ -97,6 +97,19 @@ class GitHub:
     def pull_files(self, number: int) -> list[Json]:
         return self._pages(f"/pulls/{number}/files", what=f"berkas pull request #{number}")
 
+    def branch_protection(self, branch: str) -> Json | None:
+        """Classic branch protection; None when the branch has none (404)."""
+        try:
+            return self._json("GET", f"/branches/{branch}/protection", what=f"proteksi {branch}")
+        except RemoteError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def branch_rules(self, branch: str) -> list[Json]:
+        """The ruleset rules that apply to the branch."""
+        return self._pages(f"/rules/branches/{branch}", what=f"ruleset {branch}")
+
     def pulls_of_commit(self, sha: str) -> list[Json]:
         return self._pages(f"/commits/{sha}/pulls", what=f"pull request untuk commit {sha[:7]}")
 
@@ -242,6 +255,11 @@ class GitHub:
         return response
 
     def _error(self, response: requests.Response, what: str) -> RemoteError:
+        error = self._error_of(response, what)
+        error.status = response.status_code
+        return error
+
+    def _error_of(self, response: requests.Response, what: str) -> RemoteError:
         status = response.status_code
         detail = _detail(response)
         if status == 401:
