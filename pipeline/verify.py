@@ -136,8 +136,10 @@ class Verifier:
             raise Unverifiable(msg.NO_HASH)
         if record.content_sha256 != digest:
             raise Unverifiable(msg.EDITED)
-        if self.github is None or self.repo is None:
+        if self.github is None:
             return
+        if self.repo is None:
+            raise Unverifiable(msg.NO_HISTORY)
         pull = self._pull(record.pr)
         merged = pull.get("merge_commit_sha")
         if not pull.get("merged_at") or not merged:

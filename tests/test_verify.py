@@ -7,6 +7,11 @@ from pathlib import Path
 
 from pipeline import verify
 from tests.conftest import run_kpu
+from tests.fake_github import running
+from tests.merge_flow import Scenario
+from tests.servers.world import World
+
+CHANNELS = ("x", "facebook", "instagram", "telegram", "mastodon")
 
 SAMPLE = "content/posts/2026/uu-7-2017-pemilihan-umum.md"
 
@@ -62,3 +67,33 @@ def test_an_edited_publication_leaves_the_list_and_the_verified_build(
     again = run_kpu("verify", "--out", str(listed_file), cwd=repo)
     assert again.code == 1
     assert f"✘ {SAMPLE}: isinya berubah sesudah disetujui dan dipromosikan" in again.out
+
+
+def test_kpu_publish_rechecks_the_pull_request_before_a_real_post(
+    tmp_path: Path, repo: Path, world: World
+) -> None:
+    with running() as github:
+        flow = Scenario(tmp_path, repo, github)
+        clone = flow.clone()
+        github.pulls[1]["merged_at"] = None  # GitHub no longer shows the import as merged
+        env = {
+            **world.env(),
+            "GITHUB_API_URL": github.url,
+            "GITHUB_REPOSITORY": github.repository,
+            "GITHUB_TOKEN": "fake",
+        }
+        result = run_kpu("publish", cwd=clone, env=env)
+    assert result.code == 1
+    assert world.counts() == dict.fromkeys(CHANNELS, 0)
+    assert (
+        f"✘ {SAMPLE}: pull request #1 yang disebut catatan persetujuan belum atau tidak digabung"
+    ) in result.out.splitlines()
+    assert github.requests_to("/pulls/1$")
+
+
+def test_with_a_token_but_no_history_nothing_is_posted(site: Path, world: World) -> None:
+    env = {**world.env(), "GITHUB_TOKEN": "fake", "GITHUB_API_URL": "http://127.0.0.1:9"}
+    result = run_kpu("publish", cwd=site, env=env)
+    assert result.code == 1
+    assert world.counts() == dict.fromkeys(CHANNELS, 0)
+    assert "riwayat git repositori tidak tersedia" in result.out

@@ -39,9 +39,12 @@ def verifier_for(root: Path, with_api: bool = True) -> verify.Verifier:
         return verify.Verifier(root)
     try:
         github = GitHub.from_env(load_config(root).repository)
-        repo = GitRepo(root)
-    except (RemoteError, GitError):
+    except RemoteError:
         return verify.Verifier(root)
+    try:
+        repo: GitRepo | None = GitRepo(root)
+    except GitError:
+        repo = None  # fails closed: with a token, a record is checked against the history
     return verify.Verifier(root, repo, github)
 
 

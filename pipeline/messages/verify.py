@@ -27,6 +27,10 @@ EDITED = (
 )
 SYMLINK = "{path} adalah symlink (tautan ke berkas lain); publikasi harus berkas biasa"
 UNREADABLE = "berkas tidak dapat dibaca ({detail})"
+NO_HISTORY = (
+    "riwayat git repositori tidak tersedia, sehingga pull request-nya tidak dapat ditelusuri; "
+    "jalankan di salinan repositori yang lengkap (actions/checkout dengan fetch-depth: 0)"
+)
 NO_API = "persetujuan tidak dapat diperiksa karena GitHub tidak dapat dihubungi: {detail}"
 NOT_MERGED = "pull request #{number} yang disebut catatan persetujuan belum atau tidak digabung"
 OTHER_MERGE = (
