@@ -157,6 +157,11 @@ class FrontMatter(_Strict):
     publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
     status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
+    corrects: Text | None = Field(
+        None,
+        description="A correction: the published post (content/posts/...) this draft replaces, "
+        "through a reviewed pull request; its date and address stay.",
+    )
     dip: Dip = Field(default_factory=Dip, description="Daftar Informasi Publik columns.")
     withdrawn: Withdrawn | None = Field(None, description="Stamped by kpu retract.")
     # Material for MkDocs page keys that staff may legitimately use.

@@ -33,7 +33,7 @@ from pipeline.read import ReadFailed, load_yaml
 
 POSTS_DIR = "content/posts"
 # Keys promotion (date, provenance, publish_at) or retraction (withdrawn) write: not approved text.
-STAMPED_KEYS = ("date", "provenance", "publish_at", "withdrawn")
+STAMPED_KEYS = ("date", "provenance", "publish_at", "withdrawn", "corrects")
 LIST_VERSION = 1
 
 

@@ -440,3 +440,33 @@ def test_an_approved_symlinked_draft_is_refused_and_a_later_change_to_its_target
         "biasa. Ganti symlink itu dengan isi berkasnya lewat pull request",
     )
     assert "DIUBAH TANPA TELAAH" not in outcome.promote.out
+
+
+def test_a_correction_goes_through_a_reviewed_pr_and_replaces_the_post(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    flow.merge_pr(12, {BAD: VALID_DRAFT})
+    approve(github, 12)
+    first = run(flow)
+    assert not first.job.failed
+    post = f"content/posts/{YEAR}/{BAD_SLUG}.md"
+    date = front_date(flow.origin_text(post))
+    fixed = VALID_DRAFT.replace("status: ready", f"corrects: {post}\nstatus: ready").replace(
+        "Isi publikasi tentang UU Pemilu.", "Isi publikasi yang sudah dikoreksi."
+    )
+    flow.merge_pr(14, {"drafts/2026-10-20-koreksi-uu-pemilu.md": fixed})
+    approve(github, 14)
+    outcome = run(flow)
+    assert not outcome.job.failed, [(s.command, s.out) for s in outcome.job.steps if s.code]
+    assert f"✔ {post}" in outcome.job.step("kpu verify").out
+    text = flow.origin_text(post)
+    assert "Isi publikasi yang sudah dikoreksi." in text and "corrects" not in text
+    assert front_date(text) == date
+    assert "pr: 14" in text
+    assert flow.origin_files("drafts") == []
+    page = outcome.clone / "_site" / "publikasi" / str(YEAR) / BAD_SLUG / "index.html"
+    assert "Isi publikasi yang sudah dikoreksi." in page.read_text(encoding="utf-8")
+
+
+def front_date(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("date: "))
