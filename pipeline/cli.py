@@ -19,6 +19,7 @@ from pipeline.commands import (
     bundle,
     check,
     cms,
+    codeowners,
     comment,
     doctor,
     init,
@@ -30,6 +31,7 @@ from pipeline.commands import (
     record,
     report,
     retract,
+    verify,
 )
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.output import safe_streams
@@ -40,6 +42,7 @@ COMMANDS = [
     build,
     approvals,
     promote,
+    verify,
     record,
     comment,
     publish,
@@ -48,6 +51,7 @@ COMMANDS = [
     linkcheck,
     report,
     init,
+    codeowners,
     doctor,
     cms,
     intake,

@@ -23,10 +23,12 @@ from urllib.parse import urlsplit
 import git
 import yaml
 
+from pipeline import codeowners, protection
 from pipeline.channels import REGISTRY, environment
 from pipeline.channels.base import scrub
 from pipeline.config import KpuConfig, load_config
-from pipeline.errors import ConfigError, GitError
+from pipeline.errors import ConfigError, GitError, RemoteError
+from pipeline.github import GitHub
 from pipeline.gitrepo import GitRepo
 from pipeline.ledger import Ledger, LedgerError
 from pipeline.messages import doctor as msg
@@ -85,7 +87,7 @@ class Workflow:
 WORKFLOWS = (
     Workflow(
         ".github/workflows/publish.yml",
-        ("kpu promote", "kpu build", "kpu publish", "kpu record"),
+        ("kpu promote", "kpu verify", "kpu build", "kpu publish", "kpu record"),
         ordered=True,
         posts=True,
     ),
@@ -108,9 +110,40 @@ def diagnose(
     else:
         findings += channels(config, environ) + channel_starts(root, config, environ)
         findings += pages(config, environ)
+        findings += branch_protection(root, config, environ) + code_owners(root, config)
     findings += workflows(root, config)
     findings += remote(root, config, environ, remote_timeout)
     return findings
+
+
+# --- the repository set up to help the approval rules -------------------------------------------
+def branch_protection(root: Path, config: KpuConfig, environ: Mapping[str, str]) -> list[Finding]:
+    """Branch protection and rulesets of the branch, through REST (needs a token)."""
+    if not environ.get("GITHUB_TOKEN", "").strip():
+        return [info(msg.PROTECT_SKIPPED)]
+    try:
+        github = GitHub.from_env(config.repository, environ)
+    except RemoteError as exc:
+        return [fail(msg.PROTECT_UNREADABLE.format(branch="-", detail=exc))]
+    try:
+        branch = GitRepo(root, environ=environ).branch
+    except GitError:
+        branch = "main"
+    found, problem = protection.check(github, branch)
+    if problem is not None:
+        return [fail(msg.PROTECT_UNREADABLE.format(branch=branch, detail=scrub(problem, environ)))]
+    return [
+        ok(msg.PROTECT_OK.format(branch=branch, setting=s.name))
+        if s.on
+        else fail(msg.PROTECT_MISSING.format(branch=branch, setting=s.name))
+        for s in found
+    ]
+
+
+def code_owners(root: Path, config: KpuConfig) -> list[Finding]:
+    if codeowners.is_current(root, config):
+        return [ok(msg.CODEOWNERS_OK)]
+    return [fail(msg.CODEOWNERS_STALE)]
 
 
 # --- configuration -----------------------------------------------------------------------------

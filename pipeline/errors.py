@@ -35,3 +35,5 @@ class GitError(PipelineError):
 
 class RemoteError(PipelineError):
     """A remote API (GitHub, a social network) failed after retries."""
+
+    status: int | None = None  # the HTTP status, when the remote answered

@@ -99,6 +99,19 @@ class GitHub:
     def pull_files(self, number: int) -> list[Json]:
         return self._pages(f"/pulls/{number}/files", what=f"berkas pull request #{number}")
 
+    def branch_protection(self, branch: str) -> Json | None:
+        """Classic branch protection; None when the branch has none (404)."""
+        try:
+            return self._json("GET", f"/branches/{branch}/protection", what=f"proteksi {branch}")
+        except RemoteError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def branch_rules(self, branch: str) -> list[Json]:
+        """The ruleset rules that apply to the branch."""
+        return self._pages(f"/rules/branches/{branch}", what=f"ruleset {branch}")
+
     def pulls_of_commit(self, sha: str) -> list[Json]:
         return self._pages(f"/commits/{sha}/pulls", what=f"pull request untuk commit {sha[:7]}")
 
@@ -258,7 +271,9 @@ class GitHub:
 
     def _error(self, response: requests.Response, what: str) -> RemoteError:
         """The failure in Indonesian; what the server said (it may echo our headers) scrubbed."""
-        return RemoteError(self._scrub(self._explain(response, what)))
+        error = RemoteError(self._scrub(self._explain(response, what)))
+        error.status = response.status_code
+        return error
 
     def _explain(self, response: requests.Response, what: str) -> str:
         status = response.status_code

@@ -144,7 +144,11 @@ class GitRepo:
             return None
         execute: Callable[..., object] = self.repo.git.execute
         raw = _run(
-            lambda: execute(["git", "cat-file", "blob", f"{rev}:{path}"], stdout_as_string=False)
+            lambda: execute(
+                ["git", "cat-file", "blob", f"{rev}:{path}"],
+                stdout_as_string=False,
+                strip_newline_in_stdout=False,
+            )
         )
         return raw if isinstance(raw, bytes) else str(raw).encode()
 

@@ -101,6 +101,10 @@ class Provenance(_Strict):
     memo: Text | None = Field(None, description="Nota Dinas number, copied from request.number.")
     commit: Text | None = Field(None, description="Commit that last touched the draft.")
     merge: Text | None = Field(None, description="The merge (or squash/rebase) commit on main.")
+    source: Text | None = Field(None, description="The draft's path in the pull request.")
+    content_sha256: Text | None = Field(
+        None, description="SHA-256 of what was approved (pipeline.verify.content_hash)."
+    )
     promoted_at: AwareDatetime | None = None
 
 
@@ -202,6 +206,11 @@ class FrontMatter(_Strict):
     publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
     status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
+    corrects: Text | None = Field(
+        None,
+        description="A correction: the published post (content/posts/...) this draft replaces, "
+        "through a reviewed pull request; its date and address stay.",
+    )
     dip: Dip = Field(default_factory=Dip, description="Daftar Informasi Publik columns.")
     withdrawn: Withdrawn | None = Field(None, description="Stamped by kpu retract.")
     document: LegalDocument | None = Field(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline import frontmatter_edit as fm
-from pipeline import rules
+from pipeline import rules, verify
 from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
 from pipeline.errors import ConfigError, PipelineError, RemoteError
 from pipeline.gitrepo import Commit, GitRepo, Identity
@@ -23,6 +24,7 @@ from pipeline.model import FrontMatter, Provenance, Publication
 from pipeline.problems import Level, Problem, error
 from pipeline.read import ReadFailed, load_yaml, read_document
 from pipeline.schema import validate_model
+from pipeline.timeutil import aware
 from pipeline.validate import Context, publication_files, validate
 
 DRAFTS_DIR = "drafts"
@@ -76,6 +78,7 @@ class Decision:
     reason: str = ""
     problems: tuple[Problem, ...] = ()
     publication: Publication | None = None
+    corrects_date: dt.datetime | None = None  # a correction keeps the published post's date
 
 
 @dataclass
@@ -176,10 +179,28 @@ class _Decider:
             publish_at=front.publish_at,
             publication=publication,
         )
+        if front.corrects is not None:
+            return self._correction(base, front.corrects)
         if (self.ctx.root / target).exists():
             problem = error(shown, 1, msg.TARGET_EXISTS.format(target=target))
             return _with(base, Action.INVALID, reason=problem.message, problems=(problem,))
         return self._approved(base)
+
+    def _correction(self, base: Decision, corrects: str) -> Decision:
+        """A draft replacing a published post: same file, same date, a new approval record."""
+        target = corrects.lstrip("/")
+        path = self.ctx.root / target
+        date = None
+        if target.startswith(f"{POSTS_DIR}/") and target.endswith(".md"):
+            linked = _symlinked(self.ctx.root, path) if path.exists() else None
+            if path.is_file() and linked is None:
+                with suppress(ReadFailed):
+                    value = read_document(path, target).meta.get("date")
+                    date = aware(value, self.ctx.config.tz) if isinstance(value, dt.date) else None
+        if date is None:
+            problem = error(base.path, 1, msg.CORRECTS_MISSING.format(target=target))
+            return _with(base, Action.INVALID, reason=problem.message, problems=(problem,))
+        return self._approved(_with(base, base.action, target=target, corrects_date=date))
 
     def _approved(self, base: Decision) -> Decision:
         last = self.repo.last_commit(base.path)
@@ -345,10 +366,12 @@ def _status_and_title(path: Path, shown: str) -> tuple[str | None, str]:
 
 
 # --- applying ----------------------------------------------------------------------------------
-def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
+def provenance_of(decision: Decision, now: dt.datetime, digest: str | None = None) -> Provenance:
     assert decision.pull is not None and decision.approval is not None
     assert decision.publication is not None
     return Provenance(
+        source=decision.path,
+        content_sha256=digest,
         pr=decision.pull.number,
         url=decision.pull.url,
         approvers=list(decision.approval.approvers),
@@ -359,16 +382,20 @@ def provenance_of(decision: Decision, now: dt.datetime) -> Provenance:
     )
 
 
-def stamp(text: str, when: dt.datetime, provenance: Provenance) -> str:
-    """Set `date`, add `provenance`, drop the spent `publish_at`; keep every other line."""
+def stamp(
+    text: str, when: dt.datetime, provenance: Provenance, promoted_at: dt.datetime | None = None
+) -> str:
+    """Set `date`, add `provenance`, drop the spent `publish_at` (and `corrects`); keep every
+    other line."""
     stamped = fm.set_key(
         text, "date", f"date: {when.isoformat()}\n", after=("description", "title")
     )
-    stamped = fm.remove_key(stamped, "publish_at")
+    stamped = fm.remove_key(fm.remove_key(stamped, "publish_at"), "corrects")
+    when_promoted = promoted_at or when
     data = provenance.model_dump(mode="json", exclude={"promoted_at"}, exclude_none=True)
     block = "# Dicatat otomatis oleh kpu promote: asal persetujuan publikasi ini.\n"
     block += fm.render("provenance", data)
-    block += f"  promoted_at: {when.isoformat()}\n"
+    block += f"  promoted_at: {when_promoted.isoformat()}\n"
     return fm.set_key(stamped, "provenance", block)
 
 
@@ -376,12 +403,16 @@ def _checked_stamp(decision: Decision, now: dt.datetime, root: Path) -> str:
     """The stamped text, proven to parse back into the same front matter before anything moves."""
     text = (root / decision.path).read_text(encoding="utf-8")
     try:
-        stamped = stamp(text, now, provenance_of(decision, now))
+        digest = verify.content_hash(text)
+        when = decision.corrects_date or now
+        stamped = stamp(text, when, provenance_of(decision, now, digest), promoted_at=now)
         doc = load_yaml(fm.front_text(stamped), decision.path, first_line=2)
         front, problems = validate_model(FrontMatter, doc, decision.path)
-    except (fm.EditError, ReadFailed) as exc:
+    except (fm.EditError, ReadFailed, verify.Unverifiable) as exc:
         raise PipelineError(msg.STAMP_FAILED.format(detail=exc)) from exc
-    if front is None or front.date != now or front.provenance is None:
+    if verify.content_hash(stamped) != digest:
+        raise PipelineError(msg.STAMP_FAILED.format(detail="content_sha256"))
+    if front is None or front.date != (decision.corrects_date or now) or front.provenance is None:
         detail = "; ".join(p.message for p in problems) or "-"
         raise PipelineError(msg.STAMP_FAILED.format(detail=detail))
     return stamped
@@ -424,7 +455,10 @@ def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> R
             reason = msg.UNEXPECTED.format(detail=detail[:300])
             plan.decisions[index] = _with(decision, Action.ERROR, reason=reason)
             continue
-        repo.move(decision.path, decision.target)
+        if decision.corrects_date is None:
+            repo.move(decision.path, decision.target)
+        else:  # a correction replaces the published file in place
+            (repo.root / decision.path).unlink()
         (repo.root / decision.target).write_text(stamped, encoding="utf-8")
         result.commits.append(
             repo.commit_paths([decision.path, decision.target], commit_message(decision), identity)

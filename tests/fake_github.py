@@ -39,6 +39,8 @@ class FakeGitHub:
     reviews: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     commit_pulls: dict[str, list[int]] = field(default_factory=dict)
     files: dict[int, list[str]] = field(default_factory=dict)  # GET /pulls/{n}/files
+    protection: dict[str, Any] | None = None  # classic branch protection of main (None: 404)
+    rules: list[dict[str, Any]] = field(default_factory=list)  # ruleset rules of main
     issues: dict[int, dict[str, Any]] = field(default_factory=dict)
     comments: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
     releases: list[dict[str, Any]] = field(default_factory=list)
@@ -155,6 +157,15 @@ class FakeGitHub:
                     r"/commits/([0-9a-f]+)/pulls",
                     lambda sha, _: (200, [self.pulls[n] for n in self.commit_pulls.get(sha, [])]),
                 ),
+                (
+                    r"/branches/main/protection",
+                    lambda _: (
+                        (200, self.protection)
+                        if self.protection is not None
+                        else (404, {"message": "Branch not protected"})
+                    ),
+                ),
+                (r"/rules/branches/main", lambda _: (200, self.rules)),
                 (r"/issues/(\d+)", lambda n, _: self._found(self.issues.get(int(n)))),
                 (r"/issues/(\d+)/comments", lambda n, _: (200, self.comments.get(int(n), []))),
                 (r"/releases", lambda _: (200, self.releases)),

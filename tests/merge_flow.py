@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.fake_github import FakeGitHub
@@ -17,6 +18,13 @@ _IDENTITY = {
     "GIT_COMMITTER_NAME": "Tim Desain",
     "GIT_COMMITTER_EMAIL": "desain@kpu.test",
 }
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symlink to write into the working copy (git stores it as a link, mode 120000)."""
+
+    target: str
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -41,12 +49,33 @@ class Scenario:
         shutil.copy(ROOT / ".gitignore", self.staff / ".gitignore")
         (self.staff / "drafts" / ".gitkeep").write_text("", encoding="utf-8")
         git("init", "--quiet", "-b", "main", cwd=self.staff)
+        posts = self.staff / "content" / "posts"
+        held = tmp / "sample-posts"
+        if posts.is_dir():
+            shutil.move(posts, held)
         git("add", "--all", cwd=self.staff)
         git("commit", "--quiet", "-m", "Situs awal", cwd=self.staff)
         git("remote", "add", "origin", str(self.origin), cwd=self.staff)
         git("push", "--quiet", "origin", "main", cwd=self.staff)
+        if held.is_dir():
+            self._import_samples(held)
 
-    def open_pr(self, number: int, files: dict[str, str | bytes], author: str = AUTHOR) -> str:
+    def _import_samples(self, held: Path) -> None:
+        """The sample publications come in as an office imports its old posts: PR #1, reviewed
+        by the three SOP roles, merged; their records (provenance: pr 1) then verify."""
+        files = {
+            f"content/posts/{p.relative_to(held).as_posix()}": p.read_text(encoding="utf-8")
+            for p in sorted(held.rglob("*.md"))
+        }
+        shutil.rmtree(held)
+        self.open_pr(1, files)
+        for login in ("sekretaris-kpubabar", "hukum-kpubabar", "ketua-kpubabar"):
+            self.github.review(1, login, "APPROVED")
+        self.merge(1)
+
+    def open_pr(
+        self, number: int, files: dict[str, str | bytes | Link], author: str = AUTHOR
+    ) -> str:
         """A feature branch with `files`, pushed as GitHub keeps it (refs/pull/N/head); open."""
         branch = f"publikasi-{number}"
         git("checkout", "--quiet", "main", cwd=self.staff)
@@ -57,7 +86,7 @@ class Scenario:
         return self.push_to_pr(number, files, f"Draf untuk PR #{number}")
 
     def push_to_pr(
-        self, number: int, files: dict[str, str | bytes], message: str = "Perbaikan"
+        self, number: int, files: dict[str, str | bytes | Link], message: str = "Perbaikan"
     ) -> str:
         """One more commit on the pull request's branch (after a review, say)."""
         pull = self.github.pulls[number]
@@ -118,13 +147,19 @@ class Scenario:
         return merge
 
     def merge_pr(
-        self, number: int, files: dict[str, str | bytes], author: str = AUTHOR, how: str = "merge"
+        self,
+        number: int,
+        files: dict[str, str | bytes | Link],
+        author: str = AUTHOR,
+        how: str = "merge",
     ) -> str:
         """A feature branch with `files`, merged the way GitHub's merge button does."""
         self.open_pr(number, files, author)
         return self.merge(number, how)
 
-    def push_direct(self, files: dict[str, str | bytes], message: str = "Langsung ke main") -> str:
+    def push_direct(
+        self, files: dict[str, str | bytes | Link], message: str = "Langsung ke main"
+    ) -> str:
         git("checkout", "--quiet", "main", cwd=self.staff)
         git("pull", "--quiet", "--ff-only", "origin", "main", cwd=self.staff)
         self._write(files)
@@ -133,11 +168,15 @@ class Scenario:
         git("push", "--quiet", "origin", "main", cwd=self.staff)
         return git("rev-parse", "HEAD", cwd=self.staff)
 
-    def _write(self, files: dict[str, str | bytes]) -> None:
+    def _write(self, files: dict[str, str | bytes | Link]) -> None:
         for name, content in files.items():
             path = self.staff / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
+            if isinstance(content, Link):
+                if path.is_symlink() or path.exists():
+                    path.unlink()
+                path.symlink_to(content.target)
+            elif isinstance(content, bytes):
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")

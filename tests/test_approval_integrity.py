@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from pipeline import frontmatter_edit as fm
 from pipeline.timeutil import WIB
+from pipeline.verify import content_hash
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
-from tests.merge_flow import Scenario
+from tests.merge_flow import Link, Scenario
 from tests.workflow_harness import JobRun, StepRun
 
 YEAR = dt.datetime.now(WIB).year
@@ -326,3 +328,145 @@ def test_changing_the_image_after_approval_makes_it_stale(
         "persetujuan sekretaris-kpubabar, hukum-kpubabar, ketua-kpubabar diberikan untuk versi "
         "sebelumnya; minta persetujuan ulang",
     )
+
+
+# --- 2. nothing public without a verifiable approval --------------------------------------------
+POSTED = f"content/posts/{YEAR}/langsung.md"
+
+
+def _post(title: str = "Langsung Terbit") -> str:
+    """A valid published post (dated, as promotion leaves it), but with no record."""
+    date = f"date: {YEAR}-10-05T09:00:00+07:00\n"
+    return draft(title).replace('description: "', date + 'description: "', 1)
+
+
+def assert_not_public(outcome: Outcome, path: str, reason: str) -> None:
+    verify = outcome.job.step("kpu verify")
+    assert verify.code == 1, verify.out + verify.err
+    assert f"✘ {path}: {reason}" in verify.out, verify.out
+    build = outcome.job.step("kpu build")
+    assert f"{path}: tidak terverifikasi, tidak ikut dibangun." in build.out
+    slug = Path(path).stem
+    assert not outcome.deployed(slug)
+    assert not outcome.posted(slug)
+    assert outcome.promoted(GOOD_SLUG) and outcome.deployed(GOOD_SLUG)
+    assert outcome.posted(GOOD_SLUG)
+    assert outcome.job.failed
+
+
+def test_a_file_committed_straight_into_content_posts_is_neither_deployed_nor_posted(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    flow.push_direct({POSTED: _post()})
+    outcome = run(flow)
+    assert outcome.promote.code == 0
+    assert_not_public(
+        outcome,
+        POSTED,
+        "tidak ada catatan persetujuan (provenance). Publikasi hanya terbit lewat draf yang "
+        "disetujui di pull request lalu dipromosikan oleh kpu promote; berkas yang ditaruh "
+        "langsung di content/posts/ tidak ditayangkan",
+    )
+
+
+def test_a_publication_edited_after_promotion_is_taken_off_the_build(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    flow.merge_pr(12, {BAD: VALID_DRAFT})
+    approve(github, 12)
+    first = run(flow)
+    assert not first.job.failed, [(s.command, s.out) for s in first.job.steps if s.code]
+    assert first.deployed(BAD_SLUG)
+    post = f"content/posts/{YEAR}/{BAD_SLUG}.md"
+    edited = flow.origin_text(post).replace("Isi publikasi tentang UU Pemilu.", "DIUBAH DIAM-DIAM.")
+    good(flow, github)
+    flow.push_direct({post: edited + "\n"})
+    outcome = run(flow)
+    verify = outcome.job.step("kpu verify")
+    assert verify.code == 1
+    assert (
+        f"✘ {post}: isinya berubah sesudah disetujui dan dipromosikan (sidik isi tidak cocok). "
+        "Ajukan koreksi lewat pull request agar ditelaah dan disetujui ulang"
+    ) in verify.out
+    assert not outcome.deployed(BAD_SLUG)
+    assert outcome.deployed(GOOD_SLUG) and outcome.posted(GOOD_SLUG)
+
+
+def test_forged_provenance_naming_a_real_approved_pr_is_refused(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    reviewed = github.pulls[11]["head"]["sha"]
+    forged = _post()
+    record = {
+        "pr": 11,
+        "url": f"{github.html}/pull/11",
+        "approvers": [
+            {"login": login, "role": role, "commit": reviewed}
+            for login, role in (
+                ("sekretaris-kpubabar", "sekretaris"),
+                ("hukum-kpubabar", "subbag_hukum"),
+                ("ketua-kpubabar", "ketua"),
+            )
+        ],
+        "source": GOOD,
+        "content_sha256": content_hash(forged),
+    }
+    forged = fm.set_key(forged, "provenance", fm.render("provenance", record))
+    assert content_hash(forged) == record["content_sha256"]
+    flow.push_direct({POSTED: forged})
+    outcome = run(flow)
+    assert_not_public(
+        outcome,
+        POSTED,
+        f"isinya bukan yang dibawa pull request #11 ({GOOD}); catatan persetujuan ini tidak "
+        "berlaku untuk berkas ini",
+    )
+
+
+# --- 4. symlinks are never followed --------------------------------------------------------------
+def test_an_approved_symlinked_draft_is_refused_and_a_later_change_to_its_target_never_posts(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    good(flow, github)
+    flow.merge_pr(12, {"content/catatan.md": VALID_DRAFT, BAD: Link("../content/catatan.md")})
+    approve(github, 12)
+    flow.merge_pr(13, {"content/catatan.md": draft("DIUBAH TANPA TELAAH")})  # no review at all
+    outcome = run(flow)
+    assert_refused(
+        outcome,
+        f"{BAD}: {BAD} adalah symlink (tautan ke berkas lain); draf dan publikasi harus berkas "
+        "biasa. Ganti symlink itu dengan isi berkasnya lewat pull request",
+    )
+    assert "DIUBAH TANPA TELAAH" not in outcome.promote.out
+
+
+def test_a_correction_goes_through_a_reviewed_pr_and_replaces_the_post(
+    flow: Scenario, github: FakeGitHub
+) -> None:
+    flow.merge_pr(12, {BAD: VALID_DRAFT})
+    approve(github, 12)
+    first = run(flow)
+    assert not first.job.failed
+    post = f"content/posts/{YEAR}/{BAD_SLUG}.md"
+    date = front_date(flow.origin_text(post))
+    fixed = VALID_DRAFT.replace("status: ready", f"corrects: {post}\nstatus: ready").replace(
+        "Isi publikasi tentang UU Pemilu.", "Isi publikasi yang sudah dikoreksi."
+    )
+    flow.merge_pr(14, {"drafts/2026-10-20-koreksi-uu-pemilu.md": fixed})
+    approve(github, 14)
+    outcome = run(flow)
+    assert not outcome.job.failed, [(s.command, s.out) for s in outcome.job.steps if s.code]
+    assert f"✔ {post}" in outcome.job.step("kpu verify").out
+    text = flow.origin_text(post)
+    assert "Isi publikasi yang sudah dikoreksi." in text and "corrects" not in text
+    assert front_date(text) == date
+    assert "pr: 14" in text
+    assert flow.origin_files("drafts") == []
+    page = outcome.clone / "_site" / "publikasi" / str(YEAR) / BAD_SLUG / "index.html"
+    assert "Isi publikasi yang sudah dikoreksi." in page.read_text(encoding="utf-8")
+
+
+def front_date(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("date: "))

@@ -30,6 +30,7 @@ def _git(cwd: Path, *args: str) -> str:
 def checkout(repo: Path, tmp_path: Path) -> Path:
     """The repository as an office clones it: workflows, a commit, an `origin` it pushed to."""
     shutil.copytree(WORKFLOWS, repo / ".github" / "workflows")
+    shutil.copy(ROOT / ".github" / "CODEOWNERS", repo / ".github" / "CODEOWNERS")
     origin = tmp_path / "origin.git"
     _git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(origin))
     _git(repo, "init", "--quiet", "-b", "main")
@@ -131,7 +132,9 @@ def test_a_broken_data_file_is_named(checkout: Path) -> None:
 
 def test_a_workflow_without_kpu_publish_is_named(checkout: Path) -> None:
     path = checkout / ".github" / "workflows" / "publish.yml"
-    text = path.read_text(encoding="utf-8").replace("run: kpu publish\n", "run: echo dilewati\n")
+    text = path.read_text(encoding="utf-8").replace(
+        "run: kpu publish --only-verified build/verified.json\n", "run: echo dilewati\n"
+    )
     path.write_text(text, encoding="utf-8")
     result = run_kpu("doctor", cwd=checkout, env=_secrets(checkout))
     assert result.code == 1
@@ -157,7 +160,7 @@ def test_reordered_steps_and_a_dropped_secret_are_named(checkout: Path) -> None:
     failures = _lines(result.out, "✗")
     assert [line for line in failures if "urutan" in line] == [
         "✗ GAGAL .github/workflows/publish.yml: urutan langkah berubah: kpu promote harus "
-        "berjalan sebelum kpu build. Pulihkan urutan dari repositori asal.",
+        "berjalan sebelum kpu verify. Pulihkan urutan dari repositori asal.",
         "✗ GAGAL .github/workflows/publish.yml: urutan langkah berubah: kpu publish harus "
         "berjalan sebelum kpu record. Pulihkan urutan dari repositori asal.",
     ]

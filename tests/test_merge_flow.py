@@ -274,7 +274,12 @@ def test_publish_workflow_runs_every_run_step_in_order(flow: Scenario, github: F
     ]["steps"]
     commands = [s["run"] for s in steps if "run" in s and s["run"].startswith("kpu ")]
     expected = [c for c in commands if c.split()[1] in registered_commands()]
-    assert expected[:3] == ["kpu promote", "kpu report", "kpu build --site-dir _site"]
+    assert expected[:4] == [
+        "kpu promote",
+        "kpu report",
+        "kpu verify --out build/verified.json",
+        "kpu build --site-dir _site --only-verified build/verified.json",
+    ]
     assert "kpu record" in expected
     assert job.ran == expected
     assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 
+from pipeline import verify
 from pipeline.build import build_site
 from pipeline.cms import install_admin
 from pipeline.messages import check as msg
 from pipeline.messages import cms
+from pipeline.messages import verify as vmsg
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,11 +23,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "bila paketnya terpasang (npm ci --prefix cms).",
     )
     p.add_argument("--site-dir", type=Path, default=None, help="folder hasil (bawaan: site/)")
+    p.add_argument(
+        "--only-verified",
+        type=Path,
+        metavar="DAFTAR",
+        help="bangun hanya publikasi yang tercantum di daftar kpu verify (untuk deploy)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    site_dir = build_site(args.root, args.site_dir)
+    if args.only_verified is None:
+        site_dir = build_site(args.root, args.site_dir)
+    else:
+        listed = verify.read_list(args.only_verified)
+        site_dir = (args.site_dir or args.root / "site").absolute()
+        with tempfile.TemporaryDirectory(prefix="kpu-verified-") as folder:
+            left_out = verify.verified_tree(args.root, Path(folder), listed)
+            for path in left_out:
+                print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
+            build_site(Path(folder), site_dir)
     admin = install_admin(args.root, site_dir)
     print(msg.BUILD_OK.format(path=site_dir))
     print(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)

@@ -8,8 +8,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from pipeline import verify
 from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
+from pipeline.commands.verify import verifier_for
 from pipeline.journal import Journal
 from pipeline.ledger import Ledger
 from pipeline.liveness import wait_live
@@ -48,6 +50,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--outbox-only",
         action="store_true",
         help="tulis semua kiriman ke outbox/ saja, apa pun kredensialnya; arsip tidak diubah",
+    )
+    p.add_argument(
+        "--only-verified",
+        type=Path,
+        metavar="DAFTAR",
+        help="kirim hanya publikasi yang tercantum (dan tidak berubah) di daftar kpu verify",
     )
     p.add_argument(
         "--page-wait",
@@ -106,6 +114,13 @@ def run(args: argparse.Namespace) -> int:
     if not publications:
         print(msg.NOTHING)
         return 0
+    publications, unverified = verified_only(
+        ctx, publications, args.only_verified, with_api=not (args.dry_run or args.outbox_only)
+    )
+    for line in unverified:
+        print(line)
+    if not publications:
+        return 1 if unverified else 0
     if args.dry_run or args.outbox_only:
         # Nothing leaves the machine and nothing is recorded: every channel is an outbox.
         folder = (
@@ -119,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         report = publish(ctx, publications, dry_run_channels(ctx, names, folder), ledger=None)
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
-        return 1 if report.problems else 0
+        return 1 if report.problems or unverified else 0
     publications, not_live = live_only(ctx, publications, args.page_wait)
     options = Options.from_env(os.environ, backfill=frozenset(args.backfill), since=args.since)
     posted = (
@@ -131,7 +146,35 @@ def run(args: argparse.Namespace) -> int:
         _print(posted)
     for line in not_live:
         print(line)
-    return 1 if not_live or (posted is not None and posted.problems) else 0
+    return 1 if unverified or not_live or (posted is not None and posted.problems) else 0
+
+
+def verified_only(
+    ctx: Context, publications: list[Publication], listed: Path | None, with_api: bool
+) -> tuple[list[Publication], list[str]]:
+    """Only what a verifiable approval covers is posted: the list of `kpu verify` when given,
+    the record and content hash always, and (with a token, for a real post) the pull request
+    through the GitHub API."""
+    names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
+    channels = configured_channels(ctx, names, os.environ) if with_api else {}
+    local, remote = verify.Verifier(ctx.root), verifier_for(ctx.root, with_api)
+    allowed = verify.read_list(listed) if listed is not None else None
+    kept, lines = [], []
+    for publication in publications:
+        shown = publication.path.as_posix()
+        if allowed is not None and not verify.still_verified(ctx.root, allowed, shown):
+            lines.append(vmsg.SKIPPED_UNVERIFIED.format(path=shown, what="dikirim"))
+            continue
+        real = any(
+            name in channels and not stand_in(channels[name])
+            for name in channels_of(publication, ctx.config.channels.enabled)
+        )
+        checked = (remote if real else local).check(ctx.root / publication.path)
+        if checked.ok:
+            kept.append(publication)
+        else:
+            lines.append(vmsg.LINE_BAD.format(path=shown, reason=checked.reason))
+    return kept, lines
 
 
 def live_only(

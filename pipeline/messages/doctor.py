@@ -140,3 +140,34 @@ ORIGIN_OTHER_REPOSITORY = (
     "Remote origin ({url}) menunjuk ke repositori {actual}, tetapi kpu.yml menulis repository: "
     "{configured}. Samakan keduanya."
 )
+
+# --- branch protection (pipeline.protection) ---------------------------------------------------
+PROTECT_PR = "perubahan hanya lewat pull request (Require a pull request before merging)"
+PROTECT_STALE = (
+    "persetujuan lama gugur bila ada push baru (Dismiss stale pull request approvals when new "
+    "commits are pushed)"
+)
+PROTECT_CODEOWNERS = "wajib ditelaah pemilik kode/CODEOWNERS (Require review from Code Owners)"
+PROTECT_NO_BYPASS = (
+    "tidak ada yang melewati aturan ini (Do not allow bypassing / Include administrators); "
+    "kecualikan hanya GitHub Actions, yang mendorong commit kpu promote dan kpu record"
+)
+PROTECT_OK = "Cabang {branch}: {setting} — aktif."
+PROTECT_MISSING = (
+    "Cabang {branch}: {setting} — belum aktif. Aktifkan di GitHub: Settings → Rules → Rulesets "
+    "(atau Settings → Branches → Branch protection rules) untuk cabang {branch}."
+)
+PROTECT_UNREADABLE = (
+    "Perlindungan cabang {branch} tidak dapat dibaca: {detail} Periksa dengan akun admin, atau "
+    "jalankan kpu doctor dengan GITHUB_TOKEN yang boleh membaca pengaturan repositori."
+)
+PROTECT_SKIPPED = (
+    "Perlindungan cabang tidak diperiksa: GITHUB_TOKEN belum diatur. Jalankan dengan token yang "
+    "boleh membaca pengaturan repositori untuk memeriksanya."
+)
+CODEOWNERS_OK = ".github/CODEOWNERS sesuai dengan roles di kpu.yml."
+CODEOWNERS_STALE = (
+    ".github/CODEOWNERS tidak sesuai dengan roles di kpu.yml; jalankan kpu codeowners lalu ajukan "
+    "perubahannya lewat pull request."
+)
+CODEOWNERS_WRITTEN = "{path} ditulis dari roles di kpu.yml."

@@ -37,6 +37,11 @@ INVALID_BEFORE = (
     "kelola"
 )
 RULES_BROKEN = "aturan di main sebelum merge (commit {sha}) tidak terbaca: {detail}"
+CORRECTS_MISSING = (
+    'kolom "corrects" menyebut {target}, tetapi itu bukan publikasi di content/posts/ yang sudah '
+    "terbit (berkas biasa dengan tanggal). Tulis alamat berkas publikasi yang dikoreksi, misalnya "
+    "content/posts/2026/nama-publikasi.md"
+)
 STAMP_FAILED = "cap tanggal dan asal persetujuan tidak dapat ditulis ke front matter: {detail}"
 
 # --- run summary ---------------------------------------------------------------------------------
