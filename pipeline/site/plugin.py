@@ -100,6 +100,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         files.append(File.generated(config, REGULATIONS_PAGE, content=content))
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
+        _escape_authors(config)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))
@@ -158,3 +159,13 @@ def _escape_meta(meta: MutableMapping[str, Any]) -> None:
             meta[key] = escape(value)
         elif isinstance(value, list):
             meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
+
+
+def _escape_authors(config: MkDocsConfig) -> None:
+    """The blog prints the names and descriptions of .authors.yml as they are: escape them once
+    (the blog loads them in its on_config, before any on_files)."""
+    blog = config.plugins.get("material/blog") or config.plugins.get("blog")
+    for author in (getattr(blog, "authors", None) or {}).values():
+        for key in ("name", "description"):
+            if isinstance(author[key], str):
+                author[key] = escape(author[key])
