@@ -102,6 +102,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "description: Merancang", "description: <svg onload=alert('bio')></svg> Merancang"
     )
     authors.write_text(text, encoding="utf-8")
+    profile = (
+        root / "content" / "profil.md"
+    )  # a page in the nav: its status and subtitle show there
+    hostile_meta = (
+        "status: '\"><img src=x onerror=alert(\"status\")>'\nsubtitle: '<svg onload=alert(1)>'\n"
+    )
+    profile.write_text(
+        profile.read_text("utf-8").replace("---\n", "---\n" + hostile_meta, 1), "utf-8"
+    )
     number = 0
     for name, payload in {**BODY, **INERT}.items():
         number += 1

@@ -40,8 +40,6 @@ FEED_LOGO = "assets/images/feed-logo.png"
 OVERRIDES = str(Path(__file__).parent / "overrides")
 SCRIPTS = Path(__file__).parent / "scripts"
 SCRIPTS_URI = "assets/javascripts/kpu/"
-# Front matter that the theme, the blog, tags, search and rss plugins print into pages and feeds.
-PRINTED_META = ("title", "description", "subtitle", "author", "image_alt", "tags")
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -151,10 +149,10 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
 
 def _escape_meta(meta: MutableMapping[str, Any]) -> None:
-    """Front matter as the theme and the other plugins print it: HTML-escaped Markup, which Jinja
-    prints as it is and never escapes twice; the feeds and the search index get entities."""
-    for key in PRINTED_META:
-        value = meta.get(key)
+    """Front matter as the theme and the other plugins print it (title, description, subtitle,
+    tags, status, ...): HTML-escaped Markup, which Jinja prints as it is and never escapes twice;
+    the feeds and the search index get entities. Plain values (keys, paths) are unchanged."""
+    for key, value in list(meta.items()):
         if isinstance(value, str):
             meta[key] = escape(value)
         elif isinstance(value, list):
