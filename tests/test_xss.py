@@ -95,6 +95,22 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("data", "content"):
         shutil.copytree(ROOT / name, root / name)
     _ledger(root)
+    authors = root / "content" / "publikasi" / ".authors.yml"
+    text = authors.read_text(encoding="utf-8")
+    text = text.replace("name: Tim Desain Konten", "name: Tim <img src=x onerror=alert('author')>")
+    text = text.replace(
+        "description: Merancang", "description: <svg onload=alert('bio')></svg> Merancang"
+    )
+    authors.write_text(text, encoding="utf-8")
+    profile = (
+        root / "content" / "profil.md"
+    )  # a page in the nav: its status and subtitle show there
+    hostile_meta = (
+        "status: '\"><img src=x onerror=alert(\"status\")>'\nsubtitle: '<svg onload=alert(1)>'\n"
+    )
+    profile.write_text(
+        profile.read_text("utf-8").replace("---\n", "---\n" + hostile_meta, 1), "utf-8"
+    )
     number = 0
     for name, payload in {**BODY, **INERT}.items():
         number += 1
@@ -235,6 +251,8 @@ def test_front_matter_payloads_are_shown_as_text(served: str) -> None:
             tab.goto(f"{served}publikasi/2026/uji-{field.replace('.', '-')}/")
             assert FIELDS[field] in tab.locator("article").inner_text(), field
         tab.goto(f"{served}publikasi/2026/uji-title/")
+        author = tab.locator(".md-post__authors, .md-profile").first.text_content() or ""
+        assert "Tim <img src=x onerror=alert('author')>" in author
         assert FIELDS["title"] in tab.locator(".md-header__topic").last.inner_text()
         assert tab.title().startswith(FIELDS["title"])
         tab.goto(f"{served}publikasi/2026/uji-image_alt/")

@@ -35,8 +35,6 @@ OVERRIDES = str(Path(__file__).parent / "overrides")
 FILTER_SCRIPT = "assets/javascripts/kpu-filter.js"  # shipped in overrides/, copied by MkDocs
 SCRIPTS = Path(__file__).parent / "scripts"
 SCRIPTS_URI = "assets/javascripts/kpu/"
-# Front matter that the theme, the blog, tags, search and rss plugins print into pages and feeds.
-PRINTED_META = ("title", "description", "subtitle", "author", "image_alt", "tags")
 
 
 class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
@@ -98,6 +96,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
+        _escape_authors(config)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))
@@ -163,11 +162,21 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
 
 
 def _escape_meta(meta: MutableMapping[str, Any]) -> None:
-    """Front matter as the theme and the other plugins print it: HTML-escaped Markup, which Jinja
-    prints as it is and never escapes twice; the feeds and the search index get entities."""
-    for key in PRINTED_META:
-        value = meta.get(key)
+    """Front matter as the theme and the other plugins print it (title, description, subtitle,
+    tags, status, ...): HTML-escaped Markup, which Jinja prints as it is and never escapes twice;
+    the feeds and the search index get entities. Plain values (keys, paths) are unchanged."""
+    for key, value in list(meta.items()):
         if isinstance(value, str):
             meta[key] = escape(value)
         elif isinstance(value, list):
             meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
+
+
+def _escape_authors(config: MkDocsConfig) -> None:
+    """The blog prints the names and descriptions of .authors.yml as they are: escape them once
+    (the blog loads them in its on_config, before any on_files)."""
+    blog = config.plugins.get("material/blog") or config.plugins.get("blog")
+    for author in (getattr(blog, "authors", None) or {}).values():
+        for key in ("name", "description"):
+            if isinstance(author[key], str):
+                author[key] = escape(author[key])
