@@ -156,17 +156,28 @@ def _batch() -> Iterator[None]:
             gc.enable()
 
 
+def _refused_within(root: Path, paths: list[Path]) -> list[Problem]:
+    """The tree's symlinks and special files; only those inside `paths` when some are given, so
+    that checking one draft never reports (or fails on) another draft's symlink."""
+    refused = refused_entries(root)
+    if not paths:
+        return refused
+    scopes = [display_path(root, p).rstrip("/") for p in paths]
+    return [p for p in refused if any(p.path == s or p.path.startswith(s + "/") for s in scopes)]
+
+
 def validate(ctx: Context, paths: Iterable[Path] = (), *, keep: bool = True) -> Result:
     """Check every file, then the rules across files (duplicate slugs).
 
     `keep=False` (kpu check) reports problems only and leaves `publications` empty; that lets a
     large batch be split over the machine's cores without shipping every model back.
     """
+    paths = list(paths)
     files = list(discover(ctx.root, paths))
     with _batch():
         checked = _check_all(ctx, files, keep)
     result = Result(files=len(files))
-    result.problems.extend(refused_entries(ctx.root))
+    result.problems.extend(_refused_within(ctx.root, paths))
     slugs: dict[str, str] = {}
     for shown, slug, publication, problems in checked:
         result.problems.extend(problems)

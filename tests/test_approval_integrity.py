@@ -149,9 +149,9 @@ def test_a_pr_reviving_a_revoked_regulation_is_judged_by_mains_registry(
 ) -> None:
     good(flow, github)
     registry = (flow.staff / "data" / "regulations.yml").read_text(encoding="utf-8")
-    revived = registry.replace(
-        "    status: dicabut\n    replaced_by: perki-1-2021\n", "    status: berlaku\n", 1
-    )
+    # Relations are written once, on the newer document: dropping Perki 1/2021's `revokes`
+    # makes Perki 1/2010 "berlaku" again.
+    revived = registry.replace("    revokes: [perki-1-2010]\n", "", 1)
     assert revived != registry
     citing = draft(
         "Mengenal UU Pemilu",
