@@ -41,6 +41,9 @@ ATTRIBUTES = {
     "ins": {"datetime"},
     "q": {"cite"},
     "blockquote": {"cite"},
+    # The regulation index names the table columns its filters read (kpu-filter.js builds the
+    # controls itself; the attribute only carries column names, nothing that runs).
+    "div": {"data-filter-columns"},
 }
 # Markdown tables align columns with style="text-align: ..."; nothing else survives in a style.
 STYLE_PROPERTIES = frozenset({"text-align"})
