@@ -247,7 +247,10 @@ def _validated(data: Any) -> _LedgerSchema:
         problems = []
         for err in exc.errors(include_url=False)[:5]:
             where = ".".join(str(p) for p in err["loc"]) or "(seluruh berkas)"
-            problems.append(msg.LEDGER_FIELD.format(field=where, got=_shown(err.get("input"))))
+            if err["type"] == "missing":
+                problems.append(msg.LEDGER_MISSING.format(field=where))
+            else:
+                problems.append(msg.LEDGER_FIELD.format(field=where, got=_shown(err.get("input"))))
         raise LedgerError("; ".join(problems)) from None
 
 

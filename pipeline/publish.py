@@ -12,29 +12,18 @@ nonsense only ever costs its own posts, marked failed or unresolved with the rea
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import threading
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from pipeline.channel_run import ChannelRun, Options, stand_in
 from pipeline.channels import REGISTRY
-from pipeline.channels.base import (
-    Channel,
-    ChannelError,
-    OutcomeUnknown,
-    Post,
-    RateLimited,
-    Result,
-    Retryable,
-)
+from pipeline.channels.base import Channel, ChannelError
 from pipeline.channels.outbox import Outbox
+from pipeline.delivery import Outcome, RetryPolicy, Status, deliver
 from pipeline.durable import Writer
-from pipeline.errors import PipelineError, ValidationFailed
-from pipeline.faults import kill_point
+from pipeline.errors import ValidationFailed
 from pipeline.journal import Journal
 from pipeline.ledger import DONE, Book, Entry, Ledger
 from pipeline.ledger_merge import merge
@@ -42,25 +31,11 @@ from pipeline.messages import publish as msg
 from pipeline.model import Publication
 from pipeline.posts import channels_of, publication_url
 from pipeline.problems import has_errors
-from pipeline.quotas import Quota
 from pipeline.timeutil import now
 from pipeline.validate import Context, validate
 
 POSTS_DIR = "content/posts"
-DEADLINE_ENV = "KPU_CHANNEL_DEADLINE"
-DEFAULT_DEADLINE = 15 * 60.0
-"""Seconds one channel may take for all its posts of a run (an Actions job allows hours)."""
-
-Status = Literal["posted", "skipped", "failed", "unresolved", "outbox", "waiting", "deferred"]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    slug: str
-    channel: str
-    status: Status
-    url: str | None = None
-    detail: str = ""
+__all__ = ["Options", "Outcome", "RetryPolicy", "Status", "deliver", "publish", "stand_in"]
 
 
 @dataclass
@@ -70,58 +45,6 @@ class Report:
     @property
     def problems(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in ("failed", "unresolved")]
-
-
-@dataclass(frozen=True)
-class Options:
-    """Choices of one run beyond the defaults."""
-
-    backfill: frozenset[str] = frozenset()
-    """Channels that also get publications older than their start (or sent to the outbox)."""
-    since: dt.date | None = None
-    """With `backfill`: only publications dated on or after this day."""
-    deadline: float = DEFAULT_DEADLINE
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str], **given: object) -> Options:
-        try:
-            deadline = float(environ.get(DEADLINE_ENV, "") or DEFAULT_DEADLINE)
-        except ValueError:
-            deadline = DEFAULT_DEADLINE
-        return cls(deadline=deadline, **given)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How hard to try one call: a few attempts, doubling waits, rate limits honoured if short."""
-
-    attempts: int = 4
-    backoff: float = 2.0
-    max_wait: float = 300.0
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str]) -> RetryPolicy:
-        def number(name: str, default: float) -> float:
-            try:
-                return float(environ.get(name, "") or default)
-            except ValueError:
-                return default
-
-        return cls(
-            attempts=int(number("KPU_RETRY_ATTEMPTS", cls.attempts)),
-            backoff=number("KPU_RETRY_BACKOFF", cls.backoff),
-            max_wait=number("KPU_RATE_LIMIT_MAX_WAIT", cls.max_wait),
-        )
-
-    def wait(self, error: Retryable, attempt: int) -> float:
-        """Seconds before the next attempt; a rate limit longer than `max_wait` ends the tries."""
-        if isinstance(error, RateLimited) and error.retry_after is not None:
-            if error.retry_after > self.max_wait:
-                raise ChannelError(
-                    msg.RATE_LIMIT_TOO_LONG.format(detail=error, minutes=error.retry_after / 60)
-                )
-            return error.retry_after + 0.5
-        return self.backoff * 2 ** (attempt - 1)
 
 
 def promoted(ctx: Context) -> list[Publication]:
@@ -161,10 +84,6 @@ def dry_run_channels(ctx: Context, names: Sequence[str], directory: Path) -> dic
         name: Outbox(ctx.root, ctx.config, {}, directory=directory, standing_in=REGISTRY[name])
         for name in names
     }
-
-
-def stand_in(channel: Channel) -> bool:
-    return isinstance(channel, Outbox) and channel.standing_in is not None
 
 
 def publish(
@@ -216,7 +135,7 @@ def publish(
                 else:
                     plans[name].append((publication, url))
         runs = [
-            _ChannelRun(channels[name], items, writer, policy, environ, options, ctx)
+            ChannelRun(channels[name], items, writer, policy, environ, options, ctx)
             for name, items in plans.items()
             if items
         ]
@@ -301,243 +220,6 @@ def _unrecorded(channel: Channel, publication: Publication, url: str) -> Outcome
     except ChannelError as exc:
         return Outcome(post.slug, post.channel, "failed", detail=str(exc))
     return Outcome(post.slug, post.channel, "outbox", result.url, getattr(channel, "note", ""))
-
-
-class _ChannelRun:
-    """One channel's posts of this run, in a thread of their own, within the deadline."""
-
-    def __init__(
-        self,
-        channel: Channel,
-        items: list[tuple[Publication, str]],
-        writer: Writer,
-        policy: RetryPolicy,
-        environ: Mapping[str, str],
-        options: Options,
-        ctx: Context,
-    ) -> None:
-        self.channel, self.items, self.writer = channel, items, writer
-        self.policy, self.environ, self.options = policy, environ, options
-        self.name = _name(channel)
-        self.quota = Quota(self.name, writer.book, _monthly_cap(ctx, self.name))
-        self.outcomes: list[Outcome] = []
-        self.busy: str | None = None
-        """The slug whose call is under way, if any."""
-        self._stop = threading.Event()
-        self._done = 0
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name=f"kpu-{self.name}", daemon=True)
-        self._ends = 0.0
-
-    def start(self) -> None:
-        self._ends = time.monotonic() + self.options.deadline
-        self._thread.start()
-
-    def finish(self) -> None:
-        self._thread.join(max(0.0, self._ends - time.monotonic()))
-        if not self._thread.is_alive():
-            return
-        self._stop.set()  # past the deadline: what is not done yet waits for the next run
-        with self._lock:
-            busy, left = self.busy, self.items[self._done :]
-            self._done = len(self.items)
-        minutes = self.options.deadline / 60
-        for publication, _ in left:
-            slug = publication.slug
-            if slug == busy:
-                detail = msg.DEADLINE_IN_CALL.format(minutes=minutes)
-                self.outcomes.append(Outcome(slug, self.name, "unresolved", detail=detail))
-            else:
-                detail = msg.DEADLINE.format(minutes=minutes)
-                self.outcomes.append(Outcome(slug, self.name, "failed", detail=detail))
-
-    def _run(self) -> None:
-        for index, (publication, url) in enumerate(self.items):
-            if self._stop.is_set():
-                return
-            outcome = self._one(publication, url)
-            with self._lock:
-                if self._done > index:
-                    return  # the deadline has already reported this one
-                self.outcomes.append(outcome)
-                self._done = index + 1
-
-    def _one(self, publication: Publication, url: str) -> Outcome:
-        slug, name = publication.slug, self.name
-        try:
-            return self._post(publication, url)
-        except (ChannelError, PipelineError) as exc:
-            return self._failed(slug, str(exc))
-        except Exception as exc:  # a bug or a library's surprise: this channel's post only
-            detail = msg.CRASHED.format(
-                error=type(exc).__name__, detail=self.channel.scrub(str(exc))
-            )
-            if self.busy == slug:  # the request may have gone out: a person or a look-up decides
-                self.writer.change(lambda b: b.mark(slug, name, "pending", error=detail))
-                return Outcome(
-                    slug, name, "unresolved", detail=msg.UNRESOLVED.format(detail=detail)
-                )
-            return self._failed(slug, detail)
-        finally:
-            self.busy = None
-
-    def _failed(self, slug: str, detail: str) -> Outcome:
-        name = self.name
-        if self.writer.entry(slug, name) is not None or self.busy == slug:
-            self.writer.change(lambda b: b.mark(slug, name, "failed", error=detail))
-        return Outcome(slug, name, "failed", detail=detail)
-
-    def _post(self, publication: Publication, url: str) -> Outcome:
-        channel, writer, name = self.channel, self.writer, self.name
-        post = channel.render(publication, url)
-        slug = post.slug
-        if stand_in(channel):
-            known = writer.entry(slug, name)
-            if known is not None and known.status == "pending":  # it may be on the network
-                detail = msg.PENDING_WITHOUT_CREDENTIALS.format(label=channel.label)
-                return Outcome(slug, name, "unresolved", detail=detail)
-            result = channel.publish(post)
-            writer.change(
-                lambda b: b.mark(slug, name, "outbox", remote_id=result.remote_id, url=result.url)
-            )
-            return Outcome(slug, name, "outbox", result.url, getattr(channel, "note", ""))
-        entry = writer.entry(slug, name)
-        if entry is not None and entry.status in DONE:
-            return Outcome(slug, name, "skipped", entry.url)
-        if entry is not None and entry.status == "pending":
-            settled = _reconcile(channel, post, writer)
-            if settled is not None:
-                return settled
-        elif channel.can_lookup:
-            found = _lookup_first(channel, post)
-            if found is not None:
-                return _posted(writer, post, found, msg.FOUND_BEFORE_POSTING)
-        wait = self.quota.wait_before()
-        if wait is None or wait > self._ends - time.monotonic():
-            return Outcome(slug, name, "deferred", detail=_quota_detail(name))
-        if wait:
-            time.sleep(wait)
-        attempts = (entry.attempts if entry else 0) + 1
-        writer.change(
-            lambda b: b.mark(slug, name, "pending", attempts=attempts, key=post.key, error=None)
-        )
-        writer.durable()  # on origin before the network is called
-        kill_point(f"before-call:{name}", self.environ)
-        self.busy = slug
-        try:
-            result = deliver(channel, post, self.policy)
-        except OutcomeUnknown as exc:
-            self.busy = None
-            unknown = str(exc)
-            writer.change(lambda b: b.mark(slug, name, "pending", error=unknown))
-            return Outcome(slug, name, "unresolved", detail=msg.UNRESOLVED.format(detail=unknown))
-        except ChannelError as exc:
-            self.busy = None
-            failed = str(exc)
-            writer.change(lambda b: b.mark(slug, name, "failed", error=failed))
-            return Outcome(slug, name, "failed", detail=failed)
-        self.quota.used()
-        kill_point(f"after-call:{name}", self.environ)
-        self.busy = None
-        return _posted(writer, post, result)
-
-
-def _name(channel: Channel) -> str:
-    if isinstance(channel, Outbox) and channel.standing_in is not None:
-        return channel.standing_in.name
-    return channel.name
-
-
-def _monthly_cap(ctx: Context, name: str) -> int | None:
-    return ctx.config.channels.x_monthly_cap if name == "x" else None
-
-
-def _quota_detail(name: str) -> str:
-    return {
-        "x": msg.X_CAP_REACHED,
-        "instagram": msg.INSTAGRAM_DAY_FULL,
-    }.get(name, msg.QUOTA_FULL)
-
-
-def _posted(writer: Writer, post: Post, result: Result, note: str = "") -> Outcome:
-    writer.change(
-        lambda b: b.mark(
-            post.slug,
-            post.channel,
-            "posted",
-            remote_id=result.remote_id,
-            url=result.url,
-            error=None,
-        )
-    )
-    return Outcome(post.slug, post.channel, "posted", result.url, note)
-
-
-def _lookup_first(channel: Channel, post: Post) -> Result | None:
-    """Before a fresh post: is it there already (a run whose record was lost)? A failed look-up
-    raises ChannelError: the network is not answering, so posting now would fail too."""
-    try:
-        return channel.lookup(post)
-    except ChannelError as exc:
-        raise ChannelError(msg.LOOKUP_BEFORE_POST_FAILED.format(detail=exc)) from None
-
-
-def _reconcile(channel: Channel, post: Post, writer: Writer) -> Outcome | None:
-    """A previous run died after `pending`: find the post, or decide it is safe to send again.
-
-    None means "send": the network says there is no such post, or the API makes a re-send
-    harmless (idempotency key). Otherwise the entry stays pending for a person to resolve.
-    """
-    if not channel.can_lookup:
-        if channel.idempotent:
-            return None
-        detail = msg.CANNOT_LOOK_UP.format(label=channel.label)
-        return Outcome(post.slug, post.channel, "unresolved", detail=detail)
-    try:
-        found = channel.lookup(post)
-    except ChannelError as exc:
-        if channel.idempotent:
-            return None
-        detail = msg.LOOKUP_FAILED.format(detail=exc)
-        return Outcome(post.slug, post.channel, "unresolved", detail=detail)
-    if found is None:
-        return None
-    return _posted(writer, post, found, msg.RECONCILED)
-
-
-def deliver(
-    channel: Channel, post: Post, policy: RetryPolicy, sleep: Callable[[float], None] = time.sleep
-) -> Result:
-    """Publish with bounded retries. Before sending again after a failure that may have taken
-    effect (a timeout, a 5xx), look for the post; where the network cannot be asked and a re-send
-    is not harmless, stop (OutcomeUnknown) and leave it to a person."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            return channel.publish(post)
-        except OutcomeUnknown as exc:
-            if not (channel.idempotent or channel.can_lookup):
-                raise
-            error: Retryable = Retryable(str(exc))
-        except Retryable as exc:
-            error = exc
-        if not isinstance(error, RateLimited):  # a 429 means the request was refused
-            found = _look_again(channel, post, error)
-            if found is not None:
-                return found
-        if attempt >= policy.attempts:
-            raise ChannelError(msg.GAVE_UP.format(attempts=attempt, detail=error))
-        sleep(policy.wait(error, attempt))
-
-
-def _look_again(channel: Channel, post: Post, error: ChannelError) -> Result | None:
-    if channel.idempotent or not channel.can_lookup:
-        return None  # an idempotent re-send cannot duplicate; without look-up there is no choice
-    try:
-        return channel.lookup(post)
-    except ChannelError as exc:
-        raise OutcomeUnknown(msg.LOOKUP_AFTER_ERROR.format(error=error, detail=exc)) from None
 
 
 def resolve(

@@ -50,7 +50,13 @@ def test_a_corrupt_ledger_stops_publish_before_any_post_and_names_the_file(
 
 def test_the_messages_say_what_is_wrong() -> None:
     said = {}
-    for name in ("bogus status", "version 99", "publications null", "deeply nested"):
+    for name in (
+        "bogus status",
+        "version 99",
+        "publications null",
+        "deeply nested",
+        "empty object",
+    ):
         with pytest.raises(LedgerError) as caught:
             Book.from_text(CORRUPT[name])
         said[name] = str(caught.value)
@@ -61,6 +67,7 @@ def test_the_messages_say_what_is_wrong() -> None:
     assert "versi 99 tidak dikenal (kpu ini membaca versi 1); perbarui kpu" in said["version 99"]
     assert 'kolom "publications" tidak sah (isinya kosong)' in said["publications null"]
     assert "isinya bersarang terlalu dalam" in said["deeply nested"]
+    assert 'kolom "version" tidak ada; kolom "publications" tidak ada' in said["empty object"]
 
 
 def test_a_missing_file_and_an_empty_valid_ledger_are_both_empty(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ LEDGER_INVALID = (
 LEDGER_DEEP = "isinya bersarang terlalu dalam"
 LEDGER_NOT_OBJECT = 'isinya harus sekumpulan kolom dengan "version" dan "publications"'
 LEDGER_VERSION = "versi {got} tidak dikenal (kpu ini membaca versi {version}); perbarui kpu"
+LEDGER_MISSING = 'kolom "{field}" tidak ada'
 LEDGER_FIELD = 'kolom "{field}" tidak sah (isinya {got})'
 
 
