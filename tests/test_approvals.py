@@ -247,8 +247,8 @@ def test_before_merge_kpu_approvals_judges_by_origin_main_and_names_stale_and_go
     )
     assert (
         "  • Pull request ini mengubah aturan (peran/persetujuan di kpu.yml, data/*.yml, "
-        ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga Persetujuan tata "
-        "kelola sesuai kpu.yml di main."
+        ".github/workflows/, .github/CODEOWNERS, atau kode pipeline/), jadi memerlukan juga "
+        "Persetujuan tata kelola sesuai kpu.yml di main."
     ) in lines
     assert "  • Berkas aturan yang diubah: kpu.yml." in lines
     assert (
