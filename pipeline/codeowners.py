@@ -18,7 +18,7 @@ HEADER = """\
 # Persetujuan yang dihitung tetap ditentukan oleh kpu.yml di main.
 """
 CONTENT_PATHS = ("/drafts/", "/content/posts/")
-RULE_PATHS = ("/kpu.yml", "/data/", "/.github/")
+RULE_PATHS = ("/kpu.yml", "/data/", "/.github/", "/pipeline/", "/pyproject.toml", "/mkdocs.yml")
 
 
 def _holders(config: KpuConfig, roles: list[str]) -> list[str]:

@@ -23,8 +23,9 @@ from pipeline.validate import Context, load_context
 RULE_FILES = (CONFIG_FILE, "mkdocs.yml", ".github/CODEOWNERS")
 RULE_FOLDERS = ("data",)
 # What a pull request may not change without the governance sign-off (kpu.yml `governance`).
-GOVERNED_PREFIXES = (".github/workflows/",)
-GOVERNED_FILES = (".github/CODEOWNERS",)
+# The pipeline's own code and build settings count too: after the merge they do the judging.
+GOVERNED_PREFIXES = (".github/workflows/", "pipeline/")
+GOVERNED_FILES = (".github/CODEOWNERS", "pyproject.toml", "mkdocs.yml")
 GOVERNED_KEYS = ("roles", "approvals", "governance", "distinct_approvers")
 
 

@@ -247,8 +247,8 @@ def test_before_merge_kpu_approvals_judges_by_origin_main_and_names_stale_and_go
     )
     assert (
         "  • Pull request ini mengubah aturan (peran/persetujuan di kpu.yml, data/*.yml, "
-        ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga Persetujuan tata "
-        "kelola sesuai kpu.yml di main."
+        ".github/workflows/, .github/CODEOWNERS, atau kode pipeline/), jadi memerlukan juga "
+        "Persetujuan tata kelola sesuai kpu.yml di main."
     ) in lines
     assert "  • Berkas aturan yang diubah: kpu.yml." in lines
     assert (
@@ -273,3 +273,21 @@ def test_kpu_check_says_a_rules_change_needs_the_governance_signoff(
         "memerlukan juga Persetujuan tata kelola (Ketua KPU Kabupaten) sesuai kpu.yml di main; "
         "aturan yang diubah baru berlaku setelah digabung."
     )
+
+
+def test_the_pr_comment_names_stale_approvals_and_the_governance_signoff(
+    tmp_path: Path, repo: Path, github: FakeGitHub
+) -> None:
+    flow = Scenario(tmp_path, repo, github)
+    flow.open_pr(12, {DRAFT: VALID_DRAFT, ".github/workflows/catatan.yml": "name: Catatan\n"})
+    github.review(12, "hukum-kpubabar", "APPROVED")
+    flow.push_to_pr(12, {DRAFT: VALID_DRAFT.replace("Mengenal UU Pemilu", "Judul Baru")})
+    clone = flow.clone()
+    git("fetch", "--quiet", "origin", "refs/pull/12/head:pr", cwd=clone)  # as check.yml has it
+    git("checkout", "--quiet", "pr", cwd=clone)
+    env = {**_env(github), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    result = run_kpu("comment", "12", "--no-post", cwd=clone, env=env)
+    assert result.code == 0, result.err
+    assert "disetujui untuk versi sebelumnya; minta persetujuan ulang" in result.out
+    assert "Pull request ini mengubah aturan" in result.out
+    assert "Persetujuan tata kelola (Ketua KPU Kabupaten)" in result.out

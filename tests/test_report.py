@@ -107,6 +107,7 @@ def _github(server: FakeGitHub) -> None:
     pull = server.add_pull(7, "desain-kpubabar")
     pull.update(created_at="2026-10-05T08:10:00Z", merged_at="2026-10-06T01:30:00Z")
     server.review(7, "hukum-kpubabar", "CHANGES_REQUESTED", at="2026-10-05T09:00:00Z")
+    server.review(7, "sekretaris-kpubabar", "APPROVED", at="2026-10-06T00:50:00Z")
     server.review(7, "hukum-kpubabar", "APPROVED", at="2026-10-06T01:00:00Z")
     server.review(7, "ketua-kpubabar", "APPROVED", at="2026-10-06T01:20:00Z")
 

@@ -23,8 +23,8 @@ REUSED = (
 )
 GOVERNANCE = (
     "  • Pull request ini mengubah aturan (peran/persetujuan di kpu.yml, data/*.yml, "
-    ".github/workflows/ atau .github/CODEOWNERS), jadi memerlukan juga {rule} sesuai kpu.yml di "
-    "main."
+    ".github/workflows/, .github/CODEOWNERS, atau kode pipeline/), jadi memerlukan juga {rule} "
+    "sesuai kpu.yml di main."
 )
 RULES_FROM = (
     "  • Dinilai dengan aturan kpu.yml dan data/*.yml di commit {rev} (main sebelum merge), bukan "
