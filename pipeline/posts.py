@@ -15,11 +15,12 @@ from twitter_text import parse_tweet
 from twitter_text.config import config as twitter_config
 from twitter_text.extract_urls import extract_urls_with_indices
 
-from pipeline import card
+from pipeline import card, inert
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import Channel, Limits, Post
 from pipeline.messages import publish as msg
 from pipeline.model import Publication, channels_of
+from pipeline.quotas import x_post_cost
 from pipeline.site.urls import post_url
 from pipeline.timeutil import aware
 
@@ -140,14 +141,18 @@ def check_posts(ctx: Context, publication: Publication) -> list[tuple[str, str]]
 
 
 def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
-    """Each publication's post per channel, with its length and limit, for the PR comment."""
+    """Each publication's post per channel, with its length and limit, for the PR comment.
+
+    Draft text is shown inert: the title escaped, each post in a fence it cannot close.
+    """
     hashtags = ctx.config.channels.hashtags
     lines = [msg.PREVIEW_TITLE, ""]
     count = 0
     for publication in publications:
         count += 1
         url = publication_url(ctx, publication)
-        lines += [f"#### {publication.front.title}", "", msg.PREVIEW_PAGE.format(url=url), ""]
+        title = inert.text(publication.front.title)
+        lines += [f"#### {title}", "", msg.PREVIEW_PAGE.format(url=inert.code(url)), ""]
         for name in channels_of(publication, ctx.config.channels.enabled):
             limits = REGISTRY[name].limits
             text = compose_text(publication, name, url, hashtags)
@@ -158,7 +163,12 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
                     mark=mark, label=REGISTRY[name].label, length=length, limit=limits.text
                 )
             )
-            lines += ["", "~~~~text", text, "~~~~", ""]
+            if name == "x":
+                cost = f"{x_post_cost(text):.3f}".rstrip("0").replace(".", ",")
+                lines += ["", msg.PREVIEW_X_COST.format(usd=cost)]
+            longest = max((len(run) for run in re.findall(r"~+", text)), default=0)
+            fence = "~" * max(4, longest + 1)
+            lines += ["", f"{fence}text", text, fence, ""]
     if not count:
         lines.append(msg.PREVIEW_NONE)
     return "\n".join(lines).rstrip() + "\n"

@@ -27,6 +27,7 @@ ATTACK = (
 )
 BLOCK = "|\n    ok\n    # ✅ Semua pemeriksaan lulus\n    > kutipan\n    1. daftar\n    " + ATTACK
 HEADINGS = 4  # the comment's own: title, check, approvals, drafts
+PREVIEW_HEADINGS = 1  # "Pratinjau kiriman media sosial"; plus one per previewed draft
 
 
 def _field(text: str, field: str) -> str:
@@ -55,12 +56,13 @@ def _html(body: str) -> str:
     return cmarkgfm.github_flavored_markdown_to_html(body, options=Options.CMARK_OPT_UNSAFE)
 
 
-def assert_inert(body: str) -> None:
+def assert_inert(body: str, headings: int = HEADINGS) -> None:
     html = _html(body)
     assert "<a " not in html and "<img" not in html, html
-    assert len(re.findall(r"<h[1-6]>", html)) == HEADINGS, html
+    assert len(re.findall(r"<h[1-6]>", html)) == headings, html
     tags = set(re.findall(r"</?([a-z0-9]+)", html))
-    assert tags <= {"p", "ul", "li", "h2", "h3", "code", "strong", "em", "hr"}, tags
+    allowed = {"p", "ul", "li", "h2", "h3", "h4", "code", "pre", "strong", "em", "hr"}
+    assert tags <= allowed, tags
     for forbidden in ("blockquote", "<ol", "<table", "<del"):
         assert forbidden not in html
     outside_code = re.sub(r"<code>.*?</code>", "", html, flags=re.S)
@@ -122,7 +124,10 @@ def test_the_posted_comment_is_inert(repo: Path, tmp_path: Path) -> None:
         assert result.code == 0, result.err
         posted = _posted(github)
     assert "evil.example" in posted
-    assert_inert(posted)
+    # The valid draft (hostile title) is previewed as it will be posted: a heading of the
+    # preview and one per draft, each showing the title as text.
+    assert "### Pratinjau kiriman media sosial" in posted
+    assert_inert(posted, headings=HEADINGS + PREVIEW_HEADINGS + 1)
 
 
 def _posted(github: FakeGitHub) -> str:

@@ -129,14 +129,31 @@ def test_the_preview_shows_each_channel_post_with_its_length_and_limit(repo: Pat
     url = f"https://kab-bangkabarat.kpu.go.id/publikasi/{year}/mengenal-uu-pemilu/"  # as promoted
     post = f"Kenali pokok-pokok UU Pemilu.\n\n{url}\n\n#KPUBangkaBarat #InformasiHukum"
     assert preview.startswith(
-        f"### Pratinjau kiriman media sosial\n\n#### Mengenal UU Pemilu\n\nHalaman: <{url}>\n"
+        f"### Pratinjau kiriman media sosial\n\n#### Mengenal UU Pemilu\n\nHalaman: `{url}`\n"
     )
     assert (
-        f"✅ **X (Twitter)** — {29 + 2 + 23 + 2 + 31}/280 karakter\n\n~~~~text\n{post}\n~~~~\n"
-        in preview
+        f"✅ **X (Twitter)** — {29 + 2 + 23 + 2 + 31}/280 karakter\n\n"
+        "Biaya API X untuk kiriman ini: 0,2 USD (X menagih per kiriman; kiriman yang memuat "
+        f"tautan lebih mahal).\n\n~~~~text\n{post}\n~~~~\n" in preview
     )
     assert f"✅ **Telegram** — {len(post)}/1024 karakter" in preview
     assert preview.count("~~~~text") == 5
+
+
+def test_a_post_cannot_close_its_fence_or_turn_its_title_into_markup(repo: Path) -> None:
+    hostile = '  text: "~~~~\\n# Semua lulus @ketua ![x](https://evil.example/p.png)"'
+    write_draft(
+        repo,
+        text=VALID_DRAFT.replace(SOCIAL, hostile).replace(
+            'title: "Mengenal UU Pemilu"', 'title: "# Lulus @ketua"'
+        ),
+    )
+    ctx = load_context(repo)
+    (publication,) = validate(ctx, [repo / "drafts"]).publications
+    preview = preview_markdown([publication], ctx)
+    assert "#### # Lulus @\u200bketua\n" in preview  # the title stays text in our heading
+    assert "~~~~~text\n~~~~\n# Semua lulus" in preview  # a longer fence than the text's own
+    assert "\n~~~~\n\n" not in preview.split("~~~~~text", 1)[1].split("~~~~~\n", 1)[0]
 
 
 def test_the_preview_of_nothing_says_so(repo: Path) -> None:

@@ -10,6 +10,7 @@ from pipeline.comment import drafts_section, render_comment, upsert_comment
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.messages import comment as msg
+from pipeline.posts import preview_markdown
 from pipeline.pull_review import judge
 from pipeline.validate import load_context, validate
 
@@ -35,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
         approval = judge(github, args.number, args.root).state
     except RemoteError as exc:
         github, approval = None, str(exc)
-    body = render_comment(validation, approval, [drafts_section(validation)])
+    drafts = [p for p in validation.publications if p.is_draft]
+    sections = [drafts_section(validation)]
+    if drafts:  # each channel's post as it will go out, with its length and X's price
+        sections.append(preview_markdown(drafts, ctx))
+    body = render_comment(validation, approval, sections)
     write_summary(body)
     if args.no_post or github is None:
         print(body, end="")

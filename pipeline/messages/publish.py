@@ -19,8 +19,12 @@ TOO_MANY_HASHTAGS = (
 
 # --- preview (PR comment) --------------------------------------------------------------------
 PREVIEW_TITLE = "### Pratinjau kiriman media sosial"
-PREVIEW_PAGE = "Halaman: <{url}>"
+PREVIEW_PAGE = "Halaman: {url}"
 PREVIEW_CHANNEL = "{mark} **{label}** — {length}/{limit} karakter"
+PREVIEW_X_COST = (
+    "Biaya API X untuk kiriman ini: {usd} USD (X menagih per kiriman; kiriman yang memuat tautan "
+    "lebih mahal)."
+)
 PREVIEW_NONE = "Tidak ada publikasi yang akan dikirim."
 
 # --- ledger ----------------------------------------------------------------------------------
