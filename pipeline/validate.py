@@ -371,14 +371,15 @@ def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
         yield error(shown, line, msg.IMAGE_OUTSIDE.format(got=raw))
         return
     target = root / relative
-    if target.is_symlink():
-        yield error(shown, line, msg.IMAGE_SYMLINK.format(got=raw))
-        return
     try:
+        symlink = target.is_symlink()
         exists = target.exists()
         outside = exists and not target.resolve().is_relative_to(root)
     except (OSError, ValueError):  # a name too long for the file system, or with a NUL
-        exists = outside = False
+        symlink = exists = outside = False
+    if symlink:
+        yield error(shown, line, msg.IMAGE_SYMLINK.format(got=raw))
+        return
     if not exists:
         yield error(shown, line, msg.IMAGE_MISSING.format(got=raw))
         return
