@@ -43,6 +43,8 @@ EXCLUDED = {
     "withdrawn": "stamped by kpu retract",
     "readtime": "Material computes the reading time",
     "hide": "page layout key, set by developers on pages, not by designers on posts",
+    "document": "the office's own decisions (PDF + JDIH metadata) are prepared by Subbag Hukum",
+    "corrects": "a correction starts from the published post it replaces, not from a new draft",
 }
 # Optional in the schema, yet `kpu check` requires them of a draft.
 REQUIRED_IN_FORM = {"social", "social.text"}
