@@ -33,8 +33,8 @@ def github() -> Iterator[FakeGitHub]:
 def _flow(tmp: Path, base: Path, github: FakeGitHub) -> Scenario:
     flow = Scenario(tmp, base, github)
     flow.merge_pr(12, {DRAFT: VALID_DRAFT})
-    github.review(12, "hukum-kpubabar", "APPROVED")
-    github.review(12, "ketua-kpubabar", "APPROVED")
+    for login in ("sekretaris-kpubabar", "hukum-kpubabar", "ketua-kpubabar"):  # kpu.yml approvals
+        github.review(12, login, "APPROVED")
     return flow
 
 

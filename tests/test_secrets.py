@@ -24,6 +24,7 @@ import pytest
 
 from pipeline.ledger import Book, Entry, Ledger, Page
 from pipeline.redact import Scrubber
+from pipeline.verify import content_hash
 from tests.conftest import run_kpu
 from tests.servers import graph, mastodon, telegram, x
 from tests.servers.world import FAST
@@ -37,6 +38,9 @@ class Echo:
 
     def __init__(self) -> None:
         self.posted: list[str] = []
+        # Pull requests it knows (number -> pull, reviews): answered as GitHub would, so that
+        # `kpu publish` can verify a record, with what was sent echoed into their text fields.
+        self.pulls: dict[int, tuple[dict[str, object], list[dict[str, object]]]] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
 
@@ -58,6 +62,14 @@ class Echo:
                 said = f"{auth} {self.path} {body}"
                 if self.command == "GET" and re.search(r"/(comments|issues)(\?|$)", self.path):
                     self._send(200, "OK", [])
+                    return
+                known = re.search(r"/pulls/(\d+)(/reviews)?(\?|$)", self.path)
+                if self.command == "GET" and known and int(known[1]) in echo.pulls:
+                    pull, reviews = echo.pulls[int(known[1])]
+                    if known[2]:
+                        self._send(200, "OK", [{**r, "body": said} for r in reviews])
+                    else:
+                        self._send(200, "OK", {**pull, "title": said, "body": said})
                     return
                 if self.command in ("POST", "PATCH") and "/repos/" in self.path:
                     echo.posted.append(body)
@@ -223,17 +235,45 @@ def test_approvals_comment_and_linkcheck_leak_no_secret(
     _check(_outputs(site, tmp_path, approvals, comment, linkcheck), echo, _secrets(env))
 
 
+def _imported_through_pr_1(site: Path, echo: Echo) -> None:
+    """The site as a git history whose commit brought the sample post (its record: PR #1, the
+    three SOP approvers), and the echo answering PR #1 as merged there and approved: with a
+    GITHUB_TOKEN, `kpu publish` re-checks that record through the API before a real post."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=site, check=True)
+    subprocess.run([*git, "commit", "-qm", "awal"], cwd=site, check=True)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=site, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    pull = {
+        "number": 1,
+        "state": "closed",
+        "user": {"login": "desain-kpubabar"},
+        "merged_at": "2026-10-05T03:00:00Z",
+        "merge_commit_sha": head,
+        "head": {"sha": head, "ref": "publikasi-1"},
+        "base": {"sha": head, "ref": "main"},
+    }
+    logins = ("sekretaris-kpubabar", "hukum-kpubabar", "ketua-kpubabar")
+    reviews = [
+        {"id": i, "user": {"login": who}, "state": "APPROVED", "commit_id": head}
+        for i, who in enumerate(logins, 1)
+    ]
+    echo.pulls[1] = (pull, reviews)
+
+
 def test_publish_and_record_leak_no_secret(site: Path, echo: Echo, tmp_path: Path) -> None:
     env = _env(echo, tmp_path)
+    _imported_through_pr_1(site, echo)
     published = run_kpu("publish", cwd=site, env=env)
     assert published.code == 1, published.out  # every network answered 422
     assert "Traceback" not in published.err, published.err
     ledger = json.loads((site / "data" / "ledger.json").read_text(encoding="utf-8"))
     assert "Echo" in json.dumps(ledger) or "422" in json.dumps(ledger)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site, check=True)
     subprocess.run([*git, "add", "-A"], cwd=site, check=True)
-    subprocess.run([*git, "commit", "-qm", "awal"], cwd=site, check=True)
+    subprocess.run([*git, "commit", "-qm", "arsip"], cwd=site, check=True)
     origin = f"http://x-access-token:{GITHUB_TOKEN}@127.0.0.1:{echo.server.server_address[1]}/r"
     subprocess.run(["git", "remote", "add", "origin", origin], cwd=site, check=True)
     (site / "data" / "ledger.json").write_text(json.dumps(ledger, indent=1), encoding="utf-8")
@@ -247,10 +287,12 @@ def test_a_secret_pasted_into_a_draft_never_reaches_the_outbox(site: Path, tmp_p
     env = {"MASTODON_TOKEN": "Zr5qW8nB3vXk7LmT2pYc9HdJ"}
     post = next((site / "content" / "posts").rglob("*.md"))
     text = post.read_text(encoding="utf-8")
-    post.write_text(
-        text.replace("social:\n", "social:\n  outbox: 'token Zr5qW8nB3vXk7LmT2pYc9HdJ'\n", 1),
-        encoding="utf-8",
-    )
+    pasted = text.replace("social:\n", "social:\n  outbox: 'token Zr5qW8nB3vXk7LmT2pYc9HdJ'\n", 1)
+    # Recorded as a reviewed correction would be: the record's hash is of the text with the
+    # secret, so the post is not refused as edited after approval and does reach the outbox.
+    before, after = content_hash(text), content_hash(pasted)
+    assert before != after and f"content_sha256: {before}\n" in pasted
+    post.write_text(pasted.replace(before, after), encoding="utf-8")
     result = run_kpu("publish", "--outbox-only", cwd=site, env=env)
     texts = _outputs(site, tmp_path, result)
     assert any("outbox" in k for k in texts), result.out + result.err
