@@ -374,8 +374,10 @@ def test_command_with_no_ledger_says_there_is_nothing_to_check(repo: Path) -> No
     assert result.err.startswith(
         "4 tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "
     )
+    lines = (repo / "data" / "regulations.yml").read_text(encoding="utf-8").splitlines()
+    entry = lines.index("  - key: pkpu-7-2023") + 1  # the message names the entry's line
     assert (
-        'data/regulations.yml:316: Naskah resmi "pkpu-7-2023": tautan '
+        f'data/regulations.yml:{entry}: Naskah resmi "pkpu-7-2023": tautan '
         "https://jdih.kpu.go.id/peraturan-kpu menuju halaman katalog atau pencarian, bukan ke "
         "dokumennya. Buka katalognya, cari peraturan ini, lalu salin alamat halaman detailnya.\n"
     ) in result.err
