@@ -97,3 +97,27 @@ def test_with_a_token_but_no_history_nothing_is_posted(site: Path, world: World)
     assert result.code == 1
     assert world.counts() == dict.fromkeys(CHANNELS, 0)
     assert "riwayat git repositori tidak tersedia" in result.out
+
+
+def test_a_publication_posted_everywhere_is_not_checked_again_on_the_next_run(
+    tmp_path: Path, repo: Path, world: World
+) -> None:
+    with running() as github:
+        flow = Scenario(tmp_path, repo, github)
+        clone = flow.clone()
+        env = {
+            **world.env(),
+            "GITHUB_API_URL": github.url,
+            "GITHUB_REPOSITORY": github.repository,
+            "GITHUB_TOKEN": "fake",
+        }
+        first = run_kpu("publish", cwd=clone, env=env)
+        assert first.code == 0, first.out + first.err
+        assert world.counts() == dict.fromkeys(CHANNELS, 5)
+        checked = len(github.requests_to("/pulls/1$"))
+        assert checked >= 1
+        github.pulls[1]["merged_at"] = None  # would refuse every publication if asked again
+        again = run_kpu("publish", cwd=clone, env=env)
+    assert again.code == 0, again.out + again.err
+    assert len(github.requests_to("/pulls/1$")) == checked  # nothing asked: nothing to post
+    assert world.counts() == dict.fromkeys(CHANNELS, 5)

@@ -13,7 +13,7 @@ from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
 from pipeline.commands.verify import verifier_for
 from pipeline.journal import Journal
-from pipeline.ledger import Ledger
+from pipeline.ledger import Book, Ledger
 from pipeline.liveness import wait_live
 from pipeline.messages import publish as msg
 from pipeline.messages import verify as vmsg
@@ -114,9 +114,9 @@ def run(args: argparse.Namespace) -> int:
     if not publications:
         print(msg.NOTHING)
         return 0
-    publications, unverified = verified_only(
-        ctx, publications, args.only_verified, with_api=not (args.dry_run or args.outbox_only)
-    )
+    local_only = args.dry_run or args.outbox_only
+    real = None if local_only else awaiting_real_post(ctx, publications, ledger.load())
+    publications, unverified = verified_only(ctx, publications, args.only_verified, real)
     for line in unverified:
         print(line)
     if not publications:
@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems or unverified else 0
-    publications, not_live = live_only(ctx, publications, args.page_wait)
+    publications, not_live = live_only(ctx, publications, args.page_wait, real or set())
     options = Options.from_env(os.environ, backfill=frozenset(args.backfill), since=args.since)
     posted = (
         publish(ctx, publications, ledger=ledger, journal=Journal.of(args.root), options=options)
@@ -149,15 +149,33 @@ def run(args: argparse.Namespace) -> int:
     return 1 if unverified or not_live or (posted is not None and posted.problems) else 0
 
 
+def awaiting_real_post(ctx: Context, publications: list[Publication], book: Book) -> set[Path]:
+    """The publications with a post still to make on a real network (its credentials set).
+
+    Only these need the pull request re-checked through the API and their page live: a post the
+    ledger holds as posted or deleted is never sent again, so checking it again is wasted work
+    (two API calls, one page request per publication, every run).
+    """
+    enabled = ctx.config.channels.enabled
+    names = sorted({n for p in publications for n in channels_of(p, enabled)})
+    channels = configured_channels(ctx, names, os.environ)
+
+    def waiting(publication: Publication, name: str) -> bool:
+        entry = book.entry(publication.slug, name)
+        done = entry is not None and entry.status in ("posted", "deleted")
+        return not stand_in(channels[name]) and not done
+
+    return {p.path for p in publications if any(waiting(p, n) for n in channels_of(p, enabled))}
+
+
 def verified_only(
-    ctx: Context, publications: list[Publication], listed: Path | None, with_api: bool
+    ctx: Context, publications: list[Publication], listed: Path | None, real: set[Path] | None
 ) -> tuple[list[Publication], list[str]]:
     """Only what a verifiable approval covers is posted: the list of `kpu verify` when given,
-    the record and content hash always, and (with a token, for a real post) the pull request
-    through the GitHub API."""
-    names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
-    channels = configured_channels(ctx, names, os.environ) if with_api else {}
-    local, remote = verify.Verifier(ctx.root), verifier_for(ctx.root, with_api)
+    the record and content hash always, and (with a token, for a publication in `real`, about
+    to be posted to a real network) the pull request through the GitHub API. `real` None: a
+    dry run, checked locally only."""
+    local, remote = verify.Verifier(ctx.root), verifier_for(ctx.root, real is not None)
     allowed = verify.read_list(listed) if listed is not None else None
     kept, lines = [], []
     for publication in publications:
@@ -165,11 +183,9 @@ def verified_only(
         if allowed is not None and not verify.still_verified(ctx.root, allowed, shown):
             lines.append(vmsg.SKIPPED_UNVERIFIED.format(path=shown, what="dikirim"))
             continue
-        real = any(
-            name in channels and not stand_in(channels[name])
-            for name in channels_of(publication, ctx.config.channels.enabled)
+        checked = (remote if publication.path in (real or set()) else local).check(
+            ctx.root / publication.path
         )
-        checked = (remote if real else local).check(ctx.root / publication.path)
         if checked.ok:
             kept.append(publication)
         else:
@@ -178,18 +194,13 @@ def verified_only(
 
 
 def live_only(
-    ctx: Context, publications: list[Publication], wait: float
+    ctx: Context, publications: list[Publication], wait: float, real: set[Path]
 ) -> tuple[list[Publication], list[str]]:
-    """The publications whose page answers 200 (when they go to a real network), and why not."""
+    """The publications whose page answers 200 (those in `real`, about to go to a real
+    network), and why not."""
     if wait <= 0:
         return publications, []
-    names = sorted({n for p in publications for n in channels_of(p, ctx.config.channels.enabled)})
-    channels = configured_channels(ctx, names, os.environ)
-    urls = {
-        p.path: publication_url(ctx, p)
-        for p in publications
-        if any(not stand_in(channels[n]) for n in channels_of(p, ctx.config.channels.enabled))
-    }
+    urls = {p.path: publication_url(ctx, p) for p in publications if p.path in real}
     if not urls:
         return publications, []
     print(vmsg.WAITING.format(count=len(urls), wait=int(wait)))
