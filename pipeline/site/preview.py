@@ -51,14 +51,6 @@ class PreviewPage:
     publication: Publication
 
 
-def image_paths(publication: Publication) -> list[str]:
-    """The images the posts carry, as paths below the preview site's root: the draft's own image
-    (built with the page) or the generated card, and the square copy Instagram gets."""
-    image = publication.front.image
-    wide = image.removeprefix("content/") if image else card.site_path(publication.slug, False)
-    return [wide, card.site_path(publication.slug)]
-
-
 def stage(root: Path, into: Path, today: dt.date | None = None) -> list[PreviewPage]:
     """Copy the build inputs to `into` and promote every valid draft there (not in `root`)."""
     into.mkdir(parents=True, exist_ok=True)
@@ -83,9 +75,14 @@ def stage(root: Path, into: Path, today: dt.date | None = None) -> list[PreviewP
         text = (root / publication.path).read_text(encoding="utf-8")
         (into / target).parent.mkdir(parents=True, exist_ok=True)
         (into / target).write_text(_as_promoted(text, now), encoding="utf-8")
-        url_path = post_path(into / "mkdocs.yml", publication, when=now)
+        url_path = page_path(into, publication, now)
         pages.append(PreviewPage(shown, target, url_path, publication))
     return pages
+
+
+def page_path(root: Path, publication: Publication, when: dt.datetime) -> str:
+    """The page's path below the site root once promoted on `when`."""
+    return post_path(root / "mkdocs.yml", publication, when=when)
 
 
 def _as_promoted(text: str, when: dt.datetime) -> str:
@@ -125,7 +122,7 @@ def _write_images(root: Path, site_dir: Path, pages: list[PreviewPage]) -> None:
     config = load_config(root)
     for page in pages:
         images = card.social_images(root, config, page.publication)
-        wide, square = image_paths(page.publication)
+        wide, square = card.preview_paths(page.publication)
         for path, image in ((wide, images.wide), (square, images.square)):
             target = site_dir / path
             if not target.exists():
