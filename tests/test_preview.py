@@ -113,3 +113,31 @@ def test_preview_and_only_verified_do_not_mix(repo: Path) -> None:
     done = run_kpu("build", "--preview-drafts", "--only-verified", "x.json", cwd=repo)
     assert done.code == 2
     assert "--preview-drafts tidak bisa dipakai bersama --only-verified" in done.out
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium")
+def test_a_reviewer_opening_the_unzipped_page_sees_the_banner(built: tuple[Path, Path]) -> None:
+    """As the comment tells reviewers: unzip the artifact, double-click the page (file://)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    _, site = built
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        try:
+            tab = browser.new_page(viewport={"width": 1100, "height": 800}, locale="id-ID")
+            tab.goto((site / PREVIEW / "index.html").as_uri())
+            banner = tab.locator(".admonition.danger .admonition-title")
+            expect(banner).to_have_text("PRATINJAU — belum terbit")
+            expect(banner).to_be_visible()
+            assert tab.locator("h1").first.inner_text() == "Mengenal UU Pemilu"
+            color = banner.evaluate("e => getComputedStyle(e).backgroundColor")
+            assert color not in ("rgba(0, 0, 0, 0)", "transparent")  # the theme's CSS loaded
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(SHOTS / "preview-draft-page.png"))
+        finally:
+            browser.close()
