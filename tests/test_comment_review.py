@@ -216,3 +216,45 @@ def test_the_command_writes_the_whole_review_comment(repo: Path, tmp_path: Path)
     assert_inert(body, headings=HEADINGS + 1 + 1 + 3, own_tags=DETAILS, own_urls=frozenset({run}))
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "pr-comment-sample.md").write_text(body, encoding="utf-8")
+
+
+def test_the_checklist_uses_mains_roles_and_names_the_stale_approval_end_to_end(
+    tmp_path: Path, repo: Path
+) -> None:
+    """A real repository: the pull request makes its author a Subbag Hukum holder (a rules
+    change), Subbag Hukum approved, then the draft changed. The checklist still asks main's
+    holders, names the stale approval, and asks for the governance sign-off."""
+    from tests.merge_flow import Scenario, git
+
+    draft = "drafts/2026-10-05-mengenal-uu-pemilu.md"
+    config = (repo / "kpu.yml").read_text(encoding="utf-8")
+    widened = config.replace("subbag_hukum: [hukum-kpubabar]", f"subbag_hukum: [{AUTHOR}]")
+    assert widened != config
+    with running() as github:
+        flow = Scenario(tmp_path, repo, github)
+        flow.open_pr(12, {draft: VALID_DRAFT, "kpu.yml": widened})
+        github.review(12, "hukum-kpubabar", "APPROVED")
+        flow.push_to_pr(12, {draft: VALID_DRAFT.replace("Mengenal UU Pemilu", "Judul Baru")})
+        clone = flow.clone()
+        git("fetch", "--quiet", "origin", "refs/pull/12/head:pr", cwd=clone)  # as check.yml
+        git("checkout", "--quiet", "pr", cwd=clone)
+        env = {
+            "GITHUB_API_URL": github.url,
+            "GITHUB_REPOSITORY": github.repository,
+            "GITHUB_TOKEN": "fake",
+            "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        }
+        result = run_kpu("comment", "12", "--no-post", cwd=clone, env=env)
+    assert result.code == 0, result.err
+    checklist = result.out.split("### Daftar periksa SOP", 1)[1].split("\n### ", 1)[0]
+    assert "Approve dari `@hukum-kpubabar` untuk versi sebelumnya (commit " in checklist
+    assert "minta hukum-kpubabar menyetujui ulang" in checklist
+    assert (
+        "- ⬜ **Telaah hukum** (Subbag Hukum): belum. Menunggu persetujuan dari "
+        "`@hukum-kpubabar` (Subbag Hukum)." in checklist
+    )
+    assert (
+        "- ⬜ **Persetujuan tata kelola** (Ketua KPU Kabupaten): belum. Menunggu persetujuan dari "
+        "`@ketua-kpubabar` (Ketua KPU Kabupaten)." in checklist
+    )
+    assert f"`@{AUTHOR}`" not in checklist  # the pull request's own roles never count
