@@ -258,3 +258,12 @@ def test_the_checklist_uses_mains_roles_and_names_the_stale_approval_end_to_end(
         "`@ketua-kpubabar` (Ketua KPU Kabupaten)." in checklist
     )
     assert f"`@{AUTHOR}`" not in checklist  # the pull request's own roles never count
+
+
+def test_the_guide_shows_the_checklist_as_kpu_comment_writes_it() -> None:
+    page = (ROOT / "content" / "panduan" / "menelaah-dan-menyetujui.md").read_text("utf-8")
+    state = _state(("sekretaris-kpubabar", "APPROVED"), ("hukum-kpubabar", "APPROVED"))
+    heading, _, body = checklist_section(state, CONFIG).partition("\n\n")
+    title = heading.removeprefix("### ")
+    block = "\n".join(f"        {line}" if line else "" for line in body.splitlines())
+    assert f'    !!! example "{title}"\n{block}\n' in page
