@@ -141,3 +141,22 @@ def test_a_reviewer_opening_the_unzipped_page_sees_the_banner(built: tuple[Path,
             tab.screenshot(path=str(SHOTS / "preview-draft-page.png"))
         finally:
             browser.close()
+
+
+def test_a_site_below_a_path_keeps_the_preview_out_of_feeds_and_sitemap(repo: Path) -> None:
+    """A GitHub Pages project site: full URLs carry the repository's path."""
+    base = "https://kpu-bangkabarat.github.io/informasi-hukum/"
+    config = (repo / "kpu.yml").read_text(encoding="utf-8")
+    (repo / "kpu.yml").write_text(
+        config.replace("site_url: https://kab-bangkabarat.kpu.go.id/", f"site_url: {base}"),
+        encoding="utf-8",
+    )
+    write_draft(repo)
+    site = repo / "_site"
+    done = run_kpu("build", "--preview-drafts", "--site-dir", str(site), cwd=repo)
+    assert done.code == 0, done.out + done.err
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}{PUBLISHED}</loc>" in sitemap
+    assert "mengenal-uu-pemilu" not in sitemap
+    feed = (site / "feed_rss_created.xml").read_text(encoding="utf-8")
+    assert f"<link>{base}{PUBLISHED}</link>" in feed and "mengenal-uu-pemilu" not in feed

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 
 from pipeline import card
 from pipeline import frontmatter_edit as fm
-from pipeline.config import load_config
+from pipeline.config import KpuConfig, load_config
 from pipeline.model import Publication
 from pipeline.problems import Level
 from pipeline.site.urls import post_path
@@ -101,15 +101,20 @@ def _as_promoted(text: str, when: dt.datetime) -> str:
 def finish(root: Path, site_dir: Path, pages: list[PreviewPage]) -> None:
     """Add each preview's post images; keep its page out of search, feeds and sitemap and mark
     it noindex."""
-    paths = {page.path for page in pages}
-    if not paths:
+    if not pages:
         return
-    _write_images(root, site_dir, pages)
-    for path in paths:
-        html = site_dir / path / "index.html" if path.endswith("/") else site_dir / path
+    config = load_config(root)
+    _write_images(root, config, site_dir, pages)
+    for page in pages:
+        html = (
+            site_dir / page.path / "index.html" if page.path.endswith("/") else site_dir / page.path
+        )
         if html.is_file():
-            page = html.read_text(encoding="utf-8")
-            html.write_text(page.replace("</head>", f"  {NOINDEX}\n</head>", 1), encoding="utf-8")
+            text = html.read_text(encoding="utf-8")
+            html.write_text(text.replace("</head>", f"  {NOINDEX}\n</head>", 1), encoding="utf-8")
+    # The search index holds paths below the site root; feeds and sitemap hold full URLs (the
+    # site may live below a path, e.g. a GitHub Pages project site).
+    paths = {page.path for page in pages} | {config.base_url + page.path for page in pages}
     _filter_search(site_dir / "search" / "search_index.json", paths)
     for name in FEEDS:
         _filter_feed(site_dir / name, paths)
@@ -118,8 +123,7 @@ def finish(root: Path, site_dir: Path, pages: list[PreviewPage]) -> None:
     _filter_sitemap(site_dir / "sitemap.xml", paths)
 
 
-def _write_images(root: Path, site_dir: Path, pages: list[PreviewPage]) -> None:
-    config = load_config(root)
+def _write_images(root: Path, config: KpuConfig, site_dir: Path, pages: list[PreviewPage]) -> None:
     for page in pages:
         images = card.social_images(root, config, page.publication)
         wide, square = card.preview_paths(page.publication)
@@ -131,8 +135,7 @@ def _write_images(root: Path, site_dir: Path, pages: list[PreviewPage]) -> None:
 
 
 def _is_preview(url: str, paths: set[str]) -> bool:
-    location = re.sub(r"^[a-z]+://[^/]+/", "", url).split("#", 1)[0]
-    return location.lstrip("/") in paths
+    return url.split("#", 1)[0] in paths
 
 
 def _filter_search(index: Path, paths: set[str]) -> None:
@@ -152,6 +155,8 @@ def _filter_search(index: Path, paths: set[str]) -> None:
 
 
 def _filter_feed(feed: Path, paths: set[str]) -> None:
+    """Drop the preview's <item>s. By pattern on the file the rss plugin just wrote, because
+    ElementTree would also drop its stylesheet instruction (rss.xsl) and its layout."""
     if not feed.is_file():
         return
     text = feed.read_text(encoding="utf-8")
