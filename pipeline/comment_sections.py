@@ -176,7 +176,8 @@ def site_preview_section(
         wide, square = card.preview_paths(pub)
         lines.append(f"- {inert.code(shown)} {inert.text(pub.front.title)}")
         if page:
-            lines.append(msg.SITE_PAGE.format(path=inert.code(page + "index.html")))
+            file = page + "index.html" if page.endswith("/") else page  # directory URLs or not
+            lines.append(msg.SITE_PAGE.format(path=inert.code(file)))
         lines.append(msg.SITE_IMAGES.format(wide=inert.code(wide), square=inert.code(square)))
         image = pub.front.image
         view, raw = links.file_url(image or ""), links.file_url(image or "", raw=True)
