@@ -44,6 +44,14 @@ def site_path(slug: str, square: bool = True) -> str:
     return f"{SITE_DIR}/{slug}/{'square.jpg' if square else 'card.png'}"
 
 
+def preview_paths(publication: Publication) -> tuple[str, str]:
+    """(wide, square): the images the posts carry, as paths below the preview site's root: the
+    draft's own image (built with its page) or the generated card, and Instagram's square copy."""
+    image = publication.front.image
+    wide = image.removeprefix("content/") if image else site_path(publication.slug, False)
+    return wide, site_path(publication.slug)
+
+
 def social_images(root: Path, config: KpuConfig, publication: Publication) -> SocialImages:
     """The publication's own image (and a square copy of it), or generated cards."""
     source = root / publication.front.image if publication.front.image else None

@@ -96,7 +96,7 @@ WORKFLOWS = (
         ".github/workflows/scheduled.yml", ("kpu linkcheck", "kpu record"), calls_publish=True
     ),
 )
-RUN_PREFIXES = ("kpu ", "python -m pip install")
+RUN_PREFIXES = ("kpu ", "python -m pip install", "npm ci --prefix cms ")
 
 
 def diagnose(

@@ -56,3 +56,13 @@ def code(value: str) -> str:
     elif value[0] in "` " or value[-1] in "` ":
         value = f" {value} "
     return f"{fence}{value}{fence}"
+
+
+def block(value: str, info: str = "text") -> str:
+    """A multi-line value as a fenced code block that no line of it can close (a tilde fence
+    longer than any tilde run in it); invisible control and bidi characters shown as codes."""
+    lines = [_visible(line) for line in value.replace("\r\n", "\n").split("\n")]
+    body = "\n".join(lines)
+    longest = max((len(run) for run in re.findall(r"~+", body)), default=0)
+    fence = "~" * max(4, longest + 1)
+    return f"{fence}{info}\n{body}\n{fence}"

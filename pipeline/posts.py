@@ -166,9 +166,16 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
             if name == "x":
                 cost = f"{x_post_cost(text):.3f}".rstrip("0").replace(".", ",")
                 lines += ["", msg.PREVIEW_X_COST.format(usd=cost)]
-            longest = max((len(run) for run in re.findall(r"~+", text)), default=0)
-            fence = "~" * max(4, longest + 1)
-            lines += ["", f"{fence}text", text, fence, ""]
+            lines += ["", inert.block(text), ""]
+            tags = " ".join(inert.code(tag) for tag in dict.fromkeys(_HASHTAG.findall(text)))
+            wide, square = card.preview_paths(publication)
+            image = square if REGISTRY[name].square_image else wide
+            lines += [
+                msg.PREVIEW_LINK.format(url=inert.code(url) if url in text else "-"),
+                msg.PREVIEW_TAGS.format(tags=tags or "-"),
+                msg.PREVIEW_IMAGE.format(path=inert.code(image)),
+                "",
+            ]
     if not count:
         lines.append(msg.PREVIEW_NONE)
     return "\n".join(lines).rstrip() + "\n"

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from pipeline import rules
 from pipeline.approvals import ApprovalState, Review, evaluate
-from pipeline.config import load_config
+from pipeline.config import KpuConfig, load_config
 from pipeline.errors import GitError
 from pipeline.gitrepo import GitRepo
 from pipeline.read import ReadFailed, load_yaml
@@ -35,6 +35,7 @@ class Judged:
     state: ApprovalState
     rules_from: str | None  # the revision whose rules were used; None: the working folder
     governed: tuple[str, ...] = ()
+    config: KpuConfig | None = None  # the rules used (roles and their holders)
 
 
 def judge(github: PullReader, number: int, root: Path) -> Judged:
@@ -58,7 +59,7 @@ def judge(github: PullReader, number: int, root: Path) -> Judged:
     state = evaluate(
         reviews, author, config, governance=bool(governed), changed_since=changed_since
     )
-    return Judged(pull, state, base, tuple(governed))
+    return Judged(pull, state, base, tuple(governed), config)
 
 
 def _repo(root: Path) -> GitRepo | None:

@@ -28,6 +28,8 @@ ATTACK = (
 BLOCK = "|\n    ok\n    # ✅ Semua pemeriksaan lulus\n    > kutipan\n    1. daftar\n    " + ATTACK
 HEADINGS = 4  # the comment's own: title, check, approvals, drafts
 PREVIEW_HEADINGS = 1  # "Pratinjau kiriman media sosial"; plus one per previewed draft
+REVIEW_HEADINGS = 3  # the SOP checklist, the page as it will be published, the preview site
+DETAILS = frozenset({"details", "summary"})  # the comment's own collapsed block around each page
 
 
 def _field(text: str, field: str) -> str:
@@ -56,12 +58,24 @@ def _html(body: str) -> str:
     return cmarkgfm.github_flavored_markdown_to_html(body, options=Options.CMARK_OPT_UNSAFE)
 
 
-def assert_inert(body: str, headings: int = HEADINGS) -> None:
+def assert_inert(
+    body: str,
+    headings: int = HEADINGS,
+    own_tags: frozenset[str] = frozenset(),
+    own_urls: frozenset[str] = frozenset(),
+) -> None:
+    """`own_tags`/`own_urls`: the tags and the link/image targets the comment itself writes;
+    anything else (every link and image when none is given) must not be there."""
     html = _html(body)
-    assert "<a " not in html and "<img" not in html, html
+    targets = set(re.findall(r'<(?:a href|img src)="([^"]*)"', html))
+    assert targets <= own_urls, (targets - own_urls, html)
+    if not own_urls:
+        assert "<a " not in html and "<img" not in html, html
     assert len(re.findall(r"<h[1-6]>", html)) == headings, html
     tags = set(re.findall(r"</?([a-z0-9]+)", html))
-    allowed = {"p", "ul", "li", "h2", "h3", "h4", "code", "pre", "strong", "em", "hr"}
+    allowed = {"p", "ul", "li", "h2", "h3", "h4", "code", "pre", "strong", "em", "hr"} | own_tags
+    if own_urls:
+        allowed |= {"a", "img"}
     assert tags <= allowed, tags
     for forbidden in ("blockquote", "<ol", "<table", "<del"):
         assert forbidden not in html
@@ -70,7 +84,8 @@ def assert_inert(body: str, headings: int = HEADINGS) -> None:
     assert not re.search(r"(?<![\w\u200b])@[A-Za-z0-9]", text), text  # mentions
     assert not re.search(r"#\d", text), text  # issue references
     assert not re.search(r":[a-z_]+:", text), text  # emoji shortcodes
-    source = re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", body)  # outside code spans
+    fenced = re.sub(r"(?ms)^(~{4,})[^\n]*\n.*?^\1[ \t]*$", "", body)  # outside fenced blocks
+    source = re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", fenced)  # and outside code spans
     assert not re.search(r"(?<!\\)\$", source), source  # math: GitHub takes \$ as a dollar
 
 
@@ -127,7 +142,9 @@ def test_the_posted_comment_is_inert(repo: Path, tmp_path: Path) -> None:
     # The valid draft (hostile title) is previewed as it will be posted: a heading of the
     # preview and one per draft, each showing the title as text.
     assert "### Pratinjau kiriman media sosial" in posted
-    assert_inert(posted, headings=HEADINGS + PREVIEW_HEADINGS + 1)
+    assert_inert(
+        posted, headings=HEADINGS + PREVIEW_HEADINGS + 1 + REVIEW_HEADINGS, own_tags=DETAILS
+    )
 
 
 def _posted(github: FakeGitHub) -> str:

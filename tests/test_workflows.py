@@ -5,6 +5,7 @@ force-pushes."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -64,7 +65,7 @@ def test_every_run_step_calls_kpu(name: str) -> None:
         for step in job.get("steps", []):
             command = step.get("run")
             if command is not None:
-                assert command.startswith("kpu ") or command == INSTALL, command
+                assert command.startswith("kpu ") or command in (INSTALL, NPM_INSTALL), command
 
 
 LOCK = ROOT / "requirements.lock"
@@ -72,6 +73,8 @@ INSTALL = (
     "python -m pip install --require-hashes --no-deps -r requirements.lock\n"
     "python -m pip install --no-deps --no-build-isolation .\n"
 )
+NPM_INSTALL = "npm ci --prefix cms --ignore-scripts --no-audit --no-fund"
+"""The web editor's packages, exactly as cms/package-lock.json pins them, no install script run."""
 PIN = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")
 
 
@@ -152,3 +155,63 @@ def test_scheduled_reuses_publish_and_check_never_uses_privileged_triggers() -> 
 
 def test_nothing_force_pushes() -> None:
     assert "--force" not in (ROOT / "pipeline" / "gitrepo.py").read_text(encoding="utf-8")
+
+
+def _npm_steps(name: str) -> list[tuple[str, int, dict]]:
+    found = []
+    for job_name, job in _load(name)["jobs"].items():
+        for index, step in enumerate(job.get("steps", [])):
+            if "npm" in str(step.get("run", "")):
+                found.append((job_name, index, step))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_only_the_deploy_installs_the_web_editor_from_its_lock(name: str) -> None:
+    steps = _npm_steps(name)
+    if name != "publish.yml":  # the PR check never runs npm; its preview needs no editor
+        assert steps == []
+        return
+    ((job, index, step),) = steps
+    assert job == "publish" and step["run"] == NPM_INSTALL
+    commands = [s.get("run", "") for s in _load(name)["jobs"]["publish"]["steps"]]
+    build = next(i for i, c in enumerate(commands) if c.startswith("kpu build"))
+    assert index < build  # installed before the build copies it into _site/admin/
+    assert step["if"] == _load(name)["jobs"]["publish"]["steps"][build]["if"]
+
+
+def test_the_deploy_steps_build_a_site_with_the_web_editor(tmp_path: Path) -> None:
+    """publish.yml's own npm and build commands, run for real in a copy of the repository:
+    the deployed site has /admin/ with the Decap bundle, its page and the generated config."""
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is not installed: .ci/run installs it from Debian")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in ("kpu.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, repo / name)
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, repo / name)
+    (repo / "cms").mkdir()
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "cms" / name, repo / "cms" / name)
+    steps = _load("publish.yml")["jobs"]["publish"]["steps"]
+    (install,) = [s["run"] for s in steps if "npm" in str(s.get("run", ""))]
+    env = {**os.environ, "npm_config_prefer_offline": "true"}  # the cache .ci/run filled
+    done = subprocess.run(
+        install.split(), cwd=repo, capture_output=True, text=True, timeout=600, env=env
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--site-dir", "_site"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    admin = repo / "_site" / "admin"
+    assert "Editor web: " in built.stdout and "dilewati" not in built.stdout, built.stdout
+    assert (admin / "decap-cms.js").stat().st_size > 1_000_000
+    assert (admin / "index.html").is_file() and (admin / "config.yml").is_file()
+    assert not list(admin.glob("*.map"))

@@ -12,6 +12,7 @@ from pipeline.cms import install_admin
 from pipeline.messages import check as msg
 from pipeline.messages import cms
 from pipeline.messages import verify as vmsg
+from pipeline.site import preview
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,11 +30,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="DAFTAR",
         help="bangun hanya publikasi yang tercantum di daftar kpu verify (untuk deploy)",
     )
+    p.add_argument(
+        "--preview-drafts",
+        action="store_true",
+        help="bangun juga draf yang lolos pemeriksaan, seperti nanti terbit, bertanda PRATINJAU "
+        "(untuk pull request; tidak masuk pencarian, RSS, maupun sitemap)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.only_verified is None:
+    if args.preview_drafts and args.only_verified is not None:
+        print(msg.PREVIEW_NOT_WITH_VERIFIED)
+        return 2
+    if args.preview_drafts:
+        site_dir = (args.site_dir or args.root / "site").absolute()
+        with tempfile.TemporaryDirectory(prefix="kpu-preview-") as folder:
+            pages = preview.stage(args.root, Path(folder))
+            build_site(Path(folder), site_dir)
+            preview.finish(args.root, site_dir, pages)
+        for page in pages:
+            print(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
+    elif args.only_verified is None:
         site_dir = build_site(args.root, args.site_dir)
     else:
         listed = verify.read_list(args.only_verified)

@@ -7,11 +7,19 @@ import argparse
 from pipeline.approvals import ApprovalState
 from pipeline.commands.promote import write_summary
 from pipeline.comment import drafts_section, render_comment, upsert_comment
+from pipeline.comment_sections import (
+    RunLinks,
+    checklist_section,
+    page_section,
+    site_preview_section,
+)
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.messages import comment as msg
 from pipeline.posts import preview_markdown
 from pipeline.pull_review import judge
+from pipeline.site import preview
+from pipeline.timeutil import aware
 from pipeline.validate import load_context, validate
 
 
@@ -31,15 +39,26 @@ def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
     validation = validate(ctx)
     approval: ApprovalState | str | None
+    judged = None
     try:
         github = GitHub.from_env(ctx.config.repository)
-        approval = judge(github, args.number, args.root).state
+        judged = judge(github, args.number, args.root)
+        approval = judged.state
     except RemoteError as exc:
         github, approval = None, str(exc)
     drafts = [p for p in validation.publications if p.is_draft]
-    sections = [drafts_section(validation)]
+    sections = []
+    if judged is not None:  # who still has to act, by name and role, and how
+        sections.append(checklist_section(judged.state, judged.config or ctx.config))
+    sections.append(drafts_section(validation))
     if drafts:  # each channel's post as it will go out, with its length and X's price
         sections.append(preview_markdown(drafts, ctx))
+        sections.append(page_section(drafts))
+        head = str(((judged.pull if judged else {}).get("head") or {}).get("sha") or "")
+        links = RunLinks.from_env(ctx.config.repository, head or None)
+        now = aware(ctx.today, ctx.config.tz)
+        pages = {p.path.as_posix(): preview.page_path(ctx.root, p, now) for p in drafts}
+        sections.append(site_preview_section(links, drafts, pages))
     body = render_comment(validation, approval, sections)
     write_summary(body)
     if args.no_post or github is None:

@@ -255,6 +255,13 @@ NEW_TITLE_EMPTY = 'Judul tidak boleh kosong. Contoh: kpu new "Mengenal UU Pemilu
 
 # --- kpu build -------------------------------------------------------------------------------
 BUILD_OK = "Situs selesai dibangun di {path}."
+PREVIEW_PAGE = (
+    "Pratinjau: {draft} -> /{path} (bertanda PRATINJAU, tidak masuk pencarian/RSS/sitemap)"
+)
+PREVIEW_NOT_WITH_VERIFIED = (
+    "--preview-drafts tidak bisa dipakai bersama --only-verified: pratinjau untuk pull request, "
+    "--only-verified untuk situs yang terbit."
+)
 BUILD_FAILED = "Pembangunan situs gagal:\n{detail}"
 GOVERNANCE_NOTICE = (
     "Catatan: perubahan ini mengubah aturan ({files}). Pull request-nya memerlukan juga {rule} "

@@ -25,6 +25,9 @@ PREVIEW_X_COST = (
     "Biaya API X untuk kiriman ini: {usd} USD (X menagih per kiriman; kiriman yang memuat tautan "
     "lebih mahal)."
 )
+PREVIEW_LINK = "- Tautan dalam kiriman: {url}"
+PREVIEW_TAGS = "- Tagar: {tags}"
+PREVIEW_IMAGE = "- Gambar: {path} (di artifact pratinjau-situs)"
 PREVIEW_NONE = "Tidak ada publikasi yang akan dikirim."
 
 # --- ledger ----------------------------------------------------------------------------------
