@@ -67,6 +67,10 @@ def build_site(
         output = _ANSI.sub("", done.stderr + done.stdout)
         detail = "\n".join(line for line in output.splitlines() if line.strip())
         raise BuildError(msg.BUILD_FAILED.format(detail=detail))
+    if engine == "zensical":
+        from pipeline.site.zensical_feeds import unescape_feeds
+
+        unescape_feeds(built)
     if built != site_dir:
         if site_dir.exists():  # as `mkdocs build --clean`: nothing of an older build stays
             shutil.rmtree(site_dir)

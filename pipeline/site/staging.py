@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import Files, InclusionLevel, get_files
 from mkdocs.utils import meta as page_meta
@@ -31,6 +32,7 @@ from pipeline.errors import BuildError, ConfigError
 from pipeline.files import copy_tree
 from pipeline.messages import check as msg
 from pipeline.regulations import RegistryError
+from pipeline.safety import escape
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
 
 ENGINES = ("mkdocs", "zensical")
@@ -70,7 +72,9 @@ def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
         if file.src_uri not in kept:  # withheld (an official text no publication names)
             (docs / file.src_uri).unlink()
     _write_generated(files, docs)
-    _write_pages(files, docs, generator)
+    _write_pages(files, docs, generator, escape_meta=engine == "zensical")
+    if engine == "zensical":
+        _escape_authors(docs, config)
     generator.write_cards(docs)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
     document = _staged_config(root, generator, staging, site_dir, engine)
@@ -110,17 +114,57 @@ def _write_generated(files: Files, docs: Path) -> None:
         target.write_bytes(file.content_bytes)
 
 
-def _write_pages(files: Files, docs: Path, generator: SiteGenerator) -> None:
+def _write_pages(files: Files, docs: Path, generator: SiteGenerator, escape_meta: bool) -> None:
     """The sections the site adds to written pages (home, archive, posts), into their Markdown;
-    the front matter stays as it was written."""
+    the front matter stays as it was written, except under `escape_meta` (Zensical, whose
+    templates print front matter as it is, and which has no hook to escape it): every text value
+    HTML-escaped, as the `kpu` plugin's on_page_markdown does under MkDocs."""
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         path = docs / file.src_uri
         source = path.read_text(encoding="utf-8-sig")
         markdown, meta = page_meta.get_data(source)
         changed = generator.page_markdown(markdown, file.src_uri, meta)
-        if changed != markdown:  # get_data returns the text after the front matter as it is
-            head = source[: len(source) - len(markdown)]
+        head = source[: len(source) - len(markdown)]  # get_data leaves the text after it as is
+        escaped = _escaped(meta) if escape_meta else meta
+        if escaped != meta:
+            head = _front_matter(escaped)
+        if changed != markdown or escaped != meta:
             path.write_text(head + changed, encoding="utf-8")
+
+
+def _escaped(values: dict[str, Any]) -> dict[str, Any]:
+    """Text values and lists of text HTML-escaped; other values (dates, mappings) as they are."""
+    result: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = str(escape(value))
+        elif isinstance(value, list):
+            value = [str(escape(item)) if isinstance(item, str) else item for item in value]
+        result[key] = value
+    return result
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _escape_authors(docs: Path, config: MkDocsConfig) -> None:
+    """The blog's .authors.yml, names and descriptions escaped (Zensical prints them as they
+    are; under MkDocs the `kpu` plugin escapes them after the blog has read them)."""
+    blog = config.plugins.get("material/blog") or config.plugins.get("blog")
+    if blog is None:
+        return
+    blog_dir = str(blog.config.get("blog_dir", "blog"))
+    authors_file = str(blog.config.get("authors_file", "{blog}/.authors.yml"))
+    path = docs / authors_file.format(blog=blog_dir)
+    if not path.is_file():
+        return
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for author in (document.get("authors") or {}).values():
+        for key in ("name", "description"):
+            if isinstance(author.get(key), str):
+                author[key] = str(escape(author[key]))
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def _stage_theme(root: Path, custom_dir: str | None, target: Path) -> None:
