@@ -157,3 +157,29 @@ def test_citations_lead_to_the_regulation_pages_under_both_engines(sites: dict[s
         for citation in content["citations"]:
             target = citation.split(" -> ")[1]
             assert (sites[engine] / target / "index.html").is_file(), (engine, citation)
+
+
+def test_kpu_yml_engine_chooses_the_engine_and_the_flag_wins(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    text = (ROOT / "kpu.yml").read_text(encoding="utf-8")
+    (root / "kpu.yml").write_text(text + "\nengine: zensical\n", encoding="utf-8")
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, root / name)
+
+    def generator(site: str) -> str:
+        soup = BeautifulSoup((root / site / "index.html").read_text("utf-8"), "html.parser")
+        tag = soup.find("meta", attrs={"name": "generator"})
+        return str(tag["content"]) if isinstance(tag, Tag) else ""
+
+    assert run_kpu("build", "--site-dir", "a", cwd=root).code == 0
+    assert generator("a").startswith("zensical-")
+    assert run_kpu("build", "--engine", "mkdocs", "--site-dir", "b", cwd=root).code == 0
+    assert generator("b").startswith("mkdocs-")
+    assert not (root / "a" / "sitemap.xml.gz").exists()  # a Zensical site, moved whole
+    (root / "kpu.yml").write_text(text + "\nengine: hugo\n", encoding="utf-8")
+    failed = run_kpu("build", "--site-dir", "c", cwd=root)
+    assert failed.code == 2 and "engine" in failed.err and "Traceback" not in failed.err

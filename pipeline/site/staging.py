@@ -66,7 +66,11 @@ def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
             raise BuildError(msg.BUILD_FAILED.format(detail="\n".join(exc.problems))) from exc
     if warnings:
         raise BuildError(msg.BUILD_FAILED.format(detail="\n".join(warnings)))
-    copy_tree(Path(config.docs_dir), docs)
+    try:
+        copy_tree(Path(config.docs_dir), docs)
+    except OSError as exc:  # a link or special file that appeared after kpu build's own check
+        detail = f"{exc.filename}: {exc.strerror}"
+        raise BuildError(msg.BUILD_REFUSED.format(detail=detail)) from exc
     kept = {file.src_uri for file in files}
     for file in original:
         if file.src_uri not in kept:  # withheld (an official text no publication names)
@@ -78,9 +82,7 @@ def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
     generator.write_cards(docs)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
     document = _staged_config(root, generator, staging, site_dir, engine)
-    if config.extra.get(
-        "polyfills"
-    ):  # the offline bundle's own Web Worker shim (pipeline/bundle.py)
+    if config.extra.get("polyfills"):  # the offline bundle's Web Worker shim (pipeline/bundle.py)
         document.setdefault("extra", {})["polyfills"] = list(config.extra["polyfills"])
     target = staging / CONFIG_NAME
     target.write_text(
