@@ -1,14 +1,17 @@
-"""Build the site with the real mkdocs, strict: any warning fails the build."""
+"""Build the site: stage the docs tree with everything generated (pipeline/site/staging.py), then
+run the engine on it, MkDocs + Material (strict: any warning fails the build) or Zensical."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline.config import load_config
 from pipeline.errors import BuildError
 from pipeline.files import refused_entries
 from pipeline.messages import check as msg
@@ -19,6 +22,9 @@ _CREDENTIAL = re.compile(
     r"TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|ACCESS_?KEY|PRIVATE|AUTH|COOKIE|SESSION",
     re.IGNORECASE,
 )
+STAGING = Path("build") / "staging"
+# Zensical prints coloured diagnostics; the staff read them in the build log
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def build_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -27,31 +33,61 @@ def build_environment(environ: Mapping[str, str] | None = None) -> dict[str, str
     return {name: value for name, value in source.items() if not _CREDENTIAL.search(name)}
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
-    """Run `mkdocs build --strict` on a tree of plain files only; BuildError carries mkdocs' own
-    output, or every symlink, device or FIFO that must not be published."""
+def build_site(
+    root: Path,
+    site_dir: Path | None = None,
+    engine: str | None = None,
+    staging: Path | None = None,
+) -> Path:
+    """Stage a tree of plain files only and build it with `engine` (default: kpu.yml `engine`);
+    BuildError carries the engine's own output, or every symlink, device or FIFO that must not be
+    published."""
     refused = refused_entries(root)
     if refused:
         detail = "\n".join(problem.format_text() for problem in refused)
         raise BuildError(msg.BUILD_REFUSED.format(detail=detail))
+    from pipeline.site.staging import stage  # MkDocs loads only for the build
+
     site_dir = (site_dir or root / "site").absolute()
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "-f",
-        str((root / "mkdocs.yml").absolute()),
-        "-d",
-        str(site_dir),
-    ]
+    engine = engine or configured_engine(root)
+    staging = (staging or root / STAGING).absolute()
+    # Zensical writes only inside the folder of its configuration: its output moves afterwards
+    built = staging / "site" if engine == "zensical" else site_dir
+    config_file = stage(root, staging, built, engine)
+    if engine == "zensical":
+        command = [_zensical(), "build", "--strict", "-f", str(config_file)]
+    else:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+        command += ["-f", str(config_file), "-d", str(site_dir)]
     env = build_environment()
-    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False, env=env)
+    done = subprocess.run(
+        command, cwd=staging, capture_output=True, text=True, check=False, env=env
+    )
     if done.returncode != 0:
-        detail = "\n".join(
-            line for line in (done.stderr + done.stdout).splitlines() if line.strip()
-        )
+        output = _ANSI.sub("", done.stderr + done.stdout)
+        detail = "\n".join(line for line in output.splitlines() if line.strip())
         raise BuildError(msg.BUILD_FAILED.format(detail=detail))
+    if engine == "zensical":
+        from pipeline.site.zensical_feeds import unescape_feeds
+
+        unescape_feeds(built)
+    if built != site_dir:
+        if site_dir.exists():  # as `mkdocs build --clean`: nothing of an older build stays
+            shutil.rmtree(site_dir)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(built, site_dir)
     return site_dir
+
+
+def configured_engine(root: Path) -> str:
+    """kpu.yml `engine` (ConfigError when kpu.yml is invalid)."""
+    return load_config(root).engine
+
+
+def _zensical() -> str:
+    """The zensical command of this environment (the optional extra `kpu-pipeline[zensical]`)."""
+    beside = Path(sys.executable).with_name("zensical")
+    found = str(beside) if beside.is_file() else shutil.which("zensical")
+    if found is None:
+        raise BuildError(msg.ZENSICAL_MISSING)
+    return found

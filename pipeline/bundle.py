@@ -67,7 +67,7 @@ def build_bundle(root: Path, out_dir: Path, when: dt.datetime | None = None) -> 
     with tempfile.TemporaryDirectory(prefix="kpu-bundle-") as tmp:
         site = Path(tmp) / name
         with _environ(OFFLINE_ENV):
-            build_site(root, site)
+            build_site(root, site, engine="mkdocs")  # Material's offline plugin (README "Engines")
         if not (site / "search" / "search_index.js").is_file():
             raise BuildError(msg.BUNDLE_NOT_OFFLINE)
         write_manifest(site)

@@ -161,6 +161,10 @@ class KpuConfig(_Strict):
     )
     jdihn: Jdihn = Field(default_factory=Jdihn, description="JDIHN member feed.")
     cms: CmsAuth = Field(default_factory=CmsAuth, description="Web editor (/admin/) sign-in.")
+    engine: Literal["mkdocs", "zensical"] = Field(
+        "mkdocs",
+        description="Site generator kpu build runs: mkdocs (MkDocs + Material) or zensical.",
+    )
 
     @field_validator("timezone")
     @classmethod

@@ -20,6 +20,7 @@ from pipeline.problems import Problem, error
 # data/ (registries, ledger) is rendered into generated pages.
 PUBLISHED_TREES = ("content", "drafts", "data")
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_COPY_BYTES = 512 * 1024 * 1024  # one file of the docs tree, staged for the build
 _CHUNK = 1 << 16
 _KINDS = {
     stat.S_IFCHR: msg.KIND_CHAR_DEVICE,
@@ -98,3 +99,19 @@ def read_limited(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise TooBig(path)
     return bytes(data)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy a folder of plain files and folders; a link, device or FIFO stops the copy (OSError)
+    before anything it points to is read. `target` may exist: files in it are overwritten."""
+    target.mkdir(parents=True, exist_ok=True)
+    with os.scandir(source) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                copy_tree(path, target / entry.name)
+            elif entry.is_file(follow_symlinks=False):
+                # read_limited opens with O_NOFOLLOW: a link swapped in after the scan is refused
+                (target / entry.name).write_bytes(read_limited(path, MAX_COPY_BYTES))
+            else:
+                raise OSError(0, msg.NOT_A_REGULAR_FILE, str(path))

@@ -144,3 +144,20 @@ def test_the_build_step_of_the_workflows_has_no_env(workflow: str) -> None:
     assert builds, workflow
     for step in builds:
         assert "env" not in step, step
+
+
+def test_the_staging_copy_never_follows_a_link(tmp_path: Path) -> None:
+    """kpu build copies content/ into its staging tree (issue #14) without reading a link."""
+    from pipeline.files import copy_tree
+
+    source = tmp_path / "content"
+    (source / "posts").mkdir(parents=True)
+    (source / "posts" / "a.md").write_text("halo", encoding="utf-8")
+    copy_tree(source, tmp_path / "copy")
+    assert (tmp_path / "copy" / "posts" / "a.md").read_text(encoding="utf-8") == "halo"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("rahasia", encoding="utf-8")
+    (source / "posts" / "b.md").symlink_to(secret)
+    with pytest.raises(OSError):
+        copy_tree(source, tmp_path / "again")
+    assert not any("rahasia" in p.read_text() for p in (tmp_path / "again").rglob("*.md"))

@@ -7,19 +7,22 @@ import tempfile
 from pathlib import Path
 
 from pipeline import verify
-from pipeline.build import build_site
+from pipeline.build import build_site, configured_engine
 from pipeline.cms import install_admin
 from pipeline.messages import check as msg
 from pipeline.messages import cms
 from pipeline.messages import verify as vmsg
 from pipeline.site import preview
 
+ENGINES = ("mkdocs", "zensical")  # pipeline/config.py KpuConfig.engine
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "build",
         help="bangun situs",
-        description="Bangun situs statis dari content/ dengan MkDocs Material (mode --strict). "
+        description="Bangun situs statis dari content/ dengan MkDocs Material (mode --strict) atau Zensical: "
+        "halaman yang dibuat pipeline ditulis dulu ke salinan build/staging/. "
         "Draf di drafts/ tidak pernah ikut dibangun. Editor web (Decap CMS) dipasang di /admin/ "
         "bila paketnya terpasang (npm ci --prefix cms).",
     )
@@ -36,6 +39,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="bangun juga draf yang lolos pemeriksaan, seperti nanti terbit, bertanda PRATINJAU "
         "(untuk pull request; tidak masuk pencarian, RSS, maupun sitemap)",
     )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="mesin situs: mkdocs (MkDocs Material) atau zensical (bawaan: engine di kpu.yml)",
+    )
     p.set_defaults(run=run)
 
 
@@ -47,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
         site_dir = (args.site_dir or args.root / "site").absolute()
         with tempfile.TemporaryDirectory(prefix="kpu-preview-") as folder:
             pages = preview.stage(args.root, Path(folder))
-            build_site(Path(folder), site_dir)
+            build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
             preview.finish(args.root, site_dir, pages)
         for page in pages:
             print(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
     elif args.only_verified is None:
-        site_dir = build_site(args.root, args.site_dir)
+        site_dir = build_site(args.root, args.site_dir, args.engine)
     else:
         listed = verify.read_list(args.only_verified)
         site_dir = (args.site_dir or args.root / "site").absolute()
@@ -60,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             left_out = verify.verified_tree(args.root, Path(folder), listed)
             for path in left_out:
                 print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
-            build_site(Path(folder), site_dir)
+            build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
     admin = install_admin(args.root, site_dir)
     print(msg.BUILD_OK.format(path=site_dir))
     print(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)

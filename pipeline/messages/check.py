@@ -271,3 +271,7 @@ BUILD_REFUSED = (
     "Situs tidak dibangun: berkas berikut tidak boleh diterbitkan. Hapus lalu jalankan lagi "
     "kpu build.\n{detail}"
 )
+ZENSICAL_MISSING = (
+    "Mesin situs zensical (kpu.yml `engine: zensical` atau --engine zensical) belum terpasang. "
+    "Pasang dengan: pip install -e '.[zensical]', atau bangun dengan --engine mkdocs."
+)
