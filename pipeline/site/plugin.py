@@ -17,6 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.files import refused_entries
+from pipeline.identity import fill, identity, unknown
 from pipeline.ledger import awaiting_instagram
 from pipeline.messages import check as check_msg
 from pipeline.model import Publication
@@ -41,6 +42,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
     """Reads kpu.yml and the registry once per build; adds pages the site generates itself."""
 
     registry: Registry
+    identity: dict[str, str]
     stages: dict[str, str]
     kpu: KpuConfig
     published: list[Publication]
@@ -61,6 +63,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         except RegistryError as exc:
             raise PluginError("\n".join(exc.problems)) from exc
         office = kpu.office
+        self.identity = values = identity(kpu).values()
         # The office templates ship with the package, so any checkout builds with them; a
         # `custom_dir` of the office's own still wins over them.
         dirs = config.theme.dirs
@@ -70,6 +73,13 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             config.extra_javascript.append(FILTER_SCRIPT)  # type: ignore[arg-type]
         config.site_name = office.name
         config.site_url = kpu.base_url
+        # Read by the RSS feeds' <description> and the pages' meta description.
+        described = config.site_description
+        config.site_description = (
+            fill(described, values, markdown=False)
+            if described
+            else identity(kpu).site_description()
+        )
         config.extra["office"] = {
             "name": office.name,
             "short_name": office.short_name,
@@ -96,7 +106,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)
         dip.add_pages(files, config, published)
-        _escape_authors(config)
+        _escape_authors(config, self.identity)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))
@@ -112,8 +122,29 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             markdown += regulation_pages.archive_section(self.registry, page.file.src_uri)
         elif page.file.src_uri.startswith(POSTS_PREFIX):
             markdown = self._post_markdown(markdown, page)
+        if not page.file.src_uri.startswith(POSTS_PREFIX):
+            markdown = self._identity_markdown(markdown, page)
         _escape_meta(page.meta)
         return markdown
+
+    def _identity_markdown(self, markdown: str, page: Page) -> str:
+        """The office's pages name it through placeholders ({{ kantor.nama }}) filled from
+        kpu.yml; a misspelt one stops the build, naming the page. Posts are drafts, untouched."""
+        for key, value in list(page.meta.items()):
+            if isinstance(value, str):
+                page.meta[key] = fill(value, self.identity, markdown=False)
+        wrong = unknown(markdown, self.identity) + [
+            w for v in page.meta.values() if isinstance(v, str) for w in unknown(v, self.identity)
+        ]
+        if wrong:
+            raise PluginError(
+                check_msg.UNKNOWN_PLACEHOLDER.format(
+                    path=DOCS_PREFIX + page.file.src_uri,
+                    found=", ".join(dict.fromkeys(wrong)),
+                    known=", ".join(sorted(self.identity)),
+                )
+            )
+        return fill(markdown, self.identity)
 
     def _post_markdown(self, markdown: str, page: Page) -> str:
         markdown = notice_markdown(page.meta.get("withdrawn")) + markdown  # kpu retract
@@ -172,11 +203,12 @@ def _escape_meta(meta: MutableMapping[str, Any]) -> None:
             meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
 
 
-def _escape_authors(config: MkDocsConfig) -> None:
-    """The blog prints the names and descriptions of .authors.yml as they are: escape them once
-    (the blog loads them in its on_config, before any on_files)."""
+def _escape_authors(config: MkDocsConfig, values: dict[str, str]) -> None:
+    """The blog prints the names and descriptions of .authors.yml as they are: the office's
+    placeholders filled, then escaped once (the blog loads them in its on_config, before any
+    on_files)."""
     blog = config.plugins.get("material/blog") or config.plugins.get("blog")
     for author in (getattr(blog, "authors", None) or {}).values():
         for key in ("name", "description"):
             if isinstance(author[key], str):
-                author[key] = escape(author[key])
+                author[key] = escape(fill(author[key], values, markdown=False))
