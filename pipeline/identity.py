@@ -259,7 +259,9 @@ def identity_strings(config: KpuConfig) -> set[str]:
         found.add(str(account.url).rstrip("/"))
     logins = [login for users in config.roles.values() for login in users]
     found.update(logins)
-    found.update(_common_parts(logins))
+    common = _common_parts(logins)
+    found.update(common)  # "kpubabar"
+    found.update(p.removeprefix("kpu") for p in common if p.startswith("kpu"))  # "babar"
     found.update(tag.lstrip("#") for tag in config.channels.hashtags if tag != "#InformasiHukum")
     for value in (config.dip.holder, config.dip.responsible, config.dip.place):
         if value:

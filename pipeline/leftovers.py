@@ -61,13 +61,14 @@ SAMPLE_OFFICE: dict[str, object] = {
         "place": "Muntok",
     },
 }
-SCANNED = ("content", "mkdocs.yml", ".github", "cms/config.yml")
+SCANNED = ("kpu.yml", "content", "mkdocs.yml", ".github", "cms/config.yml")
 SKIPPED = ("content/posts/",)  # publications may name other offices; they are reviewed
 EXAMPLE_REGION = "Contoh"  # the guide's example office, "KPU Kota Contoh"
 _OFFICE = re.compile(
-    r"\b(?:KPU|Komisi Pemilihan Umum)\s+(?:\(KPU\)\s+)?(Kabupaten|Kota|Provinsi)"
+    r"(?<!Ketua )(?<!Sekretaris )\b(?:KPU|Komisi Pemilihan Umum)\s+(?:\(KPU\)\s+)?(Kabupaten|Kota|Provinsi)"
     r"((?:[ \t]+[A-Z][\w-]*)+)"
 )
+COMPACT_MIN = 8  # shorter words only as words: "babar" must not match inside "probabar..."
 _STOP = {"Nomor", "Tahun", "Republik", "Indonesia"}
 _KABUPATEN = re.compile(r"\bKabupaten\b(?!/Kota)")
 
@@ -82,9 +83,15 @@ def _compact(text: str) -> str:
 
 def foreign_strings(config: KpuConfig, previous: KpuConfig | None = None) -> set[str]:
     """The previous office's words (by default the sample's) that are not this office's own."""
-    before = identity_strings(previous or sample_config())
-    mine = {_compact(s) for s in identity_strings(config)}
-    return {s for s in before if _compact(s) not in mine}
+    previous = previous or sample_config()
+    if previous.office.name == config.office.name:
+        return set()  # the same office: its logins, accounts and contacts are its own
+    ident = identity(config)
+    # Only the new office's names excuse a word: logins, accounts, contacts and hashtags the
+    # previous office left in kpu.yml are leftovers there too.
+    names = (ident.name, ident.short_name, ident.area, ident.region, ident.seat, ident.province)
+    mine = {_compact(n) for n in names if n}
+    return {s for s in identity_strings(previous) if _compact(s) not in mine}
 
 
 def find(text: str, config: KpuConfig, foreign: Iterable[str]) -> list[str]:
@@ -93,7 +100,11 @@ def find(text: str, config: KpuConfig, foreign: Iterable[str]) -> list[str]:
     lowered, compact = text.lower(), _compact(text)
     for word in sorted(foreign, key=len, reverse=True):
         key = _compact(word)
-        if word.lower() in lowered or (len(key) >= 5 and key in compact):
+        if (
+            len(key) >= COMPACT_MIN
+            and key in compact
+            or re.search(r"(?<![a-z0-9])" + re.escape(word.lower()) + r"(?![a-z0-9])", lowered)
+        ):  # "Bangka Barat" in "kab-bangkabarat"
             found.append(word)
     ident = identity(config)
     own = {ident.region, ident.province or "", EXAMPLE_REGION}
