@@ -278,3 +278,31 @@ def test_a_misspelt_placeholder_stops_the_build_naming_the_page(repo: Path) -> N
     assert "content/profil.md: isian identitas kantor tidak dikenal: {{ kantor.namaa }}" in (
         result.out + result.err
     )
+
+
+def test_the_rules_of_a_leftover() -> None:
+    kota = KpuConfig.model_validate(
+        {
+            "office": {
+                "name": "KPU Kota Pangkalpinang",
+                "short_name": "KPU Pangkalpinang",
+                "province": "Kepulauan Bangka Belitung",
+                "address": "Pangkalpinang",
+            },
+            "site_url": "https://kpu-pangkalpinang.github.io/informasi-hukum/",
+        }
+    )
+    foreign = foreign_strings(kota)
+    assert (
+        find("KPU Kabupaten/Kota dan KPU Provinsi Kepulauan Bangka Belitung", kota, foreign) == []
+    )
+    assert find("disetujui Ketua KPU Kabupaten", kota, foreign) == ["Kabupaten"]
+    assert "babar" in find("lihat kpu-babar-editor.netlify.app", kota, foreign)
+    assert find("probabarray", kota, foreign) == []  # a short word only as a word
+    assert (
+        find("https://kab-bangkabarat.kpu.go.id/", kota, foreign)[0] == "kab-bangkabarat.kpu.go.id"
+    )
+    assert find("Salam dari KPU Kota Sungailiat Nomor 3", kota, foreign) == ["KPU Kota Sungailiat"]
+    assert find("Contoh: KPU Kota Contoh", kota, foreign) == []  # the guide's example office
+    # The same office is never foreign to itself.
+    assert foreign_strings(sample_config()) == set()
