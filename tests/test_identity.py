@@ -173,6 +173,7 @@ def test_init_leaves_nothing_of_the_previous_office(kind: str, tmp_path: Path) -
     done = run_kpu("init", "--yes", "--clear-samples", *office["flags"], *roles, cwd=root)
     assert done.code == 0, done.out + done.err
     assert "Ditulis ulang dari kpu.yml: .github/CODEOWNERS" in done.out
+    assert "Perlu disunting" not in done.out
     config = load_config(root)
     assert config.office.kind == kind
     assert config.role_labels == role_labels(kind)
@@ -222,6 +223,11 @@ def test_doctor_fails_on_another_offices_words_and_on_missing_contacts(tmp_path:
     office = OFFICES["kota"]
     done = run_kpu("init", "--yes", *office["flags"], cwd=root)
     assert done.code == 0, done.err
+    # No --role: the sample's logins stay, and init says where they are.
+    assert (
+        "Perlu disunting: .github/CODEOWNERS masih memuat identitas kantor sebelumnya" in done.out
+    )
+    assert "Perlu disunting: kpu.yml" in done.out
     text = (root / "kpu.yml").read_text(encoding="utf-8")
     (root / "kpu.yml").write_text(
         "\n".join(

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pipeline import identity_files, init
+from pipeline import identity_files, init, leftovers
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import EnvVar
 from pipeline.config import ROLE_LABELS, KpuConfig
@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         _print_cleared(init.clear_samples(args.root))
     for path in identity_files.refresh(args.root, config):
         print(msg.DERIVED_WRITTEN.format(path=path))
+    previous, _ = init.check(current) if current else (None, [])
+    for path, words in leftovers.scan(args.root, config, previous).items():
+        print(msg.LEFTOVER.format(path=path, found=", ".join(words[:5])))
     _print_secrets(config.repository)
     _print_secret_list(init.secrets_to_set(config))
     print(msg.NEXT_STEPS)

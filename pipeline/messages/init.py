@@ -67,6 +67,10 @@ NEXT_STEPS = """Langkah berikutnya:
   3. Jalankan kpu doctor untuk memeriksa kesiapan repositori sebelum menerbitkan."""
 
 DERIVED_WRITTEN = "Ditulis ulang dari kpu.yml: {path}"
+LEFTOVER = (
+    "Perlu disunting: {path} masih memuat identitas kantor sebelumnya ({found}); ganti dengan "
+    "isian seperti {{{{ kantor.nama }}}} atau dengan nama kantor Anda (kpu doctor memeriksanya)."
+)
 SUMMARY_ACCOUNTS = "Akun resmi (tampil di kaki setiap halaman situs):"
 SUMMARY_ROLES = "Pemegang peran SOP (persetujuan mereka di pull request yang dihitung):"
 SUMMARY_ITEM = "  {label}: {value}"
