@@ -3,7 +3,7 @@ feeds, the DIP and the generated files print comes from `identity()`.
 
 The office type (kabupaten, kota, provinsi) decides the role titles ("Ketua KPU Kota"), the
 head-of-region election and the office above it. Pages in `content/` name the office through
-placeholders (`{{ kantor.nama }}`); `placeholders()` is the table, `fill()` replaces them.
+placeholders (`{{ kantor.nama }}`); `Identity.values()` is the table, `fill()` replaces them.
 `identity_strings()` lists the words that give an office away, which `kpu doctor` and the
 tests look for in a checkout that another office adopted.
 """
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from pipeline.config import KpuConfig
 
 OfficeType = Literal["kabupaten", "kota", "provinsi"]
-OFFICE_TYPES: tuple[OfficeType, ...] = ("kabupaten", "kota", "provinsi")
 TYPE_TITLE: dict[str, str] = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 HEAD_ELECTION: dict[str, str] = {
     "kabupaten": "Pemilihan Bupati dan Wakil Bupati",
@@ -30,6 +29,7 @@ HEAD_ELECTION: dict[str, str] = {
 }
 # The type-specific duty and power of UU 7/2017 (Pasal 14-20): a kabupaten/kota office forms the
 # ad hoc bodies (PPK, PPS, KPPS); a provincial office coordinates the kabupaten/kota offices.
+# A summary for the Profil page, not the statute's wording: Subbag Hukum should confirm it.
 DUTY: dict[str, str] = {
     "kabupaten": "membentuk Panitia Pemilihan Kecamatan (PPK), Panitia Pemungutan Suara (PPS), "
     "dan Kelompok Penyelenggara Pemungutan Suara (KPPS), serta mengoordinasikan dan "
