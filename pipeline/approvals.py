@@ -75,6 +75,7 @@ class ApprovalState:
     reused: tuple[str, ...] = ()  # logins that would have had to sign off twice
     governance: bool = False  # the pull request changes the rules: the governance sign-off counts
     reviewed: Mapping[str, str] = field(default_factory=dict)  # login -> commit_id approved
+    labels: Mapping[str, str] = field(default_factory=lambda: ROLE_LABELS)  # the office's titles
 
     @property
     def complete(self) -> bool:
@@ -192,6 +193,7 @@ def evaluate(
         reused=reused,
         governance=governance,
         reviewed={names[login]: latest[login].commit_id or "" for login in approving},
+        labels=config.role_labels,
     )
 
 
@@ -229,15 +231,16 @@ def _assign(
     return best
 
 
-def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role)
+def role_label(role: str, labels: Mapping[str, str] = ROLE_LABELS) -> str:
+    """The role's title; pass `state.labels` (or `config.role_labels`) for the office's own."""
+    return labels.get(role, role)
 
 
 def missing_text(state: ApprovalState) -> str:
     """The missing sign-offs in one Indonesian phrase, naming the roles that can give them."""
     return "; ".join(
         msg.MISSING_ROLE.format(
-            rule=rule.name, roles=msg.ROLE_OR.join(map(role_label, rule.any_of))
+            rule=rule.name, roles=msg.ROLE_OR.join(role_label(r, state.labels) for r in rule.any_of)
         )
         for rule in state.missing
     )
@@ -246,14 +249,19 @@ def missing_text(state: ApprovalState) -> str:
 def describe(state: ApprovalState) -> list[str]:
     """Plain-text lines: who signed off as which role, what is missing, what blocks."""
     lines = [
-        msg.SIGNOFF.format(rule=s.rule, login=s.login, role=role_label(s.role))
+        msg.SIGNOFF.format(rule=s.rule, login=s.login, role=role_label(s.role, state.labels))
         for s in state.signoffs
     ]
     lines += [
-        msg.MISSING.format(rule=r.name, roles=msg.ROLE_OR.join(map(role_label, r.any_of)))
+        msg.MISSING.format(
+            rule=r.name, roles=msg.ROLE_OR.join(role_label(x, state.labels) for x in r.any_of)
+        )
         for r in state.missing
     ]
-    lines += [msg.BLOCKER.format(login=b.login, role=role_label(b.role)) for b in state.blockers]
+    lines += [
+        msg.BLOCKER.format(login=b.login, role=role_label(b.role, state.labels))
+        for b in state.blockers
+    ]
     lines += [
         msg.STALE.format(login=s.login, commit=s.commit[:7], files=", ".join(s.files))
         for s in state.stale

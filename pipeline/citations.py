@@ -43,10 +43,11 @@ _HEADS: list[tuple[str, str]] = [
     ("perpres", r"peraturan\s+presiden|perpres"),
     ("pkpu", r"peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)|pkpu"),
     ("perki", r"peraturan\s+(?:komisi\s+informasi|ki)(?:\s+pusat)?|perki|pki"),
-    # the office's own decisions: "Keputusan KPU Kabupaten Bangka Barat Nomor 12 Tahun 2026"
+    # the office's own decisions: "Keputusan KPU Kabupaten Bangka Barat Nomor 12 Tahun 2026",
+    # "Keputusan KPU Kota Pangkalpinang ...", "Keputusan KPU Provinsi ..." (one kind: the office's)
     (
         "kpts-kpukab",
-        r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:kabupaten|kab\.?)"
+        r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:kabupaten|kab\.?|kota|provinsi|prov\.?)"
         r"(?:\s+(?!nomor(?![a-z])|no(?![a-z]))[a-z]+)*",
     ),
     ("kpts-kpu", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)"),

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from pipeline.channels import REGISTRY
 from pipeline.config import KpuConfig, load_config
+from pipeline.identity import fill, identity
 from pipeline.messages import cms as msg
 from pipeline.messages.records import CHANNEL_LABELS
 from pipeline.model import CHANNEL_NAMES, FrontMatter
@@ -131,7 +132,9 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
     from pipeline.model import Request
 
     blog = load_blog_rules(root)
-    authors = _authors(root)
+    authors = {
+        k: fill(v, identity(config).values(), markdown=False) for k, v in _authors(root).items()
+    }
     stages = {key: stage.name for key, stage in load_stages(root).items()}
     date = {"format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
     f = FrontMatter

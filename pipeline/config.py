@@ -14,9 +14,11 @@ from pydantic import (
     StrictStr,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from pipeline.errors import ConfigError
+from pipeline.identity import TYPE_TITLE, OfficeType, role_labels, split_name
 from pipeline.model import CHANNEL_NAMES, DipCategory, InfoForm
 from pipeline.read import ReadFailed, load_yaml, read_text
 from pipeline.schema import validate_model
@@ -26,13 +28,9 @@ Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=
 Role = Literal["subbag_hukum", "sekretaris", "divisi_pengusul", "ketua", "tim_desain"]
 Channel = Literal[CHANNEL_NAMES]  # type: ignore[valid-type]
 
-ROLE_LABELS: dict[str, str] = {
-    "subbag_hukum": "Subbag Hukum",
-    "sekretaris": "Sekretaris KPU Kabupaten",
-    "divisi_pengusul": "Divisi Pengusul",
-    "ketua": "Ketua KPU Kabupaten",
-    "tim_desain": "Tim Desain Konten",
-}
+ROLE_LABELS: dict[str, str] = role_labels("kabupaten")
+"""The role keys and their titles at a kabupaten office; `KpuConfig.role_labels` has the
+office's own (its type decides "Ketua KPU Kota")."""
 
 
 class _Strict(BaseModel):
@@ -44,9 +42,32 @@ class Office(_Strict):
 
     name: Text = Field(description="Full name, e.g. KPU Kabupaten Bangka Barat.")
     short_name: Text = Field(description="Short name for cards and post signatures.")
+    type: OfficeType | None = Field(
+        None,
+        description="kabupaten, kota or provinsi (decides the role titles); read from the name "
+        "when left out (kabupaten when the name does not say).",
+    )
+    province: Text | None = Field(
+        None, description="The province of a kabupaten/kota office (the office above it)."
+    )
+    seat: Text | None = Field(None, description="The town the office sits in, e.g. Muntok.")
     address: Text = Field(description="Postal address.")
-    phone: Text | None = Field(None, description="Public phone number.")
-    email: Text | None = Field(None, description="Public e-mail address.")
+    phone: Text | None = Field(None, description="Public phone number (PPID contact).")
+    email: Text | None = Field(None, description="Public e-mail address (PPID contact).")
+
+    @model_validator(mode="after")
+    def _type_matches_name(self) -> Office:
+        named = split_name(self.name)[0]
+        if self.type is not None and named is not None and named != self.type:
+            raise ValueError(
+                f'office.type "{self.type}" tidak sesuai dengan nama "{self.name}" '
+                f"(KPU {TYPE_TITLE[named]}); samakan keduanya"
+            )
+        return self
+
+    @property
+    def kind(self) -> OfficeType:
+        return self.type or split_name(self.name)[0] or "kabupaten"
 
 
 class Account(_Strict):
@@ -184,6 +205,10 @@ class KpuConfig(_Strict):
     @property
     def base_url(self) -> str:
         return str(self.site_url).rstrip("/") + "/"
+
+    @property
+    def role_labels(self) -> dict[str, str]:
+        return role_labels(self.office.kind)
 
     def roles_of(self, login: str) -> list[str]:
         wanted = login.lower()

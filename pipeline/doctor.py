@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import git
 import yaml
 
-from pipeline import codeowners, protection
+from pipeline import codeowners, identity_files, leftovers, protection
 from pipeline.channels import REGISTRY, environment
 from pipeline.channels.base import scrub
 from pipeline.config import KpuConfig, load_config
@@ -111,6 +111,7 @@ def diagnose(
         findings += channels(config, environ) + channel_starts(root, config, environ)
         findings += pages(config, environ)
         findings += branch_protection(root, config, environ) + code_owners(root, config)
+        findings += office_identity(root, config)
     findings += workflows(root, config)
     findings += remote(root, config, environ, remote_timeout)
     return findings
@@ -144,6 +145,25 @@ def code_owners(root: Path, config: KpuConfig) -> list[Finding]:
     if codeowners.is_current(root, config):
         return [ok(msg.CODEOWNERS_OK)]
     return [fail(msg.CODEOWNERS_STALE)]
+
+
+def office_identity(root: Path, config: KpuConfig) -> list[Finding]:
+    """The PPID contacts the pages promise, no other office's words, derived files current."""
+    office = config.office
+    missing = [msg.CONTACT_FIELDS[k] for k in ("phone", "email") if not getattr(office, k)]
+    found = [
+        fail(msg.CONTACT_MISSING.format(fields=" dan ".join(missing)))
+        if missing
+        else ok(msg.CONTACT_OK.format(phone=office.phone, email=office.email))
+    ]
+    left = leftovers.scan(root, config)
+    found += [
+        fail(msg.LEFTOVER.format(path=path, found=", ".join(words[:5]), office=office.name))
+        for path, words in left.items()
+    ] or [ok(msg.LEFTOVERS_OK)]
+    stale = identity_files.stale(root, config)
+    found += [fail(msg.DERIVED_STALE.format(path=path)) for path in stale] or [ok(msg.DERIVED_OK)]
+    return found
 
 
 # --- configuration -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pipeline.channels import REGISTRY, environment
 from pipeline.channels.base import EnvVar
 from pipeline.config import CONFIG_FILE, ROLE_LABELS, KpuConfig
 from pipeline.errors import PipelineError
+from pipeline.identity import hashtag, split_name
 from pipeline.ledger import LEDGER_FILE, Ledger
 from pipeline.messages import init as msg
 from pipeline.read import ReadFailed, load_yaml, read_document, read_text
@@ -32,6 +33,11 @@ FLAGS: dict[tuple[str, ...], str] = {
     ("office", "name"): "--office-name",
     ("office", "short_name"): "--short-name",
     ("office", "address"): "--address",
+    ("office", "type"): "--office-type",
+    ("office", "province"): "--province",
+    ("office", "seat"): "--seat",
+    ("office", "phone"): "--phone",
+    ("office", "email"): "--email",
     ("site_url",): "--site-url",
     ("repository",): "--repository",
     ("channels", "enabled"): "--channels",
@@ -56,6 +62,11 @@ class Answers:
     office_name: str | None = None
     short_name: str | None = None
     address: str | None = None
+    office_type: str | None = None
+    province: str | None = None
+    seat: str | None = None
+    phone: str | None = None
+    email: str | None = None
     site_url: str | None = None
     repository: str | None = None
     channels: list[str] | None = None
@@ -104,21 +115,34 @@ def apply(current: dict[str, Any], answers: Answers) -> dict[str, Any]:
     """The current data with every answer put in its place (current is left untouched)."""
     data = copy.deepcopy(current)
     office = _mapping(data, "office")
-    former = office.get("name")
-    if answers.office_name and isinstance(former, str) and former.strip():
-        # The DIP defaults name the office ("PPID KPU Kabupaten ..."): a new office's name replaces it.
-        dip = data.get("dip")
-        if isinstance(dip, dict):
-            for key, value in dip.items():
-                if isinstance(value, str):
-                    dip[key] = value.replace(former.strip(), answers.office_name.strip())
+    former = {key: office.get(key) for key in ("name", "short_name", "seat")}
+    if answers.office_name and office.get("type") and answers.office_type is None:
+        office.pop("type")  # the new name says the type (a stale one would contradict it)
     for key, value in (
         ("name", answers.office_name),
         ("short_name", answers.short_name),
+        ("type", answers.office_type),
+        ("province", answers.province),
+        ("seat", answers.seat),
         ("address", answers.address),
+        ("phone", answers.phone),
+        ("email", answers.email),
     ):
-        if value is not None:
+        if value == "-":
+            office.pop(key, None)  # "-" empties an optional field
+        elif value is not None:
             office[key] = value
+    if answers.office_name and answers.seat is None and office.get("seat") == former["seat"]:
+        # A city office sits in its city; another's seat is asked for, never kept.
+        office.pop("seat", None)
+        if split_name(answers.office_name)[0] == "kota":
+            office["seat"] = split_name(answers.office_name)[1]
+    if answers.office_name and answers.office_name != former["name"]:
+        # Another office's contacts are never kept: the new ones are asked, or doctor fails.
+        for key, answer in (("phone", answers.phone), ("email", answers.email)):
+            if answer is None:
+                office.pop(key, None)
+    _follow_identity(data, former, office)
     for key, value in (("site_url", answers.site_url), ("repository", answers.repository)):
         if value is not None:
             data[key] = value
@@ -135,6 +159,38 @@ def apply(current: dict[str, Any], answers: Answers) -> dict[str, Any]:
     if answers.roles:
         _mapping(data, "roles").update({k: list(v) for k, v in answers.roles.items()})
     return data
+
+
+def _follow_identity(data: dict[str, Any], former: dict[str, Any], office: dict[str, Any]) -> None:
+    """What kpu.yml derives from the office's names follows a new name: the DIP defaults
+    ("PPID KPU Kabupaten ...", the place), and the office's hashtag ("#KPUBangkaBarat")."""
+    pairs = [
+        (former[key], office.get(key))
+        for key in ("name", "short_name", "seat")
+        if isinstance(former[key], str) and former[key].strip() and former[key] != office.get(key)
+    ]
+    dip = data.get("dip")
+    if isinstance(dip, dict):
+        for key, value in list(dip.items()):
+            if not isinstance(value, str):
+                continue
+            for old, new in pairs:
+                if new is None and value.strip() == old.strip():
+                    dip.pop(key)  # the place of another office: unset, not kept
+                    break
+                if new is not None:
+                    value = value.replace(old.strip(), str(new).strip())
+            else:
+                dip[key] = value
+        if "place" not in dip and office.get("seat"):
+            dip["place"] = office["seat"]
+    short = former["short_name"]
+    channels = data.get("channels")
+    if isinstance(short, str) and isinstance(channels, dict) and office.get("short_name") != short:
+        tags = channels.get("hashtags")
+        if isinstance(tags, list):
+            mine, new = hashtag(short), hashtag(str(office.get("short_name", "")))
+            channels["hashtags"] = [new if t == mine else t for t in tags]
 
 
 def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:

@@ -143,8 +143,14 @@ _OPTIONS = re.compile(
 )
 
 
-def form_with_stages(text: str, stages: dict[str, str]) -> str:
-    """The issue form with its stage dropdown listing `stages` (key -> name), all else kept."""
+_NOTE_CODE = re.compile(r"(placeholder: \d+/ND/HK\.03/)(?:Kab|Kota|Prov)(/)")
+
+
+def form_with_stages(text: str, stages: dict[str, str], note_code: str | None = None) -> str:
+    """The issue form with its stage dropdown listing `stages` (key -> name) and, given the
+    office's code (Kab, Kota, Prov), the example Nota Dinas number; all else kept."""
+    if note_code is not None:
+        text = _NOTE_CODE.sub(lambda m: m.group(1) + note_code + m.group(2), text)
     match = _OPTIONS.search(text)
     if match is None:
         raise ValueError(f"{FORM_FILE}: no options under the dropdown 'tahapan'")

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from pipeline import frontmatter_edit as fm
 from pipeline import rules, verify
 from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
+from pipeline.config import ROLE_LABELS
 from pipeline.errors import ConfigError, PipelineError, RemoteError
 from pipeline.gitrepo import Commit, GitRepo, Identity
 from pipeline.messages import promote as msg
@@ -231,7 +232,9 @@ class _Decider:
             )
         base = _with(base, base.action, commit=last.sha, pull=pull, approval=state)
         if state.blockers:
-            who = ", ".join(f"{b.login} ({role_label(b.role)})" for b in state.blockers)
+            who = ", ".join(
+                f"{b.login} ({role_label(b.role, state.labels)})" for b in state.blockers
+            )
             return _with(
                 base, Action.UNAPPROVED, reason=msg.BLOCKED.format(number=pull.number, who=who)
             )
@@ -434,7 +437,11 @@ def commit_message(decision: Decision) -> str:
 
 def approvers_text(decision: Decision) -> str:
     approvers = decision.approval.approvers if decision.approval else ()
-    return ", ".join(msg.APPROVER.format(login=a.login, role=role_label(a.role)) for a in approvers)
+    labels = decision.approval.labels if decision.approval else {}
+    return ", ".join(
+        msg.APPROVER.format(login=a.login, role=role_label(a.role, labels or ROLE_LABELS))
+        for a in approvers
+    )
 
 
 def apply(plan: Plan, repo: GitRepo, identity: Identity, push: bool = True) -> Result:

@@ -28,6 +28,7 @@ from pipeline.citations import (
     parse_citation,
 )
 from pipeline.errors import PipelineError
+from pipeline.identity import TYPE_TITLE, split_name
 from pipeline.messages import citations as msg
 from pipeline.official_text import catalogue_link
 from pipeline.read import ReadFailed, YamlDoc, load_yaml, read_text
@@ -155,6 +156,10 @@ class Regulation(BaseModel):
 
     @property
     def kind_name(self) -> str:
+        if self.type == "kpts-kpukab" and self.author:  # the office's type, not always Kabupaten
+            kind = split_name(self.author)[0]
+            if kind is not None:
+                return f"Keputusan Komisi Pemilihan Umum {TYPE_TITLE[kind]}"
         return KIND_NAMES[self.type]
 
     @property

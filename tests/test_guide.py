@@ -17,6 +17,7 @@ from pipeline.approvals import Review, describe, evaluate, verdict
 from pipeline.channels import environment
 from pipeline.cli import COMMANDS, build_parser
 from pipeline.config import load_config
+from pipeline.identity import fill, identity
 from pipeline.messages import intake
 from pipeline.messages.new_template import DRAFT
 from pipeline.model import FrontMatter
@@ -55,12 +56,17 @@ EXAMPLES = {
 }
 
 
+def _filled(text: str) -> str:
+    """The page as a reader sees it: the office's placeholders filled from kpu.yml (#15)."""
+    return fill(text, identity(load_config(ROOT)).values(), markdown=False)
+
+
 def _text(name: str) -> str:
-    return (GUIDE / name).read_text(encoding="utf-8")
+    return _filled((GUIDE / name).read_text(encoding="utf-8"))
 
 
 def _all_text() -> str:
-    return "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    return "\n".join(_filled(page.read_text(encoding="utf-8")) for page in PAGES)
 
 
 def _sample_image(repo: Path) -> None:
@@ -219,7 +225,7 @@ def test_the_intake_messages_are_the_real_ones() -> None:
 
 
 def test_the_init_error_example_is_what_kpu_init_prints(repo: Path) -> None:
-    result = run_kpu("init", "--yes", "--site-url", "kpu-pangkalpinang.github.io", cwd=repo)
+    result = run_kpu("init", "--yes", "--site-url", "kpu-kota-contoh.github.io", cwd=repo)
     assert result.code == 2
     assert f"```text\n{result.err}```" in _text("menyiapkan-kantor.md")
 

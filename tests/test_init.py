@@ -234,10 +234,14 @@ def test_answers_left_empty_keep_the_current_values(repo: Path) -> None:
 
 # --- interactive -------------------------------------------------------------------------------
 INTERVIEW = [
-    ("Nama lengkap kantor, contoh KPU Kabupaten Bangka Barat [KPU Kabupaten Bangka Barat]: ",
+    ("Nama lengkap kantor (diawali KPU Kabupaten/Kota/Provinsi) [KPU Kabupaten Bangka Barat]: ",
      "KPU Kota Pangkalpinang"),
     ("Nama singkat (kartu media sosial dan layar kecil) [KPU Bangka Barat]: ", "KPU Pangkalpinang"),
-    ("Alamat kantor [", ""),
+    ("Provinsi tempat kantor (untuk kantor kabupaten/kota) [Kepulauan Bangka Belitung]: ", ""),
+    ("Kota kedudukan kantor (juga tempat pembuatan informasi di DIP) [Pangkalpinang]: ", ""),
+    ("Alamat kantor [", "Jl. Contoh No. 1, Pangkalpinang"),
+    ("Nomor telepon resmi kantor (kontak PPID di kaki halaman): ", "(0717) 123456"),
+    ("Alamat surel resmi PPID (kaki halaman): ", "ppid@kpu-pangkalpinang.example"),
     ("Alamat situs (https://...) [https://kab-bangkabarat.kpu.go.id/]: ",
      "https://kpu-pangkalpinang.github.io/informasi-hukum/"),
     ("Repositori GitHub (pemilik/nama) [kpu-bangkabarat/informasi-hukum]: ",
@@ -249,10 +253,10 @@ INTERVIEW = [
      "https://t.me/kpupkp"),
     ("Peran Subbag Hukum: nama pengguna GitHub, pisahkan dengan koma [hukum-kpubabar]: ",
      "hukum-pkp"),
-    ("Peran Sekretaris KPU Kabupaten: nama pengguna GitHub, pisahkan dengan koma "
+    ("Peran Sekretaris KPU Kota: nama pengguna GitHub, pisahkan dengan koma "
      "[sekretaris-kpubabar]: ", "-"),
     ("Peran Divisi Pengusul: ", ""),
-    ("Peran Ketua KPU Kabupaten: ", "ketua-pkp"),
+    ("Peran Ketua KPU Kota: ", "ketua-pkp"),
     ("Peran Tim Desain Konten: ", ""),
     ("Hapus publikasi contoh (content/posts/) dan catatannya? (ya/tidak) [tidak]: ", "mungkin"),
     ('Jawab "ya" atau "tidak".', "ya"),
@@ -262,7 +266,10 @@ INTERVIEW = [
 def _expect_interview_result(repo: Path, out: str) -> None:
     config = load_config(repo)
     assert config.office.name == "KPU Kota Pangkalpinang"
-    assert config.office.address.startswith("Muntok")  # Enter kept the current value
+    assert config.office.province == "Kepulauan Bangka Belitung"  # Enter kept the current value
+    assert config.office.seat == "Pangkalpinang"  # a city office sits in its city
+    assert config.office.phone == "(0717) 123456"  # another office's contacts were not offered
+    assert config.role_labels["ketua"] == "Ketua KPU Kota"
     assert config.channels.enabled == ["telegram"]
     assert list(config.channels.accounts) == ["telegram"]
     assert config.roles["subbag_hukum"] == ["hukum-pkp"]

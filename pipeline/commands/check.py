@@ -71,5 +71,5 @@ def governance_notice(root: Path) -> str | None:
     return msg.GOVERNANCE_NOTICE.format(
         files=", ".join(found[1]),
         rule=rule.name,
-        roles=amsg.ROLE_OR.join(map(role_label, rule.any_of)),
+        roles=amsg.ROLE_OR.join(role_label(r, config.role_labels) for r in rule.any_of),
     )

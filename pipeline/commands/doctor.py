@@ -14,7 +14,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="periksa kesiapan repositori untuk menerbitkan",
         description="Periksa kpu.yml dan data/*.yml, kredensial setiap kanal yang aktif (hanya "
         "namanya; nilainya tidak pernah ditampilkan), alamat GitHub Pages, langkah kpu di "
-        "workflow, dan apakah remote origin dapat dihubungi. Keluar dengan kode 1 jika ada "
+        "workflow, kontak PPID (telepon, surel), sisa identitas kantor lain di kpu.yml, content/, "
+        "mkdocs.yml, .github/ dan cms/, dan apakah remote origin dapat dihubungi. Keluar dengan "
+        "kode 1 jika ada "
         "yang GAGAL.",
     )
     p.add_argument(

@@ -7,10 +7,11 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pipeline import init
+from pipeline import identity_files, init, leftovers
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import EnvVar
 from pipeline.config import ROLE_LABELS, KpuConfig
+from pipeline.identity import role_labels, split_name
 from pipeline.messages import init as msg
 
 Ask = Callable[[str], str]
@@ -28,6 +29,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--office-name", metavar="NAMA", help="nama lengkap kantor")
     p.add_argument("--short-name", metavar="NAMA", help="nama singkat kantor")
     p.add_argument("--address", metavar="ALAMAT", help="alamat kantor")
+    p.add_argument(
+        "--office-type",
+        choices=["kabupaten", "kota", "provinsi"],
+        help="jenis kantor (bawaan: dibaca dari nama); menentukan sebutan peran",
+    )
+    p.add_argument("--province", metavar="NAMA", help="provinsi tempat kantor kabupaten/kota")
+    p.add_argument("--seat", metavar="KOTA", help="kota kedudukan kantor (juga tempat di DIP)")
+    p.add_argument("--phone", metavar="NOMOR", help="nomor telepon resmi kantor (kontak PPID)")
+    p.add_argument("--email", metavar="SUREL", help="alamat surel resmi PPID")
     p.add_argument(
         "--site-url", metavar="URL", help="alamat situs, contoh https://pemilik.github.io/repo/"
     )
@@ -86,6 +96,11 @@ def run(args: argparse.Namespace) -> int:
     _print_summary(config)
     if clear:
         _print_cleared(init.clear_samples(args.root))
+    for path in identity_files.refresh(args.root, config):
+        print(msg.DERIVED_WRITTEN.format(path=path))
+    previous, _ = init.check(current) if current else (None, [])
+    for path, words in leftovers.scan(args.root, config, previous).items():
+        print(msg.LEFTOVER.format(path=path, found=", ".join(words[:5])))
     _print_secrets(config.repository)
     _print_secret_list(init.secrets_to_set(config))
     print(msg.NEXT_STEPS)
@@ -97,6 +112,11 @@ def _from_flags(args: argparse.Namespace) -> tuple[init.Answers, list[str]]:
         office_name=args.office_name,
         short_name=args.short_name,
         address=args.address,
+        office_type=args.office_type,
+        province=args.province,
+        seat=args.seat,
+        phone=args.phone,
+        email=args.email,
         site_url=args.site_url,
         repository=args.repository,
         channels=init.split_list(args.channels) if args.channels is not None else None,
@@ -123,7 +143,14 @@ def _interview(answers: init.Answers, shown: dict[str, Any], clear: bool, ask: A
     office = shown.get("office") or {}
     answers.office_name = _field(ask, msg.ASK_OFFICE_NAME, office.get("name"))
     answers.short_name = _field(ask, msg.ASK_SHORT_NAME, office.get("short_name"))
+    # A new name drops what belonged to the former office (its seat, contacts): not offered.
+    renamed = init.Answers(office_name=answers.office_name, short_name=answers.short_name)
+    office = init.apply(shown, renamed).get("office") or {}
+    answers.province = _field(ask, msg.ASK_PROVINCE, office.get("province"))
+    answers.seat = _field(ask, msg.ASK_SEAT, office.get("seat"))
     answers.address = _field(ask, msg.ASK_ADDRESS, office.get("address"))
+    answers.phone = _field(ask, msg.ASK_PHONE, office.get("phone"))
+    answers.email = _field(ask, msg.ASK_EMAIL, office.get("email"))
     answers.site_url = _field(ask, msg.ASK_SITE_URL, shown.get("site_url"))
     answers.repository = _field(ask, msg.ASK_REPOSITORY, shown.get("repository"))
     channels = shown.get("channels") or {}
@@ -141,7 +168,7 @@ def _interview(answers: init.Answers, shown: dict[str, Any], clear: bool, ask: A
         url = _field(ask, msg.ASK_URL.format(label=label), known.get("url"))
         answers.accounts[name] = {"handle": handle or "", "url": url or ""}
     roles = shown.get("roles") or {}
-    for role, label in ROLE_LABELS.items():
+    for role, label in role_labels(split_name(answers.office_name or "")[0] or "kabupaten").items():
         logins = _field(ask, msg.ASK_ROLE.format(label=label), _joined(roles.get(role)))
         answers.roles[role] = init.split_list(logins or "")
     return _yes_no(ask, msg.ASK_CLEAR, clear)
@@ -192,7 +219,7 @@ def _print_summary(config: KpuConfig) -> None:
         print(msg.SUMMARY_ITEM.format(label="-", value=msg.SUMMARY_NONE))
     print(msg.SUMMARY_ROLES)
     roles = {str(role): logins for role, logins in config.roles.items()}
-    for role, label in ROLE_LABELS.items():
+    for role, label in config.role_labels.items():
         logins = ", ".join(roles.get(role, [])) or msg.SUMMARY_NONE
         print(msg.SUMMARY_ITEM.format(label=label, value=logins))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pipeline.messages import intake as msg
 
@@ -61,6 +62,17 @@ def run_open(args: argparse.Namespace) -> int:
     return 0
 
 
+def _note_code(root: Path) -> str | None:
+    from pipeline.config import load_config
+    from pipeline.errors import ConfigError
+    from pipeline.identity import identity
+
+    try:
+        return identity(load_config(root)).values()["kantor.kode_nota_dinas"]
+    except ConfigError:
+        return None  # the stage list is still written; kpu doctor names kpu.yml's problems
+
+
 def run_form(args: argparse.Namespace) -> int:
     from pipeline.intake import FORM_FILE, form_with_stages
     from pipeline.stages import load_stages
@@ -68,7 +80,7 @@ def run_form(args: argparse.Namespace) -> int:
     path = args.root / FORM_FILE
     current = path.read_text(encoding="utf-8")
     stages = {key: stage.name for key, stage in load_stages(args.root).items()}
-    fresh = form_with_stages(current, stages)
+    fresh = form_with_stages(current, stages, _note_code(args.root))
     if fresh == current:
         print(msg.FORM_UNCHANGED.format(path=FORM_FILE))
         return 0

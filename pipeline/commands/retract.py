@@ -19,14 +19,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("slug", metavar="SLUG", help="slug publikasi, contoh mengenal-uu-pemilu")
     p.add_argument(
-        "--reason", default=msg.RETRACT_DEFAULT_REASON, help="alasan, ditampilkan di halaman"
+        "--reason",
+        default=None,
+        help='alasan, ditampilkan di halaman (bawaan: "Publikasi ditarik oleh <nama kantor>.")',
     )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
-    done = retract(ctx, args.slug, args.reason, ledger=Ledger.of(args.root))
+    reason = args.reason or msg.RETRACT_DEFAULT_REASON.format(office=ctx.config.office.name)
+    done = retract(ctx, args.slug, reason, ledger=Ledger.of(args.root))
     for channel, url in done.deleted:
         print(msg.RETRACT_DELETED.format(slug=args.slug, channel=channel, url=url))
     for channel, detail in done.failed:

@@ -267,6 +267,10 @@ GOVERNANCE_NOTICE = (
     "Catatan: perubahan ini mengubah aturan ({files}). Pull request-nya memerlukan juga {rule} "
     "({roles}) sesuai kpu.yml di main; aturan yang diubah baru berlaku setelah digabung."
 )
+UNKNOWN_PLACEHOLDER = (
+    "{path}: isian identitas kantor tidak dikenal: {found}. Perbaiki ejaannya; isian yang "
+    "tersedia (diisi dari kpu.yml): {known}"
+)
 BUILD_REFUSED = (
     "Situs tidak dibangun: berkas berikut tidak boleh diterbitkan. Hapus lalu jalankan lagi "
     "kpu build.\n{detail}"

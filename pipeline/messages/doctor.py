@@ -171,3 +171,25 @@ CODEOWNERS_STALE = (
     "perubahannya lewat pull request."
 )
 CODEOWNERS_WRITTEN = "{path} ditulis dari roles di kpu.yml."
+
+# --- identity: one office, everywhere ----------------------------------------------------------
+CONTACT_OK = "Kontak PPID lengkap di kaki setiap halaman: telepon {phone}, surel {email}."
+CONTACT_MISSING = (
+    "Kontak PPID belum lengkap: {fields} belum diisi di kpu.yml (bagian office). Halaman Beranda, "
+    "Profil dan PPID menyebut nomor telepon dan surel ada di bagian bawah setiap halaman. Isi "
+    'dengan nomor dan surel resmi yang sudah dikonfirmasi PPID: kpu init --yes --phone "..." '
+    '--email "..."'
+)
+CONTACT_FIELDS = {"phone": "office.phone (nomor telepon)", "email": "office.email (surel)"}
+LEFTOVERS_OK = "Tidak ada sisa identitas kantor lain di content/, mkdocs.yml, .github/ dan cms/."
+LEFTOVER = (
+    "{path}: masih memuat identitas kantor lain ({found}), padahal kpu.yml menyebut {office}. "
+    "Ganti dengan isian dari kpu.yml, misalnya {{{{ kantor.nama }}}}, {{{{ kantor.wilayah }}}} atau "
+    "{{{{ peran.ketua }}}} (daftar lengkap di panduan Menyiapkan kantor), atau tulis nama kantor Anda "
+    "sendiri."
+)
+DERIVED_OK = "Pull request template dan formulir permintaan publikasi sesuai dengan kpu.yml."
+DERIVED_STALE = (
+    "{path} tidak sesuai dengan kpu.yml (sebutan peran atau nomor Nota Dinas); jalankan kpu init "
+    "--yes untuk menulisnya ulang, lalu ajukan perubahannya lewat pull request."
+)

@@ -8,7 +8,11 @@ INTRO = (
     "Menyiapkan repositori untuk kantor KPU Anda. Tekan Enter untuk memakai nilai di dalam "
     "[kurung siku]; ketik - untuk mengosongkan daftar (kanal, pemegang peran)."
 )
-ASK_OFFICE_NAME = "Nama lengkap kantor, contoh KPU Kabupaten Bangka Barat"
+ASK_OFFICE_NAME = "Nama lengkap kantor (diawali KPU Kabupaten/Kota/Provinsi)"
+ASK_PROVINCE = "Provinsi tempat kantor (untuk kantor kabupaten/kota)"
+ASK_SEAT = "Kota kedudukan kantor (juga tempat pembuatan informasi di DIP)"
+ASK_PHONE = "Nomor telepon resmi kantor (kontak PPID di kaki halaman)"
+ASK_EMAIL = "Alamat surel resmi PPID (kaki halaman)"
 ASK_SHORT_NAME = "Nama singkat (kartu media sosial dan layar kecil)"
 ASK_ADDRESS = "Alamat kantor"
 ASK_SITE_URL = "Alamat situs (https://...)"
@@ -62,6 +66,11 @@ NEXT_STEPS = """Langkah berikutnya:
   2. Periksa bagian dip, channels.hashtags dan approvals di kpu.yml, serta halaman di content/.
   3. Jalankan kpu doctor untuk memeriksa kesiapan repositori sebelum menerbitkan."""
 
+DERIVED_WRITTEN = "Ditulis ulang dari kpu.yml: {path}"
+LEFTOVER = (
+    "Perlu disunting: {path} masih memuat identitas kantor sebelumnya ({found}); ganti dengan "
+    "isian seperti {{{{ kantor.nama }}}} atau dengan nama kantor Anda (kpu doctor memeriksanya)."
+)
 SUMMARY_ACCOUNTS = "Akun resmi (tampil di kaki setiap halaman situs):"
 SUMMARY_ROLES = "Pemegang peran SOP (persetujuan mereka di pull request yang dihitung):"
 SUMMARY_ITEM = "  {label}: {value}"
@@ -90,6 +99,11 @@ SECTION_COMMENTS = {
     ),
 }
 FIELD_COMMENTS = {
+    "office.type": "kabupaten, kota, atau provinsi: menentukan sebutan peran",
+    "office.province": "provinsi tempat kantor (KPU Provinsi di atasnya)",
+    "office.seat": "kota kedudukan kantor",
+    "office.phone": "kontak PPID di kaki setiap halaman; pastikan nomor resmi",
+    "office.email": "kontak PPID di kaki setiap halaman; pastikan alamat resmi",
     "office.short_name": "nama singkat untuk kartu dan tanda tangan kiriman",
     "timezone": "WIB",
     "repository": "pemilik/nama repositori di GitHub",
@@ -101,6 +115,6 @@ FIELD_COMMENTS = {
     "dip.category": "berkala, serta_merta, atau setiap_saat",
 }
 PLACEHOLDERS = {
-    "office.phone": '# phone: "..."   # isi nomor telepon resmi kantor',
-    "office.email": '# email: "..."   # isi alamat surel PPID',
+    "office.phone": '# phone: "..."   # WAJIB: nomor telepon resmi kantor (kontak PPID)',
+    "office.email": '# email: "..."   # WAJIB: alamat surel resmi PPID',
 }

@@ -35,13 +35,13 @@ social:
 # channels: [x, facebook]
 # Jadwal terbit (opsional), jam WIB: 2026-10-05 09:00
 # publish_at: 2026-10-05 09:00
-# Keputusan KPU Kabupaten yang diterbitkan publikasi ini (opsional): metadata dan PDF-nya.
+# Keputusan kantor ini yang diterbitkan publikasi ini (opsional): metadata dan PDF-nya.
 # Setelah disetujui dan terbit, keputusan ini tampil di Daftar Peraturan dan umpan JDIHN.
 # document:
 #   number: 12                 # nomor keputusan (angka saja)
 #   year: 2026
 #   title: ""                  # judul, teks setelah "tentang"
-#   enacted_place: Muntok      # tempat penetapan
+#   enacted_place: ""          # tempat penetapan (kota kedudukan kantor)
 #   enacted_on: 2026-10-01     # tanggal penetapan
 #   pdf: content/dokumen/keputusan-12-2026.pdf    # berkas PDF yang ditandatangani, maks. 20 MB
 #   sha256: ""                 # kpu check menyebut nilainya

@@ -154,7 +154,8 @@ RETRACT_MARKED = (
 RETRACT_FAIL_SUMMARY = (
     "{count} kiriman belum terhapus. Jalankan kpu retract lagi setelah masalahnya diperbaiki."
 )
-RETRACT_DEFAULT_REASON = "Publikasi ditarik oleh KPU Kabupaten."
+RETRACT_DEFAULT_REASON = "Publikasi ditarik oleh {office}."
+RETRACT_NO_REASON = "Publikasi ditarik."
 WITHDRAWN_NOTICE = (
     '!!! warning "Publikasi ini telah ditarik"\n    Ditarik pada {date}. Alasan: {reason}\n'
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 # --- Arsip Link Aktif (site page) ------------------------------------------------------------
 ARCHIVE_TITLE = "Arsip Link Aktif"
 ARCHIVE_DESCRIPTION = (
-    "Setiap publikasi KPU Kabupaten Bangka Barat beserta tautan halaman web dan kiriman media "
+    "Setiap publikasi {{ kantor.nama }} beserta tautan halaman web dan kiriman media "
     "sosialnya, tanggal, kanal, dan status pemeriksaan tautannya."
 )
 ARCHIVE_INTRO = (
@@ -45,7 +45,7 @@ CHECK_UNKNOWN = "tautan tidak dapat diperiksa: {reason} ({when})"
 # --- Daftar Informasi Publik (site page) -----------------------------------------------------
 DIP_TITLE = "Daftar Informasi Publik"
 DIP_DESCRIPTION = (
-    "Daftar informasi publik yang diterbitkan KPU Kabupaten Bangka Barat melalui situs ini, "
+    "Daftar informasi publik yang diterbitkan {{ kantor.nama }} melalui situs ini, "
     "menurut Standar Layanan Informasi Publik."
 )
 DIP_INTRO = (

@@ -17,7 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from pipeline.config import KpuConfig, load_config
+from pipeline.errors import BuildError
+from pipeline.identity import fill, identity, unknown
 from pipeline.ledger import awaiting_instagram
+from pipeline.messages import check as check_msg
 from pipeline.model import Publication
 from pipeline.office_documents import document_key, office_documents
 from pipeline.regulations import Registry, Regulation, load_registry
@@ -48,12 +51,21 @@ class SiteGenerator:
         self.stages = {key: stage.name for key, stage in load_stages(root).items()}
         self.published = []
         self.published_by_uri = {}
+        # the placeholders of the office's pages ({{ kantor.nama }}), from kpu.yml
+        self.values: dict[str, str] = identity(self.kpu).values()
 
-    def identity(self) -> dict[str, Any]:
-        """The configuration values the site takes from kpu.yml."""
+    def identity(self, described: str | None = None) -> dict[str, Any]:
+        """The configuration values the site takes from kpu.yml (`described`: mkdocs.yml's own
+        site_description, which may use the placeholders)."""
         office, kpu = self.kpu.office, self.kpu
         return {
             "site_name": office.name,
+            # read by the RSS feeds' <description> and the pages' meta description
+            "site_description": (
+                fill(described, self.values, markdown=False)
+                if described
+                else identity(kpu).site_description()
+            ),
             "site_url": kpu.base_url,
             "office": {
                 "name": office.name,
@@ -70,7 +82,7 @@ class SiteGenerator:
 
     def configure(self, config: MkDocsConfig) -> None:
         """The identity and the office templates into a loaded MkDocs configuration."""
-        values = self.identity()
+        values = self.identity(config.site_description)
         # The office templates ship with the package, so any checkout builds with them; a
         # `custom_dir` of the office's own still wins over them.
         dirs = config.theme.dirs
@@ -80,6 +92,7 @@ class SiteGenerator:
             config.extra_javascript.append(FILTER_SCRIPT)  # type: ignore[arg-type]
         config.site_name = values["site_name"]
         config.site_url = values["site_url"]
+        config.site_description = values["site_description"]
         config.extra["office"] = values["office"]
         config.extra["content_security_policy"] = values["content_security_policy"]
         rss = config.plugins.get("rss")
@@ -112,7 +125,32 @@ class SiteGenerator:
             return markdown + regulation_pages.archive_section(self.registry, src_uri)
         if src_uri.startswith(POSTS_PREFIX):
             return self._post_markdown(markdown, src_uri, meta)
-        return markdown
+        return self._identity_markdown(markdown, src_uri, meta)
+
+    def page_meta(self, src_uri: str, meta: Mapping[str, Any]) -> dict[str, Any]:
+        """A written page's front matter with the office's placeholders filled; posts are
+        drafts, untouched."""
+        if src_uri.startswith(POSTS_PREFIX):
+            return dict(meta)
+        return {
+            key: fill(value, self.values, markdown=False) if isinstance(value, str) else value
+            for key, value in meta.items()
+        }
+
+    def _identity_markdown(self, markdown: str, src_uri: str, meta: Mapping[str, Any]) -> str:
+        """The office's pages name it through placeholders ({{ kantor.nama }}) filled from
+        kpu.yml; a misspelt one stops the build, naming the page (BuildError)."""
+        texts = [markdown] + [value for value in meta.values() if isinstance(value, str)]
+        wrong = [found for text in texts for found in unknown(text, self.values)]
+        if wrong:
+            raise BuildError(
+                check_msg.UNKNOWN_PLACEHOLDER.format(
+                    path=DOCS_PREFIX + src_uri,
+                    found=", ".join(dict.fromkeys(wrong)),
+                    known=", ".join(sorted(self.values)),
+                )
+            )
+        return fill(markdown, self.values)
 
     def _post_markdown(self, markdown: str, src_uri: str, meta: Mapping[str, Any]) -> str:
         markdown = notice_markdown(meta.get("withdrawn")) + markdown  # kpu retract

@@ -43,7 +43,7 @@ def notice_markdown(withdrawn: object) -> str:
         return ""
     when = withdrawn.get("date")
     shown = format_wib(aware(when)) if isinstance(when, dt.date) else str(when or "-")
-    reason = md_text(withdrawn.get("reason") or publish_msg.RETRACT_DEFAULT_REASON)
+    reason = md_text(withdrawn.get("reason") or publish_msg.RETRACT_NO_REASON)
     return publish_msg.WITHDRAWN_NOTICE.format(date=md_text(shown), reason=reason) + "\n"
 
 

@@ -18,8 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from pipeline.errors import ConfigError
+from pipeline.errors import BuildError, ConfigError
 from pipeline.files import refused_entries
+from pipeline.identity import fill
 from pipeline.messages import check as check_msg
 from pipeline.regulations import RegistryError
 from pipeline.safety import clean_html, escape
@@ -55,16 +56,23 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        values: dict[str, str] = {}
         if self.generator is not None:
             self.generator.add_files(files, config)
-        _escape_authors(config)
+            values = self.generator.values
+        _escape_authors(config, values)  # a staged tree has its placeholders filled already
         return files
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
     ) -> str:
         if self.generator is not None:
-            markdown = self.generator.page_markdown(markdown, page.file.src_uri, page.meta)
+            src_uri = page.file.src_uri
+            try:
+                page.meta.update(self.generator.page_meta(src_uri, page.meta))
+                markdown = self.generator.page_markdown(markdown, src_uri, page.meta)
+            except BuildError as exc:  # a misspelt placeholder on one of the office's pages
+                raise PluginError(str(exc)) from exc
         image = page.meta.get("image")
         if page.file.src_uri.startswith(POSTS_PREFIX) and isinstance(image, str):
             page.meta["image"] = image.removeprefix(DOCS_PREFIX)  # the feed wants it site-relative
@@ -102,11 +110,12 @@ def _escape_meta(meta: MutableMapping[str, Any]) -> None:
             meta[key] = [escape(item) if isinstance(item, str) else item for item in value]
 
 
-def _escape_authors(config: MkDocsConfig) -> None:
-    """The blog prints the names and descriptions of .authors.yml as they are: escape them once
-    (the blog loads them in its on_config, before any on_files)."""
+def _escape_authors(config: MkDocsConfig, values: dict[str, str]) -> None:
+    """The blog prints the names and descriptions of .authors.yml as they are: the office's
+    placeholders filled, then escaped once (the blog loads them in its on_config, before any
+    on_files)."""
     blog = config.plugins.get("material/blog") or config.plugins.get("blog")
     for author in (getattr(blog, "authors", None) or {}).values():
         for key in ("name", "description"):
             if isinstance(author[key], str):
-                author[key] = escape(author[key])
+                author[key] = escape(fill(author[key], values, markdown=False))

@@ -30,6 +30,7 @@ from mkdocs.utils import yaml_load
 
 from pipeline.errors import BuildError, ConfigError
 from pipeline.files import copy_tree
+from pipeline.identity import fill
 from pipeline.messages import check as msg
 from pipeline.regulations import RegistryError
 from pipeline.safety import escape
@@ -76,9 +77,11 @@ def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
         if file.src_uri not in kept:  # withheld (an official text no publication names)
             (docs / file.src_uri).unlink()
     _write_generated(files, docs)
-    _write_pages(files, docs, generator, escape_meta=engine == "zensical")
-    if engine == "zensical":
-        _escape_authors(docs, config)
+    try:
+        _write_pages(files, docs, generator, escape_meta=engine == "zensical")
+    except BuildError as exc:  # a misspelt placeholder on one of the office's pages
+        raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
+    _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
     generator.write_cards(docs)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
     document = _staged_config(root, generator, staging, site_dir, engine)
@@ -129,9 +132,10 @@ def _write_pages(files: Files, docs: Path, generator: SiteGenerator, escape_meta
         path = docs / file.src_uri
         source = path.read_text(encoding="utf-8-sig")
         markdown, meta = page_meta.get_data(source)
-        changed = generator.page_markdown(markdown, file.src_uri, meta)
+        filled = generator.page_meta(file.src_uri, meta)  # the office's placeholders
+        changed = generator.page_markdown(markdown, file.src_uri, filled)
         head = source[: len(source) - len(markdown)]  # get_data leaves the text after it as is
-        escaped = _escaped(meta) if escape_meta else meta
+        escaped = _escaped(filled) if escape_meta else filled
         if escaped != meta:
             head = _front_matter(escaped)
         if changed != markdown or escaped != meta:
@@ -154,9 +158,12 @@ def _front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def _escape_authors(docs: Path, config: MkDocsConfig) -> None:
-    """The blog's .authors.yml, names and descriptions escaped (Zensical prints them as they
-    are; under MkDocs the `kpu` plugin escapes them after the blog has read them)."""
+def _stage_authors(
+    docs: Path, config: MkDocsConfig, values: dict[str, str], escape_text: bool
+) -> None:
+    """The blog's .authors.yml, the office's placeholders filled in names and descriptions, and
+    under `escape_text` escaped (Zensical prints them as they are; under MkDocs the `kpu` plugin
+    escapes them after the blog has read them)."""
     blog = config.plugins.get("material/blog") or config.plugins.get("blog")
     if blog is None:
         return
@@ -169,7 +176,8 @@ def _escape_authors(docs: Path, config: MkDocsConfig) -> None:
     for author in (document.get("authors") or {}).values():
         for key in ("name", "description"):
             if isinstance(author.get(key), str):
-                author[key] = str(escape(author[key]))
+                text = fill(author[key], values, markdown=False)
+                author[key] = str(escape(text)) if escape_text else text
     path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
 
 
@@ -192,8 +200,9 @@ def _staged_config(
     docs, theme = staging / DOCS, staging / THEME
     with (root / CONFIG_NAME).open(encoding="utf-8") as stream:
         document: dict[str, Any] = yaml_load(stream) or {}  # MkDocs' own loader: !ENV resolved
-    values = generator.identity()
+    values = generator.identity(document.get("site_description"))
     document["site_name"] = values["site_name"]
+    document["site_description"] = values["site_description"]
     document["site_url"] = values["site_url"]
     # relative to the configuration file, as both engines read them (Zensical needs it so)
     document["docs_dir"] = _relative(docs, staging)
