@@ -18,6 +18,7 @@ from pipeline.comment_sections import (
     site_preview_section,
 )
 from pipeline.config import load_config
+from pipeline.identity import fill, identity
 from pipeline.validate import Result, load_context, validate
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu, write_draft
 from tests.fake_github import running
@@ -261,8 +262,9 @@ def test_the_checklist_uses_mains_roles_and_names_the_stale_approval_end_to_end(
 
 
 def test_the_guide_shows_the_checklist_as_kpu_comment_writes_it() -> None:
-    page = (ROOT / "content" / "panduan" / "menelaah-dan-menyetujui.md").read_text("utf-8")
-    state = _state(("sekretaris-kpubabar", "APPROVED"), ("hukum-kpubabar", "APPROVED"))
+    written = (ROOT / "content" / "panduan" / "menelaah-dan-menyetujui.md").read_text("utf-8")
+    page = fill(written, identity(CONFIG).values())  # the office's logins and titles, as built
+    state = _state(("sekretaris-kpubabar", "APPROVED"), ("ketua-kpubabar", "APPROVED"))
     heading, _, body = checklist_section(state, CONFIG).partition("\n\n")
     title = heading.removeprefix("### ")
     block = "\n".join(f"        {line}" if line else "" for line in body.splitlines())
