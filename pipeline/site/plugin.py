@@ -23,7 +23,7 @@ from pipeline.model import Publication
 from pipeline.office_documents import document_key, office_documents
 from pipeline.regulations import Registry, RegistryError, Regulation, load_registry
 from pipeline.safety import clean_html, escape
-from pipeline.site import archive, csp, dip, home, jdihn, regulation_pages
+from pipeline.site import archive, csp, dip, feeds, home, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
 from pipeline.stages import load_stages
@@ -89,6 +89,7 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
         published = archive.site_publications(files, config)
         self.published = list(published.values())
         self.published_by_uri = published
+        self.withdrawn_sources = feeds.withdrawn_sources(published, files)
         own = office_documents(self.published, self.kpu.office.name)
         self.registry = self.registry.with_documents(own)  # the office's Keputusan join the rest
         regulation_pages.withhold_unpublished_pdfs(files, self.registry)
@@ -151,8 +152,11 @@ class KpuPlugin(BasePlugin):  # type: ignore[type-arg]
             excerpt.content = clean_html(excerpt.content)
         return context
 
+    @event_priority(50)  # before the rss plugin writes its feeds from the items it collected
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Social cards into the built site: Instagram fetches them from their public URL."""
+        """Withdrawn posts out of the feeds; social cards into the built site: Instagram
+        fetches them from their public URL."""
+        feeds.drop_withdrawn(config.plugins, self.withdrawn_sources)
         root = Path(config.config_file_path).parent
         waiting = awaiting_instagram(root, self.kpu, self.published)
         if waiting:  # Pillow and the channels are loaded only when there is a card to draw
