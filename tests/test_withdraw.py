@@ -258,3 +258,45 @@ def test_retract_prepares_a_branch_and_commit_without_any_credentials(
     again = run_kpu("retract", SLUG, "--reason", REASON, "--no-push", cwd=flow.staff)
     assert again.code == 1
     assert f'Cabang "{branch}" sudah ada.' in again.err
+
+
+def test_a_post_whose_record_was_lost_is_found_and_deleted(
+    tmp_path: Path, repo: Path, github: FakeGitHub, world: World
+) -> None:
+    """A job died right after X answered (the ledger says `pending`); then the publication is
+    withdrawn: the post is looked up on X by its page URL and deleted, nothing is posted again."""
+    only_one_publication(repo)
+    flow = Scenario(tmp_path, repo, github)
+    _, killed = run_job(flow, world, ("x",), kill_at="after-call:x", skip=SKIP)
+    assert "killed" in [s.skipped for s in killed.steps], [s.err for s in killed.steps]
+    assert len(world.x.live) == 1
+    assert journal(flow)["publications"][SLUG]["channels"]["x"]["status"] == "pending"
+    flow.merge(retract_pr(flow))
+    _, job = run_job(flow, world, ("x",), skip=SKIP)
+    assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]
+    assert world.x.live == []
+    assert f"{SLUG} -> x: dihapus (https://x.com/" in job.step("kpu publish").out
+    assert origin_ledger(flow)["publications"][SLUG]["channels"]["x"]["status"] == "deleted"
+    assert len(world.x.calls("POST /2/tweets")) == 1
+
+
+def test_a_withdrawal_is_judged_by_mains_rules_not_the_ones_it_brings(
+    published: Scenario, world: World
+) -> None:
+    """The pull request also lowers the approvals to one sign-off and has just that one: main's
+    kpu.yml before the merge decides, so nothing is deleted."""
+    flow = published
+    number = retract_pr(flow, reviewers=())
+    config = (flow.staff / "kpu.yml").read_text(encoding="utf-8")
+    start = config.index("\napprovals:")
+    end = config.index("\ndistinct_approvers:")
+    lowered = "\napprovals:\n  - name: Telaah hukum\n    any_of: [subbag_hukum]"
+    flow.push_to_pr(number, {"kpu.yml": config[:start] + lowered + config[end:]})
+    flow.github.review(number, "hukum-kpubabar", "APPROVED")
+    flow.merge(number)
+    _, job = run_job(flow, world, NETWORKS, skip=SKIP)
+    step = job.step("kpu publish")
+    assert step.code == 1
+    assert f"pull request #{number} masih kurang persetujuan: " in step.out
+    assert "Persetujuan tata kelola" in step.out
+    assert world.counts() == dict.fromkeys(NETWORKS, 1)
