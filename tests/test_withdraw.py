@@ -19,6 +19,7 @@ from tests.conftest import run_kpu
 from tests.fake_github import FakeGitHub, running
 from tests.fault_driver import run_job
 from tests.merge_flow import Scenario, git
+from tests.servers.base import Fault
 from tests.servers.world import POST, SLUG, World, only_one_publication
 from tests.workflow_harness import Runner
 
@@ -300,3 +301,27 @@ def test_a_withdrawal_is_judged_by_mains_rules_not_the_ones_it_brings(
     assert f"pull request #{number} masih kurang persetujuan: " in step.out
     assert "Persetujuan tata kelola" in step.out
     assert world.counts() == dict.fromkeys(NETWORKS, 1)
+
+
+def test_a_sick_network_keeps_only_its_own_post_until_the_next_run(
+    published: Scenario, world: World
+) -> None:
+    """X answers 503 to everything; Facebook deletes but answers 502 (the retry gets "does not
+    exist", which counts as deleted). Only X's post stays, named; the next run deletes it."""
+    flow = published
+    flow.merge(retract_pr(flow))
+    world.x.sick["/2/"] = Fault(503, {"title": "Service Unavailable", "status": 503})
+    world.graph.fail("DELETE /v21.0/*", Fault(502, {"error": {"message": "x"}}, acted=True))
+    _, job = run_job(flow, world, NETWORKS, skip=SKIP)
+    step = job.step("kpu publish")
+    assert step.code == 1
+    assert f"{SLUG} -> x: GAGAL dihapus: " in step.out
+    assert "1 kiriman publikasi yang ditarik belum terhapus." in step.out
+    assert world.counts() == {**dict.fromkeys(NETWORKS, 0), "x": 1}
+    ledger = origin_ledger(flow)
+    assert statuses(ledger) == {**dict.fromkeys(NETWORKS, "deleted"), "x": "posted"}
+    world.x.sick.clear()
+    _, again = run_job(flow, world, NETWORKS, skip=SKIP)
+    assert not again.failed, [(s.command, s.out, s.err) for s in again.steps if s.code]
+    assert world.counts() == dict.fromkeys(NETWORKS, 0)
+    assert statuses(origin_ledger(flow)) == dict.fromkeys(NETWORKS, "deleted")
