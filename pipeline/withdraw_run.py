@@ -101,19 +101,24 @@ def _one(
     if entry.status == "deleted":
         done.lines.append(msg.ALREADY_GONE.format(slug=slug, channel=name))
         return
-    if entry.status in ("failed", "outbox") or name == "outbox" or name not in REGISTRY:
-        if name == "outbox" or entry.status == "outbox":
-            _clear_outbox(ctx, name, slug)
+    if entry.status == "outbox" or name == "outbox":
+        _clear_outbox(ctx, name, slug)
+    cls = REGISTRY.get(name)
+    by_hand = entry.status == "outbox" and cls is not None and name != "outbox"
+    if by_hand and cls is not None and not (cls.configured(environ) and cls.can_lookup):
+        # staff may have uploaded it from the outbox by hand: only they know where it is
+        done.lines.append(msg.OUTBOX_BY_HAND.format(slug=slug, channel=name, label=cls.label))
+        return
+    if cls is None or name == "outbox" or (entry.status in ("failed", "outbox") and not by_hand):
         done.lines.append(msg.NEVER_POSTED.format(slug=slug, channel=name, status=entry.status))
         return
-    cls = REGISTRY[name]
     if not cls.configured(environ):
         _fail(done, slug, name, msg.NO_CREDENTIALS.format(label=cls.label, url=entry.url or "-"))
         return
     channel = cls(ctx.root, ctx.config, environ)
     remote_id, url = entry.remote_id, entry.url
     try:
-        if entry.status == "pending":
+        if entry.status in ("pending", "outbox"):
             if not channel.can_lookup:
                 detail = msg.PENDING_UNKNOWN.format(label=cls.label, slug=slug, channel=name)
                 _fail(done, slug, name, detail)
@@ -121,7 +126,8 @@ def _one(
             post = channel.render(item.publication, publication_url(ctx, item.publication))
             found = channel.lookup(post)
             if found is None:  # it never reached the network: nothing to delete
-                writer.change(lambda b: b.mark(slug, name, "failed", error=None))
+                if entry.status == "pending":
+                    writer.change(lambda b: b.mark(slug, name, "failed", error=None))
                 done.lines.append(msg.NEVER_POSTED.format(slug=slug, channel=name, status="-"))
                 return
             remote_id, url = found.remote_id, found.url

@@ -21,6 +21,7 @@ from tests.fault_driver import run_job
 from tests.merge_flow import Scenario, git
 from tests.servers.base import Fault
 from tests.servers.world import POST, SLUG, World, only_one_publication
+from tests.servers.x import Tweet
 from tests.workflow_harness import Runner
 
 NETWORKS = ("x", "facebook", "instagram", "telegram", "mastodon")
@@ -325,3 +326,24 @@ def test_a_sick_network_keeps_only_its_own_post_until_the_next_run(
     assert not again.failed, [(s.command, s.out, s.err) for s in again.steps if s.code]
     assert world.counts() == dict.fromkeys(NETWORKS, 0)
     assert statuses(origin_ledger(flow)) == dict.fromkeys(NETWORKS, "deleted")
+
+
+def test_a_post_staff_uploaded_by_hand_from_the_outbox_is_found_and_deleted(
+    tmp_path: Path, repo: Path, github: FakeGitHub, world: World
+) -> None:
+    """X had no credentials, so its post went to the outbox; staff uploaded it by hand. Once X's
+    credentials are set, the withdrawal finds that post by its page URL and deletes it."""
+    only_one_publication(repo)
+    flow = Scenario(tmp_path, repo, github)
+    others = tuple(n for n in NETWORKS if n != "x")
+    clone, job = run_job(flow, world, others, skip=SKIP)
+    assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]
+    assert origin_ledger(flow)["publications"][SLUG]["channels"]["x"]["status"] == "outbox"
+    saved = json.loads((clone / "outbox" / "x" / SLUG / "post.json").read_text(encoding="utf-8"))
+    world.x.tweets.append(Tweet(str(next(world.x.ids)), saved["text"], []))  # by hand
+    flow.merge(retract_pr(flow))
+    _, job = run_job(flow, world, NETWORKS, skip=SKIP)
+    assert not job.failed, [(s.command, s.out, s.err) for s in job.steps if s.code]
+    assert world.counts() == dict.fromkeys(NETWORKS, 0)
+    assert statuses(origin_ledger(flow)) == dict.fromkeys(NETWORKS, "deleted")
+    assert world.x.calls("POST /2/tweets") == []  # never posted by kpu

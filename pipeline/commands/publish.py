@@ -115,8 +115,10 @@ def run(args: argparse.Namespace) -> int:
     local_only = args.dry_run or args.outbox_only
     # Approved withdrawals first: their posts are deleted, never posted (pipeline/withdraw.py).
     withdrawn = 0 if local_only else withdrawals.run(ctx, args.root, ledger, publications)
-    publications = [p for p in publications if p.front.withdrawn is None]
-    return max(withdrawn, _post(args, ctx, ledger, publications))
+    remaining = [p for p in publications if p.front.withdrawn is None]
+    if publications and not remaining:
+        return withdrawn  # every publication is withdrawn: nothing to post, nothing to say
+    return max(withdrawn, _post(args, ctx, ledger, remaining))
 
 
 def _post(

@@ -44,6 +44,10 @@ ALREADY_GONE = "{slug} -> {channel}: sudah dihapus sebelumnya"
 NEVER_POSTED = (
     "{slug} -> {channel}: tidak pernah terkirim ke jaringan ({status}); tidak ada yang dihapus"
 )
+OUTBOX_BY_HAND = (
+    "{slug} -> {channel}: kiriman ini dulu disimpan di outbox untuk diunggah manual; bila sudah "
+    "diunggah ke {label}, hapus kiriman itu secara manual"
+)
 DELETE_FAILED = "{slug} -> {channel}: GAGAL dihapus: {detail}"
 NO_CREDENTIALS = (
     "kredensial {label} belum diatur, kiriman tidak dapat dihapus otomatis; atur secret-nya "
