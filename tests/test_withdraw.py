@@ -162,17 +162,26 @@ def test_a_merged_withdrawal_without_every_sign_off_deletes_nothing(
     assert statuses(origin_ledger(flow)) == dict.fromkeys(NETWORKS, "posted")
 
 
-@pytest.mark.parametrize("point", ["after-delete:x", "after-delete:telegram", "before-delete:x"])
+KILLS = [
+    # (kill point, network looked at, whether its post was already deleted when the job died)
+    ("after-delete:x", "x", True),  # X said "deleted", nothing written yet
+    ("after-delete:telegram", "telegram", True),
+    ("before-delete:x", "x", False),
+    ("journal-pushed:1", "x", False),  # the decision is on origin, nothing deleted yet
+    ("journal-committed:2", "x", True),  # every post deleted, origin not yet told
+]
+
+
+@pytest.mark.parametrize(("point", "channel", "deleted"), KILLS, ids=[k[0] for k in KILLS])
 def test_a_job_killed_around_a_deletion_finishes_on_the_next_run_without_failing(
-    published: Scenario, world: World, point: str
+    published: Scenario, world: World, point: str, channel: str, deleted: bool
 ) -> None:
     flow = published
     flow.merge(retract_pr(flow))
     _, killed = run_job(flow, world, NETWORKS, kill_at=point, skip=SKIP)
     assert "killed" in [s.skipped for s in killed.steps], [s.err for s in killed.steps]
-    channel = point.split(":")[1]
     gone_before = world.counts()[channel] == 0
-    assert gone_before == point.startswith("after-delete")
+    assert gone_before == deleted
     _, again = run_job(flow, world, NETWORKS, skip=SKIP)
     assert not again.failed, [(s.command, s.out, s.err) for s in again.steps if s.code]
     assert world.counts() == dict.fromkeys(NETWORKS, 0)
