@@ -79,7 +79,16 @@ def prepare(root: Path) -> None:
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "Contoh")
     _demo_ledger(root)
-    _kpu(root, "retract", RETRACTED, "--reason", "Diganti oleh publikasi yang diperbarui.")
+    # kpu retract prepares the withdrawal on its own branch; merged here as its pull request would be
+    _kpu(
+        root,
+        "retract",
+        RETRACTED,
+        "--reason",
+        "Diganti oleh publikasi yang diperbarui.",
+        "--no-push",
+    )
+    _git(root, "merge", "-q", "--ff-only", f"tarik/{RETRACTED}")
     _kpu(root, "report")
     _kpu(root, "build", "--site-dir", "site")
 

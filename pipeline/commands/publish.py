@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import verify
 from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
+from pipeline.commands import withdrawals
 from pipeline.commands.verify import verifier_for
 from pipeline.journal import Journal
 from pipeline.ledger import Book, Ledger
@@ -111,6 +112,18 @@ def run(args: argparse.Namespace) -> int:
         print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
         return 0
     publications = promoted(ctx)
+    local_only = args.dry_run or args.outbox_only
+    # Approved withdrawals first: their posts are deleted, never posted (pipeline/withdraw.py).
+    withdrawn = 0 if local_only else withdrawals.run(ctx, args.root, ledger, publications)
+    remaining = [p for p in publications if p.front.withdrawn is None]
+    if publications and not remaining:
+        return withdrawn  # every publication is withdrawn: nothing to post, nothing to say
+    return max(withdrawn, _post(args, ctx, ledger, remaining))
+
+
+def _post(
+    args: argparse.Namespace, ctx: Context, ledger: Ledger, publications: list[Publication]
+) -> int:
     if not publications:
         print(msg.NOTHING)
         return 0

@@ -145,14 +145,8 @@ SUMMARY_FAIL = (
 RETRACT_NOT_FOUND = (
     'Publikasi dengan slug "{slug}" tidak ditemukan di content/posts/. Periksa ejaannya.'
 )
-RETRACT_NO_CREDENTIALS = "kredensial {label} belum diatur, kiriman tidak dapat dihapus otomatis; hapus secara manual: {url}"
-RETRACT_DELETED = "{slug} -> {channel}: dihapus ({url})"
-RETRACT_FAILED = "{slug} -> {channel}: GAGAL dihapus: {detail}"
 RETRACT_MARKED = (
     "Halaman {path} ditandai ditarik; pemberitahuan tampil di situs setelah build berikutnya."
-)
-RETRACT_FAIL_SUMMARY = (
-    "{count} kiriman belum terhapus. Jalankan kpu retract lagi setelah masalahnya diperbaiki."
 )
 RETRACT_DEFAULT_REASON = "Publikasi ditarik oleh {office}."
 RETRACT_NO_REASON = "Publikasi ditarik."

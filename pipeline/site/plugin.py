@@ -24,6 +24,7 @@ from pipeline.identity import fill
 from pipeline.messages import check as check_msg
 from pipeline.regulations import RegistryError
 from pipeline.safety import clean_html, escape
+from pipeline.site import archive, feeds
 from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
 
 
@@ -37,6 +38,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
     """Sanitises every page; generates the site's own pages when the tree is not staged."""
 
     generator: SiteGenerator | None = None
+    withdrawn_sources: set[Path] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -61,6 +63,12 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             self.generator.add_files(files, config)
             values = self.generator.values
         _escape_authors(config, values)  # a staged tree has its placeholders filled already
+        published = (
+            self.generator.published_by_uri
+            if self.generator is not None
+            else archive.site_publications(files, config)
+        )
+        self.withdrawn_sources = feeds.withdrawn_sources(published, files)
         return files
 
     def on_page_markdown(
@@ -93,8 +101,11 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             excerpt.content = clean_html(excerpt.content)
         return context
 
+    @event_priority(50)  # before the rss plugin writes its feeds from the items it collected
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Social cards into the built site (a staged tree has them among its files)."""
+        """Withdrawn posts out of the feeds; social cards into the built site (a staged tree has
+        them among its files)."""
+        feeds.drop_withdrawn(config.plugins, self.withdrawn_sources)
         if self.generator is not None:
             self.generator.write_cards(Path(config.site_dir))
 
