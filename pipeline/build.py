@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline import build_log
 from pipeline.errors import BuildError
 from pipeline.files import refused_entries
 from pipeline.messages import check as msg
@@ -50,8 +51,5 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     env = build_environment()
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
-        detail = "\n".join(
-            line for line in (done.stderr + done.stdout).splitlines() if line.strip()
-        )
-        raise BuildError(msg.BUILD_FAILED.format(detail=detail))
+        raise BuildError(build_log.summary(done.stderr + done.stdout))
     return site_dir

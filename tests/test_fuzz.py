@@ -188,5 +188,5 @@ def test_the_real_cli_only_ever_says_file_line_problems(fuzz_root: Path, texts: 
     for row in rows:
         assert ROW.match(row), row
         assert INDONESIAN.search(row.split(": ", 2)[2]), row
-    assert summary.startswith(("Semua ", f"{result.out.count(': error: ')} kesalahan")), summary
-    assert (result.code == 1) == (": error: " in result.out)
+    assert summary.startswith(("Semua ", f"{result.out.count(': kesalahan: ')} kesalahan")), summary
+    assert (result.code == 1) == (": kesalahan: " in result.out)

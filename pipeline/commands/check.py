@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from pipeline import output, rules
+from pipeline import console, output, rules
 from pipeline.approvals import role_label
 from pipeline.errors import ConfigError, GitError
 from pipeline.gitrepo import GitRepo
@@ -29,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--format",
         choices=["text", "github"],
         default="text",
-        help="text (bawaan) atau github (anotasi GitHub Actions)",
+        help="text: baris biasa (bawaan); github: anotasi GitHub Actions",
     )
     p.set_defaults(run=run)
 
@@ -37,11 +38,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
     result = validate(ctx, args.paths, keep=False)
+    coloured = console.colour(sys.stdout)
     for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
         if args.format == "github":
             output.command(problem.format_github())
         else:
-            print(problem.format_text())
+            print(problem.format_text(colour=coloured))
     errors = sum(p.level is Level.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
     if result.files == 0:
