@@ -123,6 +123,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except PipelineError as exc:
         print(f"kpu: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`kpu check --json | head`): nothing to say
+        return 1
     except OSError as exc:  # a file the user named is missing, unreadable, or the disk is full
         print(f"kpu: {msg.ERROR_WORD}: {describe_os_error(exc)}", file=sys.stderr)
         return 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -65,41 +64,31 @@ def paint(text: str, code: str) -> str:
 
 class Progress:
     """`label 3/40` redrawn in place on a terminal; with --verbose and no terminal, a plain
-    line at every tenth of the work. Otherwise silent."""
+    line at every tenth of the work. Otherwise silent. Call it as `progress(done, total)`."""
 
-    def __init__(self, label: str, total: int, stream: TextIO | None = None) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.total = total
         self.stream = sys.stderr if stream is None else stream
         isatty = getattr(self.stream, "isatty", None)
         self.tty = bool(isatty and isatty())
         self.shown = (self.tty or verbose()) and not quiet()
-        self.done = 0
         self._last_tenth = -1
-        self._started = time.monotonic()
 
-    def step(self, count: int = 1) -> None:
-        self.done += count
+    def __call__(self, done: int, total: int) -> None:
         if not self.shown:
             return
-        line = f"{self.label} {self.done}/{self.total}"
+        line = f"{self.label} {done}/{total}"
         if self.tty:
             self.stream.write(f"\r{line}")
             self.stream.flush()
             return
-        tenth = self.done * 10 // max(self.total, 1)
+        tenth = done * 10 // max(total, 1)
         if tenth != self._last_tenth:
             self._last_tenth = tenth
             print(line, file=self.stream)
 
-    def tick(self) -> None:
-        """Work of unknown size: the seconds so far, on a terminal only."""
-        if self.shown and self.tty:
-            seconds = int(time.monotonic() - self._started)
-            self.stream.write(f"\r{self.label} {seconds} dtk")
-            self.stream.flush()
-
     def close(self) -> None:
+        """Clear the redrawn line, so that what follows starts at the left edge."""
         if self.shown and self.tty:
             self.stream.write("\r\033[K")
             self.stream.flush()

@@ -62,6 +62,6 @@ def test_post_page_shows_its_image_with_alt_text_and_its_memo(repo: Path) -> Non
     page = (repo / "out" / "publikasi" / "2026" / "uji-gambar" / "index.html").read_text("utf-8")
     assert '<img alt="Kartu uji publikasi" src="../../../assets/images/uji.png"' in page
     memo = page[page.index('id="keterangan-publikasi"') :]
-    assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 01-10-2026" in memo
+    assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 1 Oktober 2026" in memo
     assert "Diusulkan oleh: Subbagian Hukum dan SDM" in memo
     assert "Tahapan: Informasi umum (di luar tahapan)" in memo

@@ -214,7 +214,7 @@ def test_ended_stage_is_a_warning_not_an_error(repo: Path) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 0
     assert (
-        ':11: peringatan: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20-10-2024.'
+        ':11: peringatan: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20 Oktober 2024.'
         in result.out
     )
 

@@ -170,7 +170,7 @@ def test_no_draft_crashes_the_check(fuzz_root: Path, fuzz_ctx: Context, text: st
     assert (publication is None) == bool(errors)
 
 
-ROW = re.compile(r"^drafts/2026-10-05-f\d+\.md:\d+: (error|warning): ")
+ROW = re.compile(r"^drafts/2026-10-05-f\d+\.md:\d+: (kesalahan|peringatan): ")
 
 
 @settings(max_examples=CLI_EXAMPLES, **_FUZZ)  # type: ignore[arg-type]

@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "Draf di drafts/ tidak pernah ikut dibangun. Editor web (Decap CMS) dipasang di /admin/ "
         "bila paketnya terpasang (npm ci --prefix cms).",
     )
-    p.add_argument("--site-dir", type=Path, default=None, help="folder hasil (bawaan: site/)")
+    p.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder hasil (bawaan: site/)"
+    )
     p.add_argument(
         "--only-verified",
         type=Path,

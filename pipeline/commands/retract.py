@@ -19,7 +19,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("slug", metavar="SLUG", help="slug publikasi, contoh mengenal-uu-pemilu")
     p.add_argument(
-        "--reason", default=msg.RETRACT_DEFAULT_REASON, help="alasan, ditampilkan di halaman"
+        "--reason",
+        metavar="ALASAN",
+        default=msg.RETRACT_DEFAULT_REASON,
+        help="alasan, ditampilkan di halaman",
     )
     p.set_defaults(run=run)
 

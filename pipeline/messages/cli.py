@@ -1,7 +1,7 @@
 """What the `kpu` command line itself says: argparse's own strings in Indonesian, and ours.
 
 ARGPARSE maps the exact msgids argparse passes to gettext (Python 3.11 to 3.14) to their
-Indonesian text; tests/test_cli_locale.py reads the installed argparse source and fails on any
+Indonesian text; tests/test_english_scan.py reads the installed argparse source and fails on any
 msgid missing here, so a new Python release cannot bring English back unnoticed.
 """
 
@@ -139,3 +139,8 @@ TOP_EXAMPLES = [
 QUIET_HELP = "tampilkan hanya kesalahan dan peringatan"
 VERBOSE_HELP = "tampilkan juga rincian dan baris kemajuan"
 JSON_HELP = "cetak hasil sebagai JSON (bentuknya dijelaskan di README)"
+JSON_NEEDS_DRY_RUN = (
+    "kpu publish: kesalahan: --json hanya untuk pratinjau; tulis: kpu publish --dry-run --json"
+)
+PROGRESS_BUNDLE = "Mengemas berkas"
+PROGRESS_LINKCHECK = "Memeriksa tautan"
