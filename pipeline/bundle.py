@@ -33,7 +33,7 @@ from pipeline.model import Publication
 from pipeline.regulations import Registry
 from pipeline.safety import md_text, md_url
 from pipeline.site.regulation_pages import legal_basis_section
-from pipeline.timeutil import WIB, now
+from pipeline.timeutil import WIB, format_day, format_wib, now
 
 OFFLINE_ENV = {"KPU_OFFLINE": "true"}
 MANIFEST = "SHA256SUMS"
@@ -295,9 +295,8 @@ def _address(url: str) -> str:
 
 
 def _date(value: dt.date) -> str:
-    return format_date(value, format="long", locale="id")
+    return format_day(value)
 
 
 def _when(value: dt.datetime) -> str:
-    local = value.astimezone(WIB)
-    return f"{_date(local)}, {local:%H.%M} WIB"
+    return format_wib(value)

@@ -24,8 +24,8 @@ def now(tz: ZoneInfo = WIB) -> datetime:
 
 
 def format_wib(value: datetime) -> str:
-    """Display form used on the site and in messages (Babel, `id`): 5 Oktober 2026 09.00 WIB."""
-    return format_datetime(value.astimezone(WIB), "d MMMM y HH.mm", locale="id") + " WIB"
+    """Display form used on the site and in messages (Babel, `id`): 5 Oktober 2026, 09.00 WIB."""
+    return format_datetime(value.astimezone(WIB), "d MMMM y, HH.mm", locale="id") + " WIB"
 
 
 def format_day(value: date) -> str:

@@ -237,7 +237,7 @@ def test_naive_publish_at_is_wib_and_an_unexpected_error_stays_with_its_draft(
     promote = outcome.promote
     assert "Traceback" not in promote.err, promote.err
     assert (
-        f"{later}: terbit mulai 5 Oktober 2099 09.00 WIB (PR #12, persetujuan lengkap)"
+        f"{later}: terbit mulai 5 Oktober 2099, 09.00 WIB (PR #12, persetujuan lengkap)"
         in promote.out
     )
     assert (

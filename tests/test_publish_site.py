@@ -115,5 +115,5 @@ def test_a_withdrawn_page_shows_the_notice(repo: Path) -> None:
     )
     assert "Publikasi ini telah ditarik" in html
     assert (
-        "Ditarik pada 20 Oktober 2026 10.30 WIB. Alasan: Terdapat kekeliruan nomor pasal." in html
+        "Ditarik pada 20 Oktober 2026, 10.30 WIB. Alasan: Terdapat kekeliruan nomor pasal." in html
     )

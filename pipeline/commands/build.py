@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from pipeline import verify
+from pipeline import console, verify
 from pipeline.build import build_site
 from pipeline.cms import install_admin
 from pipeline.messages import check as msg
@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
                 print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
             build_site(Path(folder), site_dir)
     admin = install_admin(args.root, site_dir)
-    print(msg.BUILD_OK.format(path=site_dir))
-    print(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
+    console.info(msg.BUILD_OK.format(path=site_dir))
+    console.info(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
     return 0

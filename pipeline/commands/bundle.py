@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
         bundle = build_bundle(args.root, args.out or args.root / "build", when, progress)
     finally:
         progress.close()
-    print(msg.BUNDLE_OK.format(zip=bundle.zip_path, files=bundle.files, sha256=bundle.sha256))
-    print(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
+    console.info(
+        msg.BUNDLE_OK.format(zip=bundle.zip_path, files=bundle.files, sha256=bundle.sha256)
+    )
+    console.info(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
     if github is not None:
         release = release_bundle(github, bundle, when)
         print(msg.BUNDLE_RELEASED.format(tag=release.get("tag_name"), url=release.get("html_url")))
