@@ -11,9 +11,12 @@ import re
 
 import click
 
+from pipeline import os_errors
 from pipeline.messages import build as msg
 
 _LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+# the last line of a Python traceback from an OS error: "FileNotFoundError: [Errno 2] ...: '/x'"
+_OS_ERROR = re.compile(r"^\w+Error: \[Errno (?P<code>\d+)\] [^']*?(?:: '(?P<path>[^']*)')?$")
 _KNOWN = [
     (
         re.compile(
@@ -50,6 +53,11 @@ def problems(log: str) -> list[str]:
     """Each WARNING/ERROR line of the log, in Indonesian where we know its form."""
     found = []
     for line in plain(log).splitlines():
+        crash = _OS_ERROR.match(line.strip())
+        if crash is not None:
+            words = os_errors.reason_for(int(crash["code"]))
+            found.append(msg.OS_ERROR.format(reason=words, path=crash["path"] or "-"))
+            continue
         level = _LEVEL.match(line.strip())
         if level is None:
             continue
@@ -71,5 +79,5 @@ def summary(log: str) -> str:
     found = problems(log)
     lines = [msg.FAILED.format(count=len(found)) if found else msg.FAILED_UNKNOWN]
     lines += [f"- {line}" for line in found]
-    lines += [msg.FIX, "", msg.LOG_HEADER, plain(log)]
+    lines += [msg.FIX if found else msg.FIX_UNKNOWN, "", msg.LOG_HEADER, plain(log)]
     return "\n".join(lines)

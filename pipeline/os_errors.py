@@ -28,11 +28,14 @@ UNKNOWN = "kesalahan sistem berkas (kode {code})"
 
 def reason(exc: OSError) -> str:
     """The Indonesian words for the error alone, without the path."""
-    if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
     if not exc.errno and exc.strerror:  # raised by our own code, already in words
         return str(exc.strerror)
-    return UNKNOWN.format(code=exc.errno)
+    return reason_for(exc.errno or 0)
+
+
+def reason_for(code: int) -> str:
+    """The words for an errno number (also one read from another program's traceback)."""
+    return _REASONS.get(code) or UNKNOWN.format(code=code)
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 FAILED = "Situs gagal dibangun: {count} masalah."
 FAILED_UNKNOWN = "Situs gagal dibangun (lihat catatan mesin pembangun di bawah)."
 FIX = "Perbaiki masalah di atas, lalu jalankan lagi: kpu build"
+FIX_UNKNOWN = "Baca catatan di bawah (baris terakhir biasanya menyebut sebabnya)."
 LOG_HEADER = "Catatan lengkap mesin pembangun (MkDocs, bahasa Inggris):"
 LINK_MISSING = (
     'Halaman content/{page} menautkan "{link}", tetapi berkas tujuannya (content/{target}) tidak '
@@ -24,3 +25,6 @@ LINK_EXCLUDED = (
 )
 OTHER_WARNING = "MkDocs memberi peringatan (lihat baris WARNING di catatan di bawah)."
 OTHER_ERROR = "MkDocs menemukan kesalahan (lihat baris ERROR di catatan di bawah)."
+OS_ERROR = (
+    "Mesin pembangun berhenti: {reason}: {path}. Periksa folder hasil (--site-dir) dan izinnya."
+)
