@@ -11,6 +11,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline import build_log
 from pipeline.config import load_config
 from pipeline.errors import BuildError
 from pipeline.files import refused_entries
@@ -24,7 +25,6 @@ _CREDENTIAL = re.compile(
 )
 STAGING = Path("build") / "staging"
 # Zensical prints coloured diagnostics; the staff read them in the build log
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def build_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -64,9 +64,7 @@ def build_site(
         command, cwd=staging, capture_output=True, text=True, check=False, env=env
     )
     if done.returncode != 0:
-        output = _ANSI.sub("", done.stderr + done.stdout)
-        detail = "\n".join(line for line in output.splitlines() if line.strip())
-        raise BuildError(msg.BUILD_FAILED.format(detail=detail))
+        raise BuildError(build_log.summary(done.stderr + done.stdout))
     if engine == "zensical":
         from pipeline.site.zensical_feeds import unescape_feeds
 

@@ -15,7 +15,7 @@ import os
 import posixpath
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from pipeline.model import Publication
 from pipeline.regulations import Registry
 from pipeline.safety import md_text, md_url
 from pipeline.site.regulation_pages import legal_basis_section
-from pipeline.timeutil import WIB, now
+from pipeline.timeutil import WIB, format_day, format_wib, now
 
 OFFLINE_ENV = {"KPU_OFFLINE": "true"}
 MANIFEST = "SHA256SUMS"
@@ -58,7 +58,12 @@ class Bundle:
     files: int
 
 
-def build_bundle(root: Path, out_dir: Path, when: dt.datetime | None = None) -> Bundle:
+def build_bundle(
+    root: Path,
+    out_dir: Path,
+    when: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Bundle:
     """Build the offline site, write SHA256SUMS into it, zip it under one folder, then record the
     zip's checksum in the SHA256SUMS beside it (kept for earlier zips in the same folder)."""
     when = (when or now()).astimezone(WIB)
@@ -72,7 +77,7 @@ def build_bundle(root: Path, out_dir: Path, when: dt.datetime | None = None) -> 
             raise BuildError(msg.BUNDLE_NOT_OFFLINE)
         write_manifest(site)
         zip_path = out_dir / f"{name}.zip"
-        count = write_zip(site, zip_path, when)
+        count = write_zip(site, zip_path, when, progress)
     digest = sha256_of(zip_path)
     manifest = out_dir / MANIFEST
     record_checksum(manifest, zip_path.name, digest)
@@ -118,20 +123,27 @@ def write_manifest(site: Path) -> Path:
     return manifest
 
 
-def write_zip(site: Path, zip_path: Path, when: dt.datetime) -> int:
+def write_zip(
+    site: Path,
+    zip_path: Path,
+    when: dt.datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Every file under one top folder named like the site folder; sorted, with one timestamp, so
-    that the same site gives the same zip."""
+    that the same site gives the same zip. `progress(done, total)` after each file."""
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
     files = _site_files(site)
     temp = zip_path.with_suffix(".zip.tmp")
     with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in files:
+        for done, path in enumerate(files, start=1):
             info = zipfile.ZipInfo(f"{site.name}/{path.relative_to(site).as_posix()}", stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             with path.open("rb") as source, zf.open(info, "w") as target:
                 while chunk := source.read(_CHUNK):
                     target.write(chunk)
+            if progress is not None:
+                progress(done, len(files))
     os.replace(temp, zip_path)
     return len(files)
 
@@ -283,9 +295,8 @@ def _address(url: str) -> str:
 
 
 def _date(value: dt.date) -> str:
-    return format_date(value, format="long", locale="id")
+    return format_day(value)
 
 
 def _when(value: dt.datetime) -> str:
-    local = value.astimezone(WIB)
-    return f"{_date(local)}, {local:%H.%M} WIB"
+    return format_wib(value)

@@ -12,6 +12,7 @@ from pipeline import inert
 from pipeline.approvals import ApprovalState, describe, verdict
 from pipeline.messages import comment as msg
 from pipeline.problems import Level
+from pipeline.timeutil import format_day
 from pipeline.validate import Result
 
 MARKER = "<!-- kpu:pr-comment -->"
@@ -86,7 +87,7 @@ def drafts_section(validation: Result) -> str:
                 msg.FIELD_REQUEST,
                 msg.REQUEST.format(
                     number=inert.code(front.request.number),
-                    date=front.request.date.strftime("%d-%m-%Y"),
+                    date=format_day(front.request.date),
                     unit=inert.text(front.request.unit),
                 ),
             ),  # fmt: skip

@@ -119,11 +119,20 @@ class Checker:
             "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
         }
 
-    def check_all(self, found: Sequence[Target]) -> list[Result]:
-        """Each distinct URL is requested once; results come back in the order of `found`."""
+    def check_all(
+        self, found: Sequence[Target], progress: Callable[[int, int], None] | None = None
+    ) -> list[Result]:
+        """Each distinct URL is requested once; results come back in the order of `found`.
+        `progress(done, total)` after each URL, from this thread."""
         urls = list(dict.fromkeys(t.url for t in found))
+        answers = {}
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
-            answers = dict(zip(urls, pool.map(self.check, urls), strict=True))
+            for done, (url, answer) in enumerate(
+                zip(urls, pool.map(self.check, urls), strict=True), start=1
+            ):
+                answers[url] = answer
+                if progress is not None:
+                    progress(done, len(urls))
         return [Result(t, *answers[t.url]) for t in found]
 
     def check(self, url: str) -> tuple[int | None, bool | None, str | None, dt.datetime]:
@@ -181,9 +190,11 @@ def record(ledger: Ledger, results: Iterable[Result]) -> None:
         ledger.save(book)
 
 
-def run_check(ledger: Ledger, checker: Checker) -> list[Result]:
+def run_check(
+    ledger: Ledger, checker: Checker, progress: Callable[[int, int], None] | None = None
+) -> list[Result]:
     """Check every recorded URL, then record the results; the network is used outside the lock."""
-    results = checker.check_all(targets(ledger.load()))
+    results = checker.check_all(targets(ledger.load()), progress)
     if results:
         record(ledger, results)
     return results

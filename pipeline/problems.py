@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from pipeline import console
+from pipeline.messages import cli as msg
 from pipeline.output import escape_data, escape_property, one_line
 
 
 class Level(StrEnum):
+    """The value is GitHub's workflow-command keyword; `word` is what staff read."""
+
     ERROR = "error"
     WARNING = "warning"
+
+    @property
+    def word(self) -> str:
+        return msg.ERROR_WORD if self is Level.ERROR else msg.WARNING_WORD
 
 
 @dataclass(frozen=True, order=True)
@@ -24,9 +32,13 @@ class Problem:
     level: Level
     message: str
 
-    def format_text(self) -> str:
+    def format_text(self, colour: bool = False) -> str:
+        """`path:line: kesalahan: message`; in red/yellow when `colour` (a terminal)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level.value}: {one_line(self.message)}"
+        word = self.level.word
+        if colour:
+            word = console.paint(word, console.RED if self.level is Level.ERROR else console.YELLOW)
+        return f"{where}: {word}: {one_line(self.message)}"
 
     def format_github(self) -> str:
         # GitHub workflow commands: data must escape %, CR and LF; properties also , and :

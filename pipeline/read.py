@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from pipeline import os_errors
 from pipeline.files import TooBig, read_limited
 from pipeline.messages import check as msg
 from pipeline.problems import Problem, error
@@ -205,7 +206,9 @@ def read_text(path: Path, display: str) -> str:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # a symlink, never followed: it could point anywhere
             raise ReadFailed(error(display, None, msg.SYMLINK_NOT_READ)) from exc
-        raise ReadFailed(error(display, None, msg.UNREADABLE.format(reason=exc.strerror))) from exc
+        raise ReadFailed(
+            error(display, None, msg.UNREADABLE.format(reason=os_errors.reason(exc)))
+        ) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

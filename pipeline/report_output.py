@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.messages import records as msg
 from pipeline.report import Event, Measure, PublicationReport
-from pipeline.timeutil import format_wib
+from pipeline.timeutil import format_day, format_wib
 
 REPORT_DIR = "content/laporan"
 PAGE_FILE = "index.md"
@@ -49,7 +49,7 @@ def source_text(m: Measure) -> str:
 def _when(event: Event | None) -> str:
     if event is None:
         return "-"
-    return event.time.strftime("%d-%m-%Y") if event.day_only else format_wib(event.time)
+    return format_day(event.time) if event.day_only else format_wib(event.time)
 
 
 def _cell(text: str) -> str:

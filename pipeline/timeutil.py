@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, format_datetime
+
 WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -22,5 +24,10 @@ def now(tz: ZoneInfo = WIB) -> datetime:
 
 
 def format_wib(value: datetime) -> str:
-    """Display form used on the site and in messages: 05-10-2026 09:00 WIB."""
-    return value.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
+    """Display form used on the site and in messages (Babel, `id`): 5 Oktober 2026, 09.00 WIB."""
+    return format_datetime(value.astimezone(WIB), "d MMMM y, HH.mm", locale="id") + " WIB"
+
+
+def format_day(value: date) -> str:
+    """A day on the site and in messages, the same style as format_wib: 5 Oktober 2026."""
+    return format_date(value, format="long", locale="id")

@@ -37,7 +37,7 @@ from pipeline.schema import validate_model
 from pipeline.site.blogrules import BlogRules, load_blog_rules
 from pipeline.site.render import BodyRenderer
 from pipeline.stages import Stage, load_stages
-from pipeline.timeutil import now
+from pipeline.timeutil import format_day, now
 
 REGISTRY_FILE = "data/regulations.yml"
 PUBLICATION_DIRS = ("drafts", "content/posts")
@@ -358,7 +358,7 @@ def _stage(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
 
 
 def _d(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else "-"
+    return format_day(value) if value else "-"
 
 
 def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[Problem]:

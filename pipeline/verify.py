@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline import frontmatter_edit as fm
+from pipeline import os_errors
 from pipeline.errors import PipelineError, RemoteError
 from pipeline.gitrepo import GitRepo
 from pipeline.messages import verify as msg
@@ -101,8 +102,10 @@ def _read(root: Path, path: Path) -> str:
             raise Unverifiable(msg.SYMLINK.format(path=current.relative_to(root).as_posix()))
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Unverifiable(msg.UNREADABLE.format(detail=type(exc).__name__)) from exc
+    except OSError as exc:
+        raise Unverifiable(msg.UNREADABLE.format(detail=os_errors.reason(exc))) from exc
+    except UnicodeDecodeError as exc:
+        raise Unverifiable(msg.UNREADABLE.format(detail="bukan teks UTF-8")) from exc
 
 
 class Verifier:

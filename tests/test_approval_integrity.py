@@ -237,7 +237,8 @@ def test_naive_publish_at_is_wib_and_an_unexpected_error_stays_with_its_draft(
     promote = outcome.promote
     assert "Traceback" not in promote.err, promote.err
     assert (
-        f"{later}: terbit mulai 05-10-2099 09:00 WIB (PR #12, persetujuan lengkap)" in promote.out
+        f"{later}: terbit mulai 5 Oktober 2099, 09.00 WIB (PR #12, persetujuan lengkap)"
+        in promote.out
     )
     assert (
         f"{BAD}: draf ini tidak dapat diproses karena galat tak terduga (ValueError: invalid "

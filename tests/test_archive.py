@@ -73,22 +73,24 @@ def test_page_has_a_year_index_and_one_table_per_year() -> None:
     assert (
         f"| 8 Oktober 2026 | [Mengenal UU Pemilu](../posts/2026/{SLUG}.md) | Situs web "
         f"| [kab-bangkabarat.kpu.go.id/publikasi/2026/{SLUG}]({WEB_URL}) "
-        "| Terbit<br>tautan aktif (09-10-2026 06:00 WIB) |"
+        "| Terbit<br>tautan aktif (9 Oktober 2026, 06.00 WIB) |"
     ) in page
     assert (
         "|  |  | X (Twitter) "
         "| [x.com/kpubangkabarat/status/111](https://x.com/kpubangkabarat/status/111) "
-        "| Terkirim<br>tautan **mati**: kode 404 (09-10-2026 06:00 WIB) |"
+        "| Terkirim<br>tautan **mati**: kode 404 (9 Oktober 2026, 06.00 WIB) |"
     ) in page
     assert "|  |  | Telegram | belum tercatat | Gagal dikirim<br>tautan belum diperiksa |" in page
 
 
 def test_check_text_says_when_a_server_refused_to_be_checked() -> None:
     refused = Check("2026-10-09T06:00:00+07:00", 429, None)
-    assert check_text(refused) == "tautan tidak dapat diperiksa: kode 429 (09-10-2026 06:00 WIB)"
+    assert (
+        check_text(refused) == "tautan tidak dapat diperiksa: kode 429 (9 Oktober 2026, 06.00 WIB)"
+    )
     unreachable = Check("2026-10-09T06:00:00+07:00", None, False, "tidak dapat dihubungi")
     assert check_text(unreachable) == (
-        "tautan **mati**: tidak dapat dihubungi (09-10-2026 06:00 WIB)"
+        "tautan **mati**: tidak dapat dihubungi (9 Oktober 2026, 06.00 WIB)"
     )
 
 

@@ -30,13 +30,21 @@ def test_build_writes_the_site_and_never_a_draft(repo: Path) -> None:
     assert "Draf Rahasia" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
-def test_broken_link_fails_the_strict_build_with_mkdocs_own_words(repo: Path) -> None:
+def test_broken_link_fails_the_build_in_indonesian_with_mkdocs_log_below(repo: Path) -> None:
     text = PUBLISHED.replace("Isi publikasi tentang UU Pemilu.", "Lihat [halaman](tidak-ada.md).")
     _post(repo, "tautan-rusak.md", text)
     result = run_kpu("build", "--site-dir", "out", cwd=repo)
     assert result.code == 1
-    assert "Pembangunan situs gagal" in result.err
-    assert "tidak-ada.md" in result.err
+    lines = result.err.splitlines()
+    assert lines[0] == "kpu: Situs gagal dibangun: 1 masalah."
+    assert lines[1] == (
+        '- Halaman content/posts/2026/tautan-rusak.md menautkan "tidak-ada.md", tetapi berkas '
+        "tujuannya (content/posts/2026/tidak-ada.md) tidak ada. Perbaiki alamat tautannya atau "
+        "tambahkan berkasnya."
+    )
+    log = result.err.index("Catatan lengkap mesin pembangun (MkDocs, bahasa Inggris):")
+    assert "contains a link 'tidak-ada.md'" in result.err[log:]
+    assert "\x1b[" not in result.err  # captured, so no colour codes
 
 
 def test_post_page_shows_its_image_with_alt_text_and_its_memo(repo: Path) -> None:
@@ -54,6 +62,6 @@ def test_post_page_shows_its_image_with_alt_text_and_its_memo(repo: Path) -> Non
     page = (repo / "out" / "publikasi" / "2026" / "uji-gambar" / "index.html").read_text("utf-8")
     assert '<img alt="Kartu uji publikasi" src="../../../assets/images/uji.png"' in page
     memo = page[page.index('id="keterangan-publikasi"') :]
-    assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 01-10-2026" in memo
+    assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 1 Oktober 2026" in memo
     assert "Diusulkan oleh: Subbagian Hukum dan SDM" in memo
     assert "Tahapan: Informasi umum (di luar tahapan)" in memo

@@ -83,9 +83,9 @@ def test_bad_input_gives_one_clear_error(repo: Path, name: str) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 1, result.out + result.err
     assert "Traceback" not in result.err
-    errors = [row for row in result.out.splitlines() if ": error: " in row]
+    errors = [row for row in result.out.splitlines() if ": kesalahan: " in row]
     assert len(errors) == 1, result.out
-    assert errors[0].startswith(f"drafts/{draft}:{line}: error: "), errors[0]
+    assert errors[0].startswith(f"drafts/{draft}:{line}: kesalahan: "), errors[0]
     assert text in errors[0]
 
 
@@ -94,7 +94,7 @@ def test_zero_width_space_is_a_warning_naming_the_line(repo: Path) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 0, result.out
     assert (
-        "drafts/2026-10-05-mengenal-uu-pemilu.md:19: warning: Isi tulisan memuat spasi tak "
+        "drafts/2026-10-05-mengenal-uu-pemilu.md:19: peringatan: Isi tulisan memuat spasi tak "
         "terlihat (U+200B)" in result.out
     )
 
@@ -130,7 +130,7 @@ def test_valid_draft_passes(repo: Path) -> None:
     write_draft(repo)
     result = run_kpu("check", cwd=repo)
     assert result.code == 0, result.out + result.err
-    assert "error" not in result.out
+    assert ": kesalahan:" not in result.out and "error" not in result.out
     assert result.out.strip().splitlines()[-1].startswith("Semua ")
 
 
@@ -140,7 +140,7 @@ def test_non_utf8_bytes_name_the_line(repo: Path) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
     assert (
-        "drafts/2026-10-05-latin.md:19: error: Berkas tidak tersimpan sebagai teks UTF-8"
+        "drafts/2026-10-05-latin.md:19: kesalahan: Berkas tidak tersimpan sebagai teks UTF-8"
         in result.out
     )
 
@@ -166,11 +166,11 @@ def test_symlinked_image_pointing_outside_the_repo_is_refused(repo: Path, tmp_pa
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
     assert (
-        ':17: error: Gambar "content/assets/images/tautan.png" adalah tautan simbolik (symlink)'
+        ':17: kesalahan: Gambar "content/assets/images/tautan.png" adalah tautan simbolik (symlink)'
         in result.out
     )
     assert (
-        f'content/assets/images/tautan.png: error: Ini tautan simbolik (symlink) ke "{outside}"'
+        f'content/assets/images/tautan.png: kesalahan: Ini tautan simbolik (symlink) ke "{outside}"'
         in (result.out)
     )
 
@@ -204,7 +204,7 @@ def test_duplicate_slugs_are_an_error_naming_the_other_file(repo: Path) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
     assert (
-        'drafts/2026-10-07-mengenal-uu-pemilu.md:1: error: Alamat (slug) "mengenal-uu-pemilu" sudah '
+        'drafts/2026-10-07-mengenal-uu-pemilu.md:1: kesalahan: Alamat (slug) "mengenal-uu-pemilu" sudah '
         "dipakai oleh drafts/2026-10-05-mengenal-uu-pemilu.md."
     ) in result.out
 
@@ -214,7 +214,8 @@ def test_ended_stage_is_a_warning_not_an_error(repo: Path) -> None:
     result = run_kpu("check", cwd=repo)
     assert result.code == 0
     assert (
-        ':11: warning: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20-10-2024.' in result.out
+        ':11: peringatan: Tahapan "Tahapan Pemilu 2024" sudah berakhir pada 20 Oktober 2024.'
+        in result.out
     )
 
 
@@ -223,8 +224,8 @@ def test_all_problems_of_all_files_are_reported_together(repo: Path) -> None:
     write_draft(repo, "2026-10-05-b.md", VALID_DRAFT.replace("status: ready", "status: selesai"))
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
-    assert "drafts/2026-10-05-a.md:2: error:" in result.out
-    assert "drafts/2026-10-05-b.md:16: error:" in result.out
+    assert "drafts/2026-10-05-a.md:2: kesalahan:" in result.out
+    assert "drafts/2026-10-05-b.md:16: kesalahan:" in result.out
     assert "2 kesalahan dan 0 peringatan pada 2 berkas." in result.out
 
 
@@ -260,7 +261,7 @@ def test_category_the_site_does_not_offer_is_an_error(repo: Path) -> None:
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert (
-        ':4: error: Kategori "Berita" tidak tersedia di situs. Pilih salah satu: Informasi Hukum, '
+        ':4: kesalahan: Kategori "Berita" tidak tersedia di situs. Pilih salah satu: Informasi Hukum, '
         "Keterbukaan Informasi, Tahapan Pemilu" in result.out
     )
 
@@ -269,4 +270,6 @@ def test_missing_excerpt_marker_is_an_error_before_the_build_fails(repo: Path) -
     write_draft(repo, text=VALID_DRAFT.replace("<!-- more -->\n", ""))
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
-    assert ':19: error: Isi tulisan belum memuat penanda ringkasan "<!-- more -->".' in result.out
+    assert (
+        ':19: kesalahan: Isi tulisan belum memuat penanda ringkasan "<!-- more -->".' in result.out
+    )

@@ -115,8 +115,10 @@ def test_a_broken_kpu_yml_is_named_with_its_line(checkout: Path) -> None:
     result = run_kpu("doctor", cwd=checkout, env=env)
     assert result.code == 1
     failures = _lines(result.out, "✗")
-    assert '✗ GAGAL kpu.yml:1: error: Kolom "office.address" wajib diisi.' in failures
-    assert any(line.startswith('✗ GAGAL kpu.yml:4: error: Kolom "site_url"') for line in failures)
+    assert '✗ GAGAL kpu.yml:1: kesalahan: Kolom "office.address" wajib diisi.' in failures
+    assert any(
+        line.startswith('✗ GAGAL kpu.yml:4: kesalahan: Kolom "site_url"') for line in failures
+    )
     assert (
         "• INFO  Kredensial kanal dan alamat situs tidak diperiksa karena kpu.yml belum sah."
         in result.out.splitlines()

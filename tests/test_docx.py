@@ -123,7 +123,7 @@ def test_converted_draft_reports_exactly_the_front_matter_left_and_passes_once_f
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
     shown = f"drafts/{draft.name}"
-    missing = re.findall(rf"^{re.escape(shown)}:\d+: error: (.*)$", result.out, re.MULTILINE)
+    missing = re.findall(rf"^{re.escape(shown)}:\d+: kesalahan: (.*)$", result.out, re.MULTILINE)
     assert missing == [
         'Kolom "description" tidak boleh kosong.',
         'Kolom "request.number" tidak boleh kosong.',

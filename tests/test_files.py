@@ -24,11 +24,11 @@ def test_symlink_to_the_process_environment_stops_check_and_build(repo: Path) ->
     (repo / "content" / "assets" / "env.json").symlink_to("/proc/self/environ")
     check = run_kpu("check", cwd=repo)
     assert check.code == 1
-    assert f'content/assets/env.json: error: {SYMLINK} ke "/proc/self/environ"' in check.out
+    assert f'content/assets/env.json: kesalahan: {SYMLINK} ke "/proc/self/environ"' in check.out
     build = run_kpu("build", "--site-dir", "out", cwd=repo, env={"GITHUB_TOKEN": "ghs_secret"})
     assert build.code == 1
     assert "Situs tidak dibangun" in build.err
-    assert f"content/assets/env.json: error: {SYMLINK}" in build.err
+    assert f"content/assets/env.json: kesalahan: {SYMLINK}" in build.err
     assert not (repo / "out").exists()  # mkdocs never ran
 
 
@@ -37,8 +37,8 @@ def test_symlinked_folder_and_file_are_refused_without_being_walked(repo: Path) 
     (repo / "data" / "passwd.yml").symlink_to("/etc/passwd")
     result = run_kpu("build", "--site-dir", "out", cwd=repo)
     assert result.code == 1
-    assert f'content/assets/etc: error: {SYMLINK} ke "/etc"' in result.err
-    assert f'data/passwd.yml: error: {SYMLINK} ke "/etc/passwd"' in result.err
+    assert f'content/assets/etc: kesalahan: {SYMLINK} ke "/etc"' in result.err
+    assert f'data/passwd.yml: kesalahan: {SYMLINK} ke "/etc/passwd"' in result.err
     assert "content/assets/etc/" not in result.err  # the linked folder was not entered
     assert not (repo / "out").exists()
 
@@ -51,7 +51,7 @@ def test_plain_mkdocs_build_refuses_a_symlink_too(repo: Path) -> None:
         cwd=repo, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 1
-    assert f"content/assets/passwd.txt: error: {SYMLINK}" in done.stderr
+    assert f"content/assets/passwd.txt: kesalahan: {SYMLINK}" in done.stderr
     assert not list((repo / "out").rglob("passwd.txt"))
 
 
@@ -60,7 +60,7 @@ def test_draft_symlinked_to_dev_zero_is_refused_not_read(repo: Path) -> None:
     (repo / "drafts" / "2026-10-06-nol.md").symlink_to("/dev/zero")
     result = run_kpu("check", cwd=repo)
     assert result.code == 1
-    assert f'drafts/2026-10-06-nol.md: error: {SYMLINK} ke "/dev/zero"' in result.out
+    assert f'drafts/2026-10-06-nol.md: kesalahan: {SYMLINK} ke "/dev/zero"' in result.out
     assert "Traceback" not in result.err
 
 
@@ -68,8 +68,9 @@ def test_symlink_given_by_name_is_not_read(repo: Path) -> None:
     (repo / "drafts" / "2026-10-06-sandi.md").symlink_to("/etc/passwd")
     result = run_kpu("check", "drafts/2026-10-06-sandi.md", cwd=repo)
     assert result.code == 1
-    assert "drafts/2026-10-06-sandi.md: error: Berkas ini tautan simbolik (symlink) dan tidak " in (
-        result.out
+    assert (
+        "drafts/2026-10-06-sandi.md: kesalahan: Berkas ini tautan simbolik (symlink) dan tidak "
+        in (result.out)
     )
     assert "root:" not in result.out
 
@@ -78,7 +79,7 @@ def test_fifo_in_drafts_is_refused_without_hanging(repo: Path) -> None:
     os.mkfifo(repo / "drafts" / "2026-10-06-pipa.md")
     result = run_kpu("check", cwd=repo)  # run_kpu has a timeout: a blocking open would fail it
     assert result.code == 1
-    assert "drafts/2026-10-06-pipa.md: error: Ini bukan berkas biasa (FIFO/pipa bernama)" in (
+    assert "drafts/2026-10-06-pipa.md: kesalahan: Ini bukan berkas biasa (FIFO/pipa bernama)" in (
         result.out
     )
     build = run_kpu("build", "--site-dir", "out", cwd=repo)
@@ -92,7 +93,7 @@ def test_device_in_content_is_refused(repo: Path) -> None:
     except PermissionError:
         pytest.skip("creating a device needs CAP_MKNOD")
     result = run_kpu("check", cwd=repo)
-    assert "content/assets/nol.bin: error: Ini bukan berkas biasa (perangkat karakter)" in (
+    assert "content/assets/nol.bin: kesalahan: Ini bukan berkas biasa (perangkat karakter)" in (
         result.out
     )
 

@@ -170,7 +170,7 @@ def test_no_draft_crashes_the_check(fuzz_root: Path, fuzz_ctx: Context, text: st
     assert (publication is None) == bool(errors)
 
 
-ROW = re.compile(r"^drafts/2026-10-05-f\d+\.md:\d+: (error|warning): ")
+ROW = re.compile(r"^drafts/2026-10-05-f\d+\.md:\d+: (kesalahan|peringatan): ")
 
 
 @settings(max_examples=CLI_EXAMPLES, **_FUZZ)  # type: ignore[arg-type]
@@ -188,5 +188,5 @@ def test_the_real_cli_only_ever_says_file_line_problems(fuzz_root: Path, texts: 
     for row in rows:
         assert ROW.match(row), row
         assert INDONESIAN.search(row.split(": ", 2)[2]), row
-    assert summary.startswith(("Semua ", f"{result.out.count(': error: ')} kesalahan")), summary
-    assert (result.code == 1) == (": error: " in result.out)
+    assert summary.startswith(("Semua ", f"{result.out.count(': kesalahan: ')} kesalahan")), summary
+    assert (result.code == 1) == (": kesalahan: " in result.out)

@@ -414,7 +414,7 @@ def test_one_issue_is_opened_then_updated_in_place_then_closed(site: Site, githu
     assert (closed.action, closed.number) == ("closed", opened.number)
     assert issue["state"] == "closed" and issue["state_reason"] == "completed"
     assert github.comments[opened.number or 0] == [
-        "Semua 1 tautan aktif kembali pada pemeriksaan 09-10-2026 06:00 WIB. "
+        "Semua 1 tautan aktif kembali pada pemeriksaan 9 Oktober 2026, 06.00 WIB. "
         "Issue ini ditutup otomatis."
     ]
     assert report_issue(_client(github), live).action == "none"

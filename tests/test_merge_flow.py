@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.timeutil import WIB
+from pipeline.timeutil import WIB, format_wib
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import AUTHOR, Scenario, git
@@ -209,7 +209,7 @@ def test_scheduled_draft_waits_for_publish_at_then_the_scheduled_run_promotes_it
     _, early = flow.run_workflow()
     assert early.step("kpu promote").code == 0
     assert (
-        f"{DRAFT}: terbit mulai {due.strftime('%d-%m-%Y %H:%M')} WIB (PR #12, persetujuan lengkap)"
+        f"{DRAFT}: terbit mulai {format_wib(due)} (PR #12, persetujuan lengkap)"
         in early.step("kpu promote").out
     )
     assert flow.origin_files("drafts") == [DRAFT]

@@ -49,11 +49,12 @@ def test_decision_draft_problems_are_errors_with_their_lines(repo: Path) -> None
     assert result.code == 1
     shown = path.relative_to(repo).as_posix()
     assert (
-        f'{shown}:22: error: Kolom "document.sha256" tidak cocok dengan berkas PDF: ' in result.out
+        f'{shown}:22: kesalahan: Kolom "document.sha256" tidak cocok dengan berkas PDF: '
+        in result.out
     )
     assert f"berkasnya {actual}." in result.out
     assert (
-        f'{shown}:20: error: Kolom "document.implements" menunjuk key "uu-99-2099" yang tidak ada '
+        f'{shown}:20: kesalahan: Kolom "document.implements" menunjuk key "uu-99-2099" yang tidak ada '
         "di data/regulations.yml." in result.out
     )
 
@@ -63,7 +64,7 @@ def test_decision_number_must_be_a_plain_number(repo: Path) -> None:
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert (
-        'drafts/2026-10-05-mengenal-uu-pemilu.md:15: error: Kolom "document.number": harus angka '
+        'drafts/2026-10-05-mengenal-uu-pemilu.md:15: kesalahan: Kolom "document.number": harus angka '
         'nomor keputusan saja, misalnya 12 (dikutip "Nomor 12 Tahun 2026"); tertulis: "12/PL.01".'
     ) in result.out
 
@@ -103,7 +104,7 @@ def test_new_decision_may_revoke_one_already_published_but_not_reuse_its_number(
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert (
-        'drafts/2026-10-05-mengenal-uu-pemilu.md:15: error: Kolom "document.number": keputusan '
+        'drafts/2026-10-05-mengenal-uu-pemilu.md:15: kesalahan: Kolom "document.number": keputusan '
         'dengan key "kpts-kpukab-12-2026" sudah diterbitkan oleh '
         "content/posts/2026/keputusan-12.md. Periksa nomor dan tahun keputusannya."
     ) in result.out

@@ -22,7 +22,7 @@ def _draft(repo: Path, social: str, extra: str = "") -> Path:
 
 
 def _errors(out: str) -> list[str]:
-    return [line for line in out.splitlines() if ": error: " in line]
+    return [line for line in out.splitlines() if ": kesalahan: " in line]
 
 
 def test_text_too_long_for_x_and_mastodon_names_channel_length_limit_and_fix(repo: Path) -> None:
@@ -33,7 +33,7 @@ def test_text_too_long_for_x_and_mastodon_names_channel_length_limit_and_fix(rep
     x, mastodon = _errors(result.out)
     tail = 2 + 23 + 2 + len("#KPUBangkaBarat #InformasiHukum")
     assert x == (
-        f"drafts/2026-10-05-mengenal-uu-pemilu.md:14: error: Teks kiriman X (Twitter) terlalu panjang: "
+        f"drafts/2026-10-05-mengenal-uu-pemilu.md:14: kesalahan: Teks kiriman X (Twitter) terlalu panjang: "
         f"{559 + tail} karakter, maksimum 280 (setiap tautan dihitung 23 karakter; emoji dan huruf "
         "Tionghoa/Jepang/Korea dihitung 2). Tulis teks yang lebih pendek khusus X (Twitter) di kolom "
         '"social.x" (tautan halaman dan tagar ditambahkan otomatis), atau persingkat judul dan deskripsi.'
@@ -86,7 +86,7 @@ def test_without_social_text_the_error_points_at_the_title(repo: Path) -> None:
     result = run_kpu("check", "drafts", cwd=repo)
     assert result.code == 1
     assert _errors(result.out)[0].startswith(
-        "drafts/2026-10-05-mengenal-uu-pemilu.md:2: error: Teks kiriman X"
+        "drafts/2026-10-05-mengenal-uu-pemilu.md:2: kesalahan: Teks kiriman X"
     )
 
 

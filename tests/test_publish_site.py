@@ -114,4 +114,6 @@ def test_a_withdrawn_page_shows_the_notice(repo: Path) -> None:
         encoding="utf-8"
     )
     assert "Publikasi ini telah ditarik" in html
-    assert "Ditarik pada 20-10-2026 10:30 WIB. Alasan: Terdapat kekeliruan nomor pasal." in html
+    assert (
+        "Ditarik pada 20 Oktober 2026, 10.30 WIB. Alasan: Terdapat kekeliruan nomor pasal." in html
+    )

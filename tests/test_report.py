@@ -168,13 +168,13 @@ def test_command_writes_the_page_chart_and_csv_and_the_site_still_builds(history
     page = (folder / "index.md").read_text(encoding="utf-8")
     assert "search:\n  exclude: true" in page
     assert (
-        "| 8 | Mempublikasikan ke media sosial dan web | 15 menit | 06-10-2026 08:30 WIB "
-        "| 06-10-2026 08:52 WIB | **22 menit** (melebihi standar) | git merge "
+        "| 8 | Mempublikasikan ke media sosial dan web | 15 menit | 6 Oktober 2026, 08.30 WIB "
+        "| 6 Oktober 2026, 08.52 WIB | **22 menit** (melebihi standar) | git merge "
     ) in page
     assert "| 7 | Mengecek kesesuaian konten | 30 menit | - | - | tidak tercatat " in page
     assert "belum tercatat: pull request dibuka |" in page
-    assert "- Facebook: 06-10-2026 08:52 WIB (22 menit)" in page
-    assert "- X (Twitter): 06-10-2026 08:40 WIB (10 menit)" in page
+    assert "- Facebook: 6 Oktober 2026, 08.52 WIB (22 menit)" in page
+    assert "- X (Twitter): 6 Oktober 2026, 08.40 WIB (10 menit)" in page
     svg = (folder / "waktu-sop.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "Langkah 8. Mempublikasikan" in svg
     with (folder / "waktu-sop.csv").open(encoding="utf-8") as handle:

@@ -164,7 +164,7 @@ def test_corpus_covers_the_issue() -> None:
 def test_kpu_check_reports_every_body_payload_with_its_line(hostile: Path) -> None:
     result = run_kpu("check", POSTS, cwd=hostile)
     assert "Traceback" not in result.err
-    errors = [row for row in result.out.splitlines() if ": error: " in row]
+    errors = [row for row in result.out.splitlines() if ": kesalahan: " in row]
     for name in BODY:
         path = f"{POSTS}/uji-{name}.md"
         mine = [row for row in errors if row.startswith(path + ":")]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline import json_report
 from pipeline.approvals import describe, verdict
 from pipeline.config import load_config
 from pipeline.github import GitHub
 from pipeline.messages import approvals as msg
+from pipeline.messages import cli as cli_msg
 from pipeline.pull_review import Judged, judge
 
 
@@ -19,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "persetujuan yang masih kurang (SOP langkah 7). Keluar dengan kode 1 jika belum lengkap.",
     )
     p.add_argument("number", type=int, metavar="PR", help="nomor pull request")
+    p.add_argument("--json", action="store_true", help=cli_msg.JSON_HELP)
     p.set_defaults(run=run)
 
 
@@ -26,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.root)
     judged = judge(GitHub.from_env(config.repository), args.number, args.root)
     state = judged.state
+    if args.json:
+        data = json_report.approvals(args.number, state, judged.rules_from, judged.governed)
+        print(json_report.dumps(data))
+        return 0 if state.complete else 1
     print(msg.HEADER.format(number=args.number, author=state.author))
     for line in describe(state) + rules_lines(judged):
         print(line)

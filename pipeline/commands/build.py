@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from pipeline import verify
+from pipeline import console, verify
 from pipeline.build import build_site, configured_engine
 from pipeline.cms import install_admin
 from pipeline.messages import check as msg
@@ -26,7 +26,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "Draf di drafts/ tidak pernah ikut dibangun. Editor web (Decap CMS) dipasang di /admin/ "
         "bila paketnya terpasang (npm ci --prefix cms).",
     )
-    p.add_argument("--site-dir", type=Path, default=None, help="folder hasil (bawaan: site/)")
+    p.add_argument(
+        "--site-dir", type=Path, default=None, metavar="FOLDER", help="folder hasil (bawaan: site/)"
+    )
     p.add_argument(
         "--only-verified",
         type=Path,
@@ -71,6 +73,6 @@ def run(args: argparse.Namespace) -> int:
                 print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
             build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
     admin = install_admin(args.root, site_dir)
-    print(msg.BUILD_OK.format(path=site_dir))
-    print(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
+    console.info(msg.BUILD_OK.format(path=site_dir))
+    console.info(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
     return 0

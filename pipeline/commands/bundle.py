@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline import console
 from pipeline.bundle import build_bundle, release_bundle
 from pipeline.config import load_config
 from pipeline.github import GitHub
+from pipeline.messages import cli as cli_msg
 from pipeline.messages import records as msg
 from pipeline.timeutil import now
 
@@ -21,7 +23,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "menjadi zip beserta daftar checksum SHA256SUMS di dalam dan di samping zip.",
     )
     p.add_argument(
-        "--out", type=Path, default=None, help="folder hasil (bawaan: build/ di akar repositori)"
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="folder hasil (bawaan: build/ di akar repositori)",
     )
     p.add_argument(
         "--release",
@@ -35,9 +41,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     when = now()
     github = GitHub.from_env(load_config(args.root).repository) if args.release else None
-    bundle = build_bundle(args.root, args.out or args.root / "build", when)
-    print(msg.BUNDLE_OK.format(zip=bundle.zip_path, files=bundle.files, sha256=bundle.sha256))
-    print(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
+    progress = console.Progress(cli_msg.PROGRESS_BUNDLE)
+    try:
+        bundle = build_bundle(args.root, args.out or args.root / "build", when, progress)
+    finally:
+        progress.close()
+    console.info(
+        msg.BUNDLE_OK.format(zip=bundle.zip_path, files=bundle.files, sha256=bundle.sha256)
+    )
+    console.info(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
     if github is not None:
         release = release_bundle(github, bundle, when)
         print(msg.BUNDLE_RELEASED.format(tag=release.get("tag_name"), url=release.get("html_url")))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from pipeline import output, rules
+from pipeline import console, json_report, output, rules
 from pipeline.approvals import role_label
 from pipeline.errors import ConfigError, GitError
 from pipeline.gitrepo import GitRepo
 from pipeline.messages import approvals as amsg
 from pipeline.messages import check as msg
+from pipeline.messages import cli as cli_msg
 from pipeline.problems import Level, has_errors
 from pipeline.validate import load_context, validate
 
@@ -29,29 +31,35 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--format",
         choices=["text", "github"],
         default="text",
-        help="text (bawaan) atau github (anotasi GitHub Actions)",
+        help="text: baris biasa (bawaan); github: anotasi GitHub Actions",
     )
+    p.add_argument("--json", action="store_true", help=cli_msg.JSON_HELP)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
     result = validate(ctx, args.paths, keep=False)
+    if args.json:
+        data = json_report.check(result.problems, result.files, governance_notice(args.root))
+        print(json_report.dumps(data))
+        return 1 if has_errors(result.problems) else 0
+    coloured = console.colour(sys.stdout)
     for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
         if args.format == "github":
             output.command(problem.format_github())
         else:
-            print(problem.format_text())
+            print(problem.format_text(colour=coloured))
     errors = sum(p.level is Level.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
     if result.files == 0:
-        print(
+        console.info(
             msg.NO_FILES.format(paths=", ".join(map(str, args.paths)) or "drafts/, content/posts/")
         )
     elif errors:
-        print(msg.SUMMARY_FAIL.format(errors=errors, warnings=warnings, files=result.files))
+        console.info(msg.SUMMARY_FAIL.format(errors=errors, warnings=warnings, files=result.files))
     else:
-        print(msg.SUMMARY_OK.format(files=result.files, warnings=warnings))
+        console.info(msg.SUMMARY_OK.format(files=result.files, warnings=warnings))
     notice = governance_notice(args.root)
     if notice:
         print(notice)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline import console
 from pipeline.config import load_config
 from pipeline.github import GitHub
 from pipeline.ledger import Ledger
@@ -19,6 +20,7 @@ from pipeline.linkcheck import (
     run_check,
     user_agent,
 )
+from pipeline.messages import cli as cli_msg
 from pipeline.messages import records as msg
 from pipeline.regulations import RegistryError, link_warnings, load_registry
 from pipeline.validate import REGISTRY_FILE
@@ -39,7 +41,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "(memakai GITHUB_TOKEN dan GITHUB_API_URL)",
     )
     p.add_argument(
-        "--workers", type=int, default=WORKERS, help=f"pemeriksaan serentak (bawaan {WORKERS})"
+        "--workers",
+        type=int,
+        default=WORKERS,
+        metavar="JUMLAH",
+        help=f"pemeriksaan serentak (bawaan {WORKERS})",
     )
     p.set_defaults(run=run)
 
@@ -47,7 +53,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.root)
     agent = user_agent(config.office.name, config.repository)
-    results = run_check(Ledger.of(args.root), Checker(agent, workers=args.workers))
+    progress = console.Progress(cli_msg.PROGRESS_LINKCHECK)
+    try:
+        results = run_check(Ledger.of(args.root), Checker(agent, workers=args.workers), progress)
+    finally:
+        progress.close()
     if not results:
         print(msg.LINKCHECK_NONE)
     else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import verify
+from pipeline import json_report, verify
 from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
 from pipeline.commands import withdrawals
@@ -16,6 +17,7 @@ from pipeline.commands.verify import verifier_for
 from pipeline.journal import Journal
 from pipeline.ledger import Book, Ledger
 from pipeline.liveness import wait_live
+from pipeline.messages import cli as cli_msg
 from pipeline.messages import publish as msg
 from pipeline.messages import verify as vmsg
 from pipeline.model import Publication
@@ -48,6 +50,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="hanya tampilkan dan tulis kiriman ke folder sementara; tidak mengirim, arsip tidak diubah",
     )
     p.add_argument(
+        "--json", action="store_true", help=cli_msg.JSON_HELP + " (hanya dengan --dry-run)"
+    )
+    p.add_argument(
         "--outbox-only",
         action="store_true",
         help="tulis semua kiriman ke outbox/ saja, apa pun kredensialnya; arsip tidak diubah",
@@ -69,7 +74,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--resolve",
         nargs="+",
-        metavar="ARG",
+        metavar="NILAI",
         help="putuskan kiriman yang hasilnya tidak diketahui: SLUG KANAL posted URL, atau SLUG KANAL failed",
     )
     p.add_argument(
@@ -111,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
         )
         print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
         return 0
+    if args.json and not args.dry_run:
+        print(cli_msg.JSON_NEEDS_DRY_RUN, file=sys.stderr)
+        return 2
     publications = promoted(ctx)
     local_only = args.dry_run or args.outbox_only
     # Approved withdrawals first: their posts are deleted, never posted (pipeline/withdraw.py).
@@ -125,14 +133,18 @@ def _post(
     args: argparse.Namespace, ctx: Context, ledger: Ledger, publications: list[Publication]
 ) -> int:
     if not publications:
+        if args.json:
+            print(json_report.dumps(json_report.dry_run([], Path(), [])))
+            return 0
         print(msg.NOTHING)
         return 0
     local_only = args.dry_run or args.outbox_only
     real = None if local_only else awaiting_real_post(ctx, publications, ledger.load())
     publications, unverified = verified_only(ctx, publications, args.only_verified, real)
-    for line in unverified:
-        print(line)
-    if not publications:
+    if not args.json:
+        for line in unverified:
+            print(line)
+    if not publications and not args.json:
         return 1 if unverified else 0
     if args.dry_run or args.outbox_only:
         # Nothing leaves the machine and nothing is recorded: every channel is an outbox.
@@ -145,6 +157,9 @@ def _post(
             {n for p in publications for n in channels_of(p, ctx.config.channels.enabled)}
         )
         report = publish(ctx, publications, dry_run_channels(ctx, names, folder), ledger=None)
+        if args.json:
+            print(json_report.dumps(json_report.dry_run(report.outcomes, folder, unverified)))
+            return 1 if report.problems or unverified else 0
         _print(report)
         print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems or unverified else 0

@@ -26,7 +26,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "data/ledger.json), bandingkan dengan standar di data/sop.yml, lalu tulis halaman "
         "internal, grafik SVG dan CSV.",
     )
-    p.add_argument("--out", type=Path, default=None, help=f"folder hasil (bawaan: {REPORT_DIR}/)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help=f"folder hasil (bawaan: {REPORT_DIR}/)",
+    )
     p.set_defaults(run=run)
 
 

@@ -31,6 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("slug", metavar="SLUG", help="slug publikasi, contoh mengenal-uu-pemilu")
     p.add_argument(
         "--reason",
+        metavar="ALASAN",
         default=None,
         help='alasan, ditampilkan di halaman (bawaan: "Publikasi ditarik oleh <nama kantor>.")',
     )

@@ -28,7 +28,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "Keluar dengan kode 1 jika ada yang tidak terverifikasi.",
     )
     p.add_argument(
-        "--out", type=Path, default=DEFAULT_LIST, help="berkas daftar (bawaan: build/verified.json)"
+        "--out",
+        type=Path,
+        default=DEFAULT_LIST,
+        metavar="BERKAS",
+        help="berkas daftar (bawaan: build/verified.json)",
     )
     p.set_defaults(run=run)
 

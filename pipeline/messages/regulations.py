@@ -21,7 +21,7 @@ INDEX_HEADER = f"| Peraturan | {COL_KIND} | {COL_YEAR} | {COL_STATUS} | Ditetapk
 # --- one document (peraturan/<key>.md) --------------------------------------------------------
 PAGE_DESCRIPTION = "Metadata, status, relasi, dan naskah resmi {canonical}."
 ABOUT = "tentang"
-SECTION_METADATA = "Metadata dokumen"
+SECTION_METADATA = "Keterangan dokumen"
 SECTION_HISTORY = "Riwayat status"
 SECTION_PUBLICATIONS = "Publikasi yang menjelaskan"
 SECTION_TEXT = "Naskah resmi"

@@ -11,7 +11,7 @@ from typing import Any
 
 from pipeline.messages import publish as publish_msg
 from pipeline.safety import md_text, md_url
-from pipeline.timeutil import aware, format_wib
+from pipeline.timeutil import aware, format_day, format_wib
 
 
 def image_markdown(src_uri: str, image: str, alt: str) -> str:
@@ -26,7 +26,7 @@ def request_section(meta: Mapping[str, Any], stages: Mapping[str, str]) -> str:
     if not isinstance(request, dict):
         return ""
     memo_date = request.get("date")
-    when = memo_date.strftime("%d-%m-%Y") if isinstance(memo_date, dt.date) else str(memo_date)
+    when = format_day(memo_date) if isinstance(memo_date, dt.date) else str(memo_date)
     lines = ["", "## Keterangan publikasi", ""]
     number, unit = md_text(request.get("number")), md_text(request.get("unit"))
     lines.append(f"- Nota Dinas: nomor {number}, tanggal {md_text(when)}")
