@@ -133,10 +133,11 @@ class FileCommit:
     path: str  # the file's path in this commit
 
 
-def file_history(repo: git.Repo, path: str) -> list[FileCommit]:
-    """Commits touching `path`, oldest first, following the rename from drafts/ on promotion."""
+def file_history(repo: git.Repo, path: str, rev: str = "HEAD") -> list[FileCommit]:
+    """Commits touching `path` up to `rev`, oldest first, following the rename from drafts/ on
+    promotion."""
     try:
-        out = repo.git.log("--follow", "--format=@%H %aI %cI", "--name-only", "--", path)
+        out = repo.git.log("--follow", "--format=@%H %aI %cI", "--name-only", rev, "--", path)
     except git.GitCommandError as exc:
         raise GitError(msg.REPORT_GIT_FAILED.format(path=path, detail=exc.stderr or exc)) from exc
     found: list[FileCommit] = []
@@ -154,6 +155,19 @@ def git_events(repo: git.Repo, publication: Publication) -> tuple[dict[str, Even
     of the pull request that merge names, if any."""
     history = file_history(repo, publication.path.as_posix())
     drafts = [c for c in history if c.path.startswith("drafts/")]
+    provenance = publication.front.provenance
+    if not drafts and provenance is not None and provenance.source and provenance.commit:
+        # git's rename detection misses a short draft whose stamp changed half its lines; the
+        # record names the draft and its last commit, so its history is read from there.
+        try:
+            drafts = [
+                c
+                for c in file_history(repo, provenance.source, provenance.commit)
+                if c.path.startswith("drafts/")
+            ]
+        except GitError:
+            drafts = []
+        history = [*drafts, *history]
     events: dict[str, Event] = {}
     for commit in drafts:  # every draft commit, for draft_ready (see design_done)
         events[f"_draft {commit.sha}"] = Event(commit.authored, f"git {commit.sha[:7]}")
