@@ -188,14 +188,19 @@ REPORT_FRONT = [
 ]
 REPORT_INTRO = (
     "Halaman internal. Dibuat {when} oleh kpu report dari tanggal Nota Dinas, riwayat git draf, "
-    "{source} dan arsip tautan (data/ledger.json). Langkah yang tidak meninggalkan jejak waktu "
-    'ditulis "tidak tercatat"; waktunya tidak diperkirakan. Waktu yang melebihi standar dicetak '
-    "tebal dan ditandai."
+    "{source} dan arsip tautan (data/ledger.json). Setiap langkah menyebut peristiwa awal dan "
+    "akhirnya serta dari mana waktunya dibaca. Langkah yang tidak meninggalkan jejak waktu "
+    'ditulis "tidak terukur" beserta alasannya; waktunya tidak diperkirakan. Tanggal Nota Dinas '
+    "tidak berjam, jadi waktu yang dihitung darinya adalah waktu paling sedikit. Waktu yang "
+    "melebihi standar dicetak tebal dan ditandai."
 )
-REPORT_WITH_GITHUB = "peristiwa pull request di GitHub (dibuka, ditelaah, disetujui, digabung)"
+REPORT_WITH_GITHUB = (
+    "issue permintaan publikasi dan peristiwa pull request di GitHub (dibuka, ditelaah, "
+    "disetujui, digabung)"
+)
 REPORT_WITHOUT_GITHUB = (
-    "catatan promosi (tanpa data GitHub: GITHUB_TOKEN tidak diatur, sehingga waktu pull request "
-    "dibuka dan disetujui tidak tercatat)"
+    "catatan promosi (waktu issue, pull request, telaah, persetujuan dan merge yang dicatat kpu "
+    "promote dari GitHub; GITHUB_TOKEN tidak diatur, jadi GitHub tidak ditanya langsung)"
 )
 REPORT_EMPTY = "Belum ada publikasi."
 REPORT_SUMMARY = "Ringkasan per langkah"
