@@ -5,6 +5,7 @@ against the local servers; and the one issue the daily job keeps while a token n
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from tests.conftest import run_kpu
 from tests.fake_github import REPOSITORY, FakeGitHub, running
 from tests.servers.graph import DAY, IG_TOKEN, PAGE_TOKEN
 from tests.servers.world import World
-from tests.workflow_harness import Runner
+from tests.workflow_harness import WORKFLOWS, Runner
 
 MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 SECRETS_HOW = "lalu simpan nilainya di GitHub: Settings → Secrets and variables → Actions → "
@@ -239,3 +240,16 @@ def test_the_warning_starts_14_days_before(repo: Path, world: World, days: int) 
     world.graph.tokens[PAGE_TOKEN].expires_at = _in_days(days) + 60
     code, _, _ = _doctor(repo, world.env_only("facebook"))
     assert code == (1 if days <= 14 else 0)
+
+
+def test_doctor_names_a_scheduled_workflow_that_no_longer_checks_the_tokens(repo: Path) -> None:
+    shutil.copytree(WORKFLOWS, repo / ".github" / "workflows")
+    path = repo / ".github" / "workflows" / "scheduled.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("\n  # Token media sosial")[0] + "\n", encoding="utf-8")
+    result = run_kpu("doctor", cwd=repo)
+    assert (
+        "✗ GAGAL .github/workflows/scheduled.yml: tidak ada langkah yang menjalankan kpu doctor, "
+        "jadi token media sosial tidak diperiksa setiap hari (kpu doctor --online). Pulihkan "
+        "langkah itu dari repositori asal."
+    ) in result.out.splitlines()
