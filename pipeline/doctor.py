@@ -93,7 +93,9 @@ WORKFLOWS = (
     ),
     Workflow(".github/workflows/check.yml", ("kpu check", "kpu build", "kpu comment")),
     Workflow(
-        ".github/workflows/scheduled.yml", ("kpu linkcheck", "kpu record"), calls_publish=True
+        ".github/workflows/scheduled.yml",
+        ("kpu linkcheck", "kpu record", "kpu doctor"),
+        calls_publish=True,
     ),
 )
 RUN_PREFIXES = ("kpu ", "python -m pip install", "npm ci --prefix cms ")

@@ -106,6 +106,15 @@ class Provenance(_Strict):
         None, description="SHA-256 of what was approved (pipeline.verify.content_hash)."
     )
     promoted_at: AwareDatetime | None = None
+    issue: int | None = Field(
+        None, description="The intake issue (Nota Dinas form) the pull request closes."
+    )
+    sop: dict[str, AwareDatetime] | None = Field(
+        None,
+        description="SOP event -> when GitHub recorded it, as read at promotion (issue_opened, "
+        "pr_opened, first_review, review_sekretaris, review_subbag_hukum, approved, merged); "
+        "kpu report reads them without a token.",
+    )
 
 
 class Withdrawn(_Strict):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline import frontmatter_edit as fm
-from pipeline import rules, verify
+from pipeline import rules, sop_events, verify
 from pipeline.approvals import ApprovalState, Review, evaluate, missing_text, role_label
 from pipeline.config import ROLE_LABELS
 from pipeline.errors import ConfigError, PipelineError, RemoteError
@@ -62,6 +62,8 @@ class PullRef:
     author: str
     merge: str = ""  # the merge commit, the squash commit, or the last rebased commit on main
     before: str = ""  # main as it stood before the merge: whose rules judge the pull request
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The pull request as the API returned it (its times and body, for provenance.sop)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Decision:
     problems: tuple[Problem, ...] = ()
     publication: Publication | None = None
     corrects_date: dt.datetime | None = None  # a correction keeps the published post's date
+    sop: dict[str, dt.datetime] | None = None  # SOP event times on GitHub (pipeline.sop_events)
 
 
 @dataclass
@@ -230,7 +233,8 @@ class _Decider:
                 commit=last.sha,
                 reason=msg.RULES_BROKEN.format(sha=pull.before[:7] if pull else "-", detail=detail),
             )
-        base = _with(base, base.action, commit=last.sha, pull=pull, approval=state)
+        sop = self._sop_times(pull, rules_ctx)
+        base = _with(base, base.action, commit=last.sha, pull=pull, approval=state, sop=sop)
         if state.blockers:
             who = ", ".join(
                 f"{b.login} ({role_label(b.role, state.labels)})" for b in state.blockers
@@ -316,6 +320,15 @@ class _Decider:
             self._governed[pull.number] = rules.governed_changes(self.repo, pull.before, pull.merge)
         return self._rules[pull.before]
 
+    def _sop_times(self, pull: PullRef, rules_ctx: Context) -> dict[str, dt.datetime]:
+        """When GitHub saw each SOP event of this pull request, kept in provenance.sop so that
+        kpu report measures steps 1-5 without a token. The intake issue is read only when the
+        pull request closes one; an issue that cannot be read is left out."""
+        issue = getattr(self.github, "issue", None)
+        reviews = self._reviews.get(pull.number, [])
+        found = sop_events.pull_times(pull.data, reviews, rules_ctx.config, issue)
+        return {name: when for name, (when, _) in found.items()}
+
     def _approval(self, pull: PullRef, base: Decision, rules_ctx: Context) -> ApprovalState:
         assert self.github is not None and base.publication is not None
         if pull.number not in self._reviews:
@@ -351,7 +364,9 @@ class _Decider:
 
 def _ref(pull: dict[str, Any], merge: str, before: str) -> PullRef:
     author = str((pull.get("user") or {}).get("login", ""))
-    return PullRef(int(pull["number"]), str(pull.get("html_url", "")), author, merge, before)
+    return PullRef(
+        int(pull["number"]), str(pull.get("html_url", "")), author, merge, before, dict(pull)
+    )
 
 
 def _with(base: Decision, action: Action, **changes: Any) -> Decision:
@@ -382,6 +397,8 @@ def provenance_of(decision: Decision, now: dt.datetime, digest: str | None = Non
         commit=decision.commit,
         merge=decision.pull.merge or None,
         promoted_at=now,
+        issue=sop_events.closed_issue(decision.pull.data),
+        sop=decision.sop or None,
     )
 
 

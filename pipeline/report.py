@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 import git
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from pipeline.approvals import APPROVED, Review, evaluate
+from pipeline.approvals import Review
 from pipeline.config import KpuConfig
 from pipeline.errors import ConfigError, GitError
 from pipeline.github import GitHub
@@ -28,15 +28,20 @@ from pipeline.messages import records as msg
 from pipeline.model import Publication, Text
 from pipeline.read import ReadFailed, load_yaml, read_text
 from pipeline.schema import validate_model
-from pipeline.timeutil import aware
+from pipeline.sop_events import pull_times
+from pipeline.timeutil import WIB, aware
 
 SOP_FILE = "data/sop.yml"
 EventName = Literal[
     "memo",
+    "issue_opened",
     "draft_added",
+    "draft_ready",
     "draft_last_commit",
     "pr_opened",
     "first_review",
+    "review_sekretaris",
+    "review_subbag_hukum",
     "approved",
     "merged",
     "promoted",
@@ -128,10 +133,11 @@ class FileCommit:
     path: str  # the file's path in this commit
 
 
-def file_history(repo: git.Repo, path: str) -> list[FileCommit]:
-    """Commits touching `path`, oldest first, following the rename from drafts/ on promotion."""
+def file_history(repo: git.Repo, path: str, rev: str = "HEAD") -> list[FileCommit]:
+    """Commits touching `path` up to `rev`, oldest first, following the rename from drafts/ on
+    promotion."""
     try:
-        out = repo.git.log("--follow", "--format=@%H %aI %cI", "--name-only", "--", path)
+        out = repo.git.log("--follow", "--format=@%H %aI %cI", "--name-only", rev, "--", path)
     except git.GitCommandError as exc:
         raise GitError(msg.REPORT_GIT_FAILED.format(path=path, detail=exc.stderr or exc)) from exc
     found: list[FileCommit] = []
@@ -149,7 +155,22 @@ def git_events(repo: git.Repo, publication: Publication) -> tuple[dict[str, Even
     of the pull request that merge names, if any."""
     history = file_history(repo, publication.path.as_posix())
     drafts = [c for c in history if c.path.startswith("drafts/")]
+    provenance = publication.front.provenance
+    if not drafts and provenance is not None and provenance.source and provenance.commit:
+        # git's rename detection misses a short draft whose stamp changed half its lines; the
+        # record names the draft and its last commit, so its history is read from there.
+        try:
+            drafts = [
+                c
+                for c in file_history(repo, provenance.source, provenance.commit)
+                if c.path.startswith("drafts/")
+            ]
+        except GitError:
+            drafts = []
+        history = [*drafts, *history]
     events: dict[str, Event] = {}
+    for commit in drafts:  # every draft commit, for draft_ready (see design_done)
+        events[f"_draft {commit.sha}"] = Event(commit.authored, f"git {commit.sha[:7]}")
     if not drafts:
         return events, None  # added straight to content/posts/: no trace of the SOP steps in git
     events["draft_added"] = Event(drafts[0].authored, f"git {drafts[0].sha[:7]}")
@@ -176,37 +197,49 @@ def _merge_bringing(repo: git.Repo, sha: str, until: str) -> git.Commit | None:
 
 
 def pull_events(github: GitHub, number: int, config: KpuConfig) -> dict[str, Event]:
-    """pr_opened, first_review, approved (when the sign-offs became complete) and merged."""
+    """The pull request's SOP events through REST (pipeline.sop_events), each naming its source."""
     pull = github.pull(number)
+    reviews = [Review.from_api(r) for r in github.reviews(number)]
     source = f"GitHub PR #{number}"
-    events: dict[str, Event] = {}
-    for name, key in (("pr_opened", "created_at"), ("merged", "merged_at")):
-        if pull.get(key):
-            events[name] = Event(_github_time(str(pull[key])), source)
-    reviews = sorted(
-        (r for r in map(Review.from_api, github.reviews(number)) if r.submitted_at),
-        key=lambda r: r.submitted_at or dt.datetime.min,
-    )
-    author = str((pull.get("user") or {}).get("login", ""))
-    if reviews:
-        events["first_review"] = Event(aware(reviews[0].submitted_at or dt.datetime.min), source)
-    for i, review in enumerate(reviews):
-        if review.state == APPROVED and evaluate(reviews[: i + 1], author, config).complete:
-            events["approved"] = Event(aware(review.submitted_at or dt.datetime.min), source)
-            break
+    events = {}
+    for name, (when, who) in pull_times(pull, reviews, config, github.issue).items():
+        if name == "issue_opened":
+            events[name] = Event(when, f"GitHub issue {who}")
+        else:
+            events[name] = Event(when, f"{source}, {who}" if name.startswith("review_") else source)
     return events
 
 
-def _github_time(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+def design_done(events: Mapping[str, Event]) -> Event | None:
+    """draft_ready: the design was handed over for review. The last draft commit before the
+    first review (a draft pull request opened by `kpu intake` exists before the design), but not
+    before the pull request was opened (a designer's own pull request follows the commits).
+    Commits after the first review are corrections (step 7); None without a pull request time."""
+    opened = events.get("pr_opened")
+    if opened is None:
+        return None
+    review = events.get("first_review")
+    commits = [
+        e
+        for k, e in events.items()
+        if k.startswith("_draft ") and (review is None or e.time <= review.time)
+    ]
+    last = max(commits, key=lambda e: e.time, default=None)
+    return last if last is not None and last.time > opened.time else opened
 
 
 def record_events(publication: Publication, page: LedgerPage | None) -> dict[str, Event]:
     """memo, promoted (provenance), published (date) and posted (the ledger's last post)."""
     front = publication.front
     events = {"memo": Event(aware(front.request.date), msg.SOURCE_MEMO, day_only=True)}
-    if front.provenance is not None and front.provenance.promoted_at is not None:
-        events["promoted"] = Event(front.provenance.promoted_at, msg.SOURCE_PROVENANCE)
+    provenance = front.provenance
+    if provenance is not None and provenance.promoted_at is not None:
+        events["promoted"] = Event(provenance.promoted_at, msg.SOURCE_PROVENANCE)
+    if provenance is not None:
+        for name, when in (provenance.sop or {}).items():
+            issue, pr = provenance.issue, provenance.pr
+            where = f"issue #{issue}" if name == "issue_opened" else f"PR #{pr}"
+            events[name] = Event(when, msg.SOURCE_PROVENANCE_OF.format(where=where))
     if front.date is not None:
         events["published"] = Event(front.date, msg.SOURCE_DATE)
     times = post_times(page)
@@ -238,12 +271,35 @@ class Measure:
     end: Event | None
     note: str | None = None
     missing: tuple[str, ...] = ()  # the events looked for in vain
+    start_name: str | None = None  # which event of the step's list gave the start
+    end_name: str | None = None
 
     @property
     def duration(self) -> dt.timedelta | None:
-        if self.start is None or self.end is None or self.end.time < self.start.time:
+        """The time the step took; from a date without a time of day (the memo), the shortest
+        it can have taken: from the end of that day (0 when it ended on the same day)."""
+        if self.start is None or self.end is None:
             return None
-        return self.end.time - self.start.time
+        start = self.start.time
+        if self.start.day_only:
+            day = start.astimezone(WIB).date()
+            if self.end.time.astimezone(WIB).date() < day:
+                return None
+            start = aware(day + dt.timedelta(days=1), WIB)
+            return max(self.end.time - start, dt.timedelta())
+        if self.end.time < start:
+            return None
+        return self.end.time - start
+
+    @property
+    def at_least(self) -> bool:
+        """The duration is a lower bound: the start is known to the day only."""
+        return self.start is not None and self.start.day_only
+
+    @property
+    def backwards(self) -> bool:
+        """Both events are known but the end came first (e.g. a review before the step began)."""
+        return self.start is not None and self.end is not None and self.duration is None
 
     @property
     def over(self) -> bool:
@@ -260,6 +316,33 @@ class PublicationReport:
     post_start: Event | None  # the start of step 8, from which each post's time is counted
 
 
+@dataclass(frozen=True)
+class Totals:
+    """What the headline counts, stated apart: steps against their own SOP standard, and whole
+    flows against the overall standard (the sum of the steps'), which a flow can exceed while
+    no single measured step does (the unmeasured steps and the waits between steps count)."""
+
+    publications: int
+    steps: int
+    measured: int
+    steps_over: int
+    flows: int
+    flows_over: int
+
+
+def totals(reports: Sequence[PublicationReport]) -> Totals:
+    steps = [m for r in reports for m in r.steps]
+    flows = [r.overall for r in reports if r.overall is not None and r.overall.duration is not None]
+    return Totals(
+        len(reports),
+        len(steps),
+        sum(m.duration is not None for m in steps),
+        sum(m.over for m in steps),
+        len(flows),
+        sum(m.over for m in flows),
+    )
+
+
 def _first(names: Iterable[str], events: Mapping[str, Event]) -> Event | None:
     return next((events[n] for n in names if n in events), None)
 
@@ -273,9 +356,12 @@ def _measure(
     events: Mapping[str, Event],
     note: str | None = None,
 ) -> Measure:
-    first, last = _first(start, events), _first(end, events)
+    first_name = next((n for n in start if n in events), None)
+    last_name = next((n for n in end if n in events), None)
+    first = events[first_name] if first_name else None
+    last = events[last_name] if last_name else None
     missing = [*(start if first is None else []), *(end if last is None else [])]
-    return Measure(number, name, standard, first, last, note, tuple(missing))
+    return Measure(number, name, standard, first, last, note, tuple(missing), first_name, last_name)
 
 
 def measure(
@@ -325,5 +411,8 @@ def collect(
         number = provenance.pr if provenance is not None else number
         if github is not None and number is not None:
             events.update(pull_events(github, number, config))
+        ready = design_done(events)
+        if ready is not None:
+            events["draft_ready"] = ready
         reports.append(measure(sop, publication, events, post_times(page)))
     return reports

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from pipeline.messages import records as msg
-from pipeline.report import Event, Measure, PublicationReport
+from pipeline.report import Event, Measure, PublicationReport, totals
 from pipeline.timeutil import format_day, format_wib
 
 REPORT_DIR = "content/laporan"
@@ -31,18 +31,36 @@ def format_duration(value: dt.timedelta) -> str:
 
 def duration_text(m: Measure) -> str:
     if m.duration is None:
-        return msg.REPORT_NOT_RECORDED
+        return msg.REPORT_NOT_MEASURED
     text = format_duration(m.duration)
+    if m.at_least:
+        text = msg.REPORT_SAME_DAY if not m.duration else msg.REPORT_AT_LEAST.format(duration=text)
     return msg.REPORT_OVER.format(duration=text) if m.over else text
 
 
+def _label(name: str | None) -> str:
+    return msg.EVENT_LABELS.get(name or "", name or "-")
+
+
 def source_text(m: Measure) -> str:
-    """Where the times come from; for a step not measured, why."""
-    if m.duration is not None:
-        return " / ".join(dict.fromkeys(e.source for e in (m.start, m.end) if e))
+    """Where the times come from (which event, recorded where); for a step not measured, why."""
+    if m.duration is not None and m.start is not None and m.end is not None:
+        return msg.REPORT_FROM_TO.format(
+            start=_label(m.start_name),
+            start_source=m.start.source,
+            end=_label(m.end_name),
+            end_source=m.end.source,
+        )
+    if m.backwards and m.start is not None and m.end is not None:
+        return msg.REPORT_BACKWARDS.format(
+            start=_label(m.start_name),
+            start_at=_when(m.start),
+            end=_label(m.end_name),
+            end_at=_when(m.end),
+        )
+    events = ", ".join(_label(e) for e in m.missing) or "-"
     if m.note:
-        return m.note
-    events = ", ".join(msg.EVENT_LABELS.get(e, e) for e in m.missing) or "-"
+        return msg.REPORT_MISSING_NOTE.format(events=events, note=m.note.rstrip("."))
     return msg.REPORT_MISSING.format(events=events)
 
 
@@ -86,6 +104,15 @@ def markdown(reports: list[PublicationReport], generated: dt.datetime, with_gith
         lines.append(
             _row([str(step.number), _cell(step.name), standard, counted, median, str(over)])
         )
+    flows = [r.overall for r in reports if r.overall is not None]
+    if flows:
+        found = sorted(d for m in flows if (d := m.duration) is not None)
+        median = format_duration(found[len(found) // 2]) if found else "-"
+        lines.append(
+            _row(["", msg.REPORT_OVERALL_ROW, format_duration(flows[0].standard),
+                  f"{len(found)} dari {len(reports)}", median, str(sum(m.over for m in flows))])
+        )  # fmt: skip
+    lines += ["", headline(reports), "", msg.REPORT_SUMMARY_WHY]
     lines += ["", f"![{msg.REPORT_CHART_ALT}]({CHART_FILE})", ""]
     lines += [f"[{msg.REPORT_CSV}]({CSV_FILE})", "", f"## {msg.REPORT_PER_PUBLICATION}", ""]
     for report in reports:
@@ -114,6 +141,22 @@ def markdown(reports: list[PublicationReport], generated: dt.datetime, with_gith
     return "\n".join(lines)
 
 
+def headline(reports: list[PublicationReport]) -> str:
+    """Steps over their own standard and flows over the overall standard, both stated."""
+    t = totals(reports)
+    standard = next((r.overall.standard for r in reports if r.overall is not None), None)
+    return msg.REPORT_SUMMARY_LINE.format(
+        count=t.publications,
+        steps_over=t.steps_over,
+        measured=t.measured,
+        unmeasured=t.steps - t.measured,
+        steps=t.steps,
+        flows_over=t.flows_over,
+        flows=t.flows,
+        standard=format_duration(standard) if standard is not None else "-",
+    )
+
+
 def _minutes(value: dt.timedelta | None) -> str:
     return "" if value is None else str(round(value.total_seconds() / 60))
 
@@ -130,7 +173,11 @@ def csv_rows(reports: list[PublicationReport]) -> list[list[str]]:
     for r in reports:
         for m in _measures(r):
             status = (
-                "tidak tercatat" if m.duration is None else "melebihi" if m.over else "memenuhi"
+                msg.REPORT_NOT_MEASURED
+                if m.duration is None
+                else "melebihi"
+                if m.over
+                else "memenuhi"
             )
             rows.append([r.slug, r.title, str(m.number or "semua"), m.name, "",
                          _minutes(m.standard), _iso(m.start), _iso(m.end), _minutes(m.duration),

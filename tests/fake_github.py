@@ -166,6 +166,7 @@ class FakeGitHub:
                     ),
                 ),
                 (r"/rules/branches/main", lambda _: (200, self.rules)),
+                (r"/issues", self._list_issues),
                 (r"/issues/(\d+)", lambda n, _: self._found(self.issues.get(int(n)))),
                 (r"/issues/(\d+)/comments", lambda n, _: (200, self.comments.get(int(n), []))),
                 (r"/releases", lambda _: (200, self.releases)),
@@ -179,6 +180,7 @@ class FakeGitHub:
         if method == "POST":
             return [
                 (r"/issues/(\d+)/comments", self._create_comment),
+                (r"/issues", self._create_issue),
                 (r"/pulls", self._create_pull),
                 (r"/issues/(\d+)/assignees", self._add_assignees),
                 (r"/releases", self._create_release),
@@ -202,6 +204,47 @@ class FakeGitHub:
             and (state == "all" or p["state"] == state)
         ]
         return 200, found
+
+    # Issues kept by the checks (`kpu doctor --report-issue`): list filtered as GitHub does
+    # (state, comma-separated labels; pull requests are issues too), create with labels.
+    def add_issue(
+        self, title: str, body: str, labels: list[str], created_at: str = "2026-10-01T01:00:00Z"
+    ) -> dict[str, Any]:
+        number = max([*self.pulls, *self.issues, 0]) + 1
+        issue = {
+            "url": f"{self.url}/repos/{self.repository}/issues/{number}",
+            "id": next(_ids),
+            "number": number,
+            "html_url": f"{self.html}/issues/{number}",
+            "title": title,
+            "body": body,
+            "state": "open",
+            "state_reason": None,
+            "labels": [{"name": name} for name in labels],
+            "user": _user("github-actions[bot]", kind="Bot"),
+            "created_at": created_at,
+            "updated_at": created_at,
+            "closed_at": None,
+        }
+        self.issues[number] = issue
+        return issue
+
+    def _list_issues(self, query: dict[str, list[str]]) -> tuple[int, Any]:
+        state = (query.get("state") or ["open"])[0]
+        wanted = {w for w in (query.get("labels") or [""])[0].split(",") if w}
+        found = [
+            i
+            for i in [
+                *self.issues.values(),
+                *({**p, "pull_request": {}} for p in self.pulls.values()),
+            ]
+            if (state == "all" or i["state"] == state)
+            and wanted <= {label["name"] for label in i.get("labels") or []}
+        ]
+        return 200, sorted(found, key=lambda i: -int(i["number"]))
+
+    def _create_issue(self, body: Any) -> tuple[int, Any]:
+        return 201, self.add_issue(body["title"], body.get("body") or "", body.get("labels") or [])
 
     def _create_pull(self, body: Any) -> tuple[int, Any]:
         number = max([*self.pulls, *self.issues, 0]) + 1

@@ -15,7 +15,7 @@ from pipeline.config import load_config
 from pipeline.github import GitHub
 from pipeline.ledger import Book, Entry, Ledger, Page
 from pipeline.report import PublicationReport, collect, load_sop
-from pipeline.report_output import format_duration
+from pipeline.report_output import format_duration, source_text
 from pipeline.validate import load_context, validate
 from tests.conftest import VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
@@ -139,7 +139,8 @@ def test_without_github_the_steps_come_from_git_and_the_ledger(history: Path) ->
     }  # fmt: skip
     step8 = report.steps[7]
     assert step8.start is not None and step8.start.source.startswith("git merge ") and step8.over
-    assert report.steps[6].missing == ("pr_opened",)  # its end falls back to the merge
+    # its start is the design's hand-over, known only with the pull request's time
+    assert report.steps[6].missing == ("draft_ready",)
     assert [(c, t.strftime("%H:%M")) for c, t in report.posts] == [
         ("facebook", "08:52"),
         ("x", "08:40"),
@@ -153,26 +154,47 @@ def test_with_github_the_pull_request_events_give_design_and_review_times(histor
     assert _times(report)[6] == "6 jam 10 menit"  # to the pull request's opening
     assert _times(report)[7] == "17 jam 10 menit"  # to the approval that completed kpu.yml's rules
     assert _times(report)[8] == "22 menit"
+    # step 3: the pull request opened -> the Sekretaris' own first review
+    assert _times(report)[3] == "16 jam 40 menit"
+    assert report.steps[2].end is not None
+    assert report.steps[2].end.source == "GitHub PR #7, sekretaris-kpubabar"
+    # step 4 would run from the Sekretaris' review to Subbag Hukum's, which came first: no time
+    step4 = report.steps[3]
+    assert step4.duration is None and step4.backwards
+    assert source_text(step4) == (
+        "tidak terukur: telaah Subbag Hukum (5 Oktober 2026, 16.00 WIB) tercatat sebelum telaah "
+        "Sekretaris (6 Oktober 2026, 07.50 WIB), jadi langkah ini tidak berjalan menurut urutan SOP"
+    )
+    assert _times(report)[1] is None  # a pull request without "Closes #N": no intake issue
     review, overall = report.steps[6], report.overall
     assert review.over and review.end is not None and review.end.source == "GitHub PR #7"
     assert overall is not None and overall.start is not None and overall.duration is not None
-    assert overall.start.day_only  # counted from the memo's date
-    assert format_duration(overall.duration) == "1 hari 8 jam 52 menit"
+    assert overall.start.day_only and overall.at_least  # the memo has a date, not a time
+    # so the flow took at least the time from the end of the memo's day (05-10) to the last post
+    assert format_duration(overall.duration) == "8 jam 52 menit"
 
 
 def test_command_writes_the_page_chart_and_csv_and_the_site_still_builds(history: Path) -> None:
     result = run_kpu("report", cwd=history)
     assert result.code == 0, result.err
-    assert result.out.startswith("6 publikasi; 1 langkah melebihi standar.\n")
+    assert result.out.startswith(
+        "6 publikasi. Per langkah: 1 dari 2 langkah yang terukur melebihi standar langkahnya "
+        "sendiri (46 dari 48 langkah tidak terukur). Seluruh alur: 5 dari 6 alur melebihi "
+        "standar seluruh alur (1 hari 4 jam 15 menit, jumlah standar langkah 1-8).\n"
+    )
     folder = history / "content" / "laporan"
     page = (folder / "index.md").read_text(encoding="utf-8")
     assert "search:\n  exclude: true" in page
     assert (
         "| 8 | Mempublikasikan ke media sosial dan web | 15 menit | 6 Oktober 2026, 08.30 WIB "
-        "| 6 Oktober 2026, 08.52 WIB | **22 menit** (melebihi standar) | git merge "
+        "| 6 Oktober 2026, 08.52 WIB | **22 menit** (melebihi standar) | dari pull request digabung "
+        "(git merge "
     ) in page
-    assert "| 7 | Mengecek kesesuaian konten | 30 menit | - | - | tidak tercatat " in page
-    assert "belum tercatat: pull request dibuka |" in page
+    assert "| 7 | Mengecek kesesuaian konten | 30 menit | - | - | tidak terukur " in page
+    assert (
+        "tidak terukur: draf selesai didesain (commit terakhir sebelum telaah pertama) tidak "
+        "tercatat |"
+    ) in page
     assert "- Facebook: 6 Oktober 2026, 08.52 WIB (22 menit)" in page
     assert "- X (Twitter): 6 Oktober 2026, 08.40 WIB (10 menit)" in page
     svg = (folder / "waktu-sop.svg").read_text(encoding="utf-8")
@@ -182,7 +204,7 @@ def test_command_writes_the_page_chart_and_csv_and_the_site_still_builds(history
     step8 = next(r for r in rows if r["langkah"] == "8" and not r["kanal"])
     assert (step8["durasi_menit"], step8["status"]) == ("22", "melebihi")
     assert next(r for r in rows if r["kanal"] == "x")["durasi_menit"] == "10"
-    assert next(r for r in rows if r["langkah"] == "7")["status"] == "tidak tercatat"
+    assert next(r for r in rows if r["langkah"] == "7")["status"] == "tidak terukur"
 
     built = run_kpu("build", "--site-dir", "out", cwd=history)
     assert built.code == 0, built.err
@@ -226,3 +248,31 @@ def test_outside_a_git_repository_the_report_says_how_to_get_the_history(repo: P
 def test_durations_read_as_indonesian() -> None:
     assert format_duration(dt.timedelta(days=1, hours=2, minutes=5)) == "1 hari 2 jam 5 menit"
     assert format_duration(dt.timedelta(seconds=20)) == "kurang dari 1 menit"
+
+
+def test_on_the_sample_posts_the_headline_counts_what_the_rows_mark(repo: Path) -> None:
+    """The five sample publications were added straight to content/posts/ and posted to the
+    outbox only: no step is measurable, yet every flow (memo date to publication) is over."""
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Situs awal")
+    result = run_kpu("report", "--out", "laporan", cwd=repo)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == (
+        "5 publikasi. Per langkah: 0 dari 0 langkah yang terukur melebihi standar langkahnya "
+        "sendiri (40 dari 40 langkah tidak terukur). Seluruh alur: 5 dari 5 alur melebihi "
+        "standar seluruh alur (1 hari 4 jam 15 menit, jumlah standar langkah 1-8)."
+    )
+    page = (repo / "laporan" / "index.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "WIB" in line]
+    flows = [r for r in rows if r.startswith("|  | Seluruh alur")]
+    assert len(flows) == 5 and all("(melebihi standar)" in r for r in flows)
+    assert not [r for r in rows if r not in flows and "(melebihi standar)" in r]
+    assert (
+        "| 1 | Mengusulkan kebutuhan publikasi informasi hukum | 15 menit | 14 Oktober 2026 | - "
+        "| tidak terukur | tidak terukur: issue permintaan publikasi dibuka tidak tercatat "
+        "(terukur bila Nota Dinas diajukan lewat issue Permintaan publikasi) |"
+    ) in page
+    assert "|  | Seluruh alur | 1 hari 4 jam 15 menit | 5 dari 5 | " in page  # the summary row
+    assert "paling sedikit " in flows[0] and "(jam Nota Dinas tidak tercatat)" in flows[0]
+    assert "dari tanggal Nota Dinas (tanggal Nota Dinas) sampai tanggal terbit" in flows[0]

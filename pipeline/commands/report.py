@@ -10,7 +10,7 @@ from pipeline.github import GitHub
 from pipeline.ledger import Ledger
 from pipeline.messages import records as msg
 from pipeline.report import collect, load_sop
-from pipeline.report_output import REPORT_DIR, write_report
+from pipeline.report_output import REPORT_DIR, headline, write_report
 from pipeline.timeutil import now
 from pipeline.validate import load_context, validate
 
@@ -44,7 +44,6 @@ def run(args: argparse.Namespace) -> int:
     book = Ledger.of(args.root).load()
     reports = collect(args.root, sop, ctx.config, publications, book, github)
     written = write_report(args.out or args.root / REPORT_DIR, reports, now(), github is not None)
-    over = sum(m.over for r in reports for m in r.steps)
-    print(msg.REPORT_SUMMARY_LINE.format(count=len(reports), over=over))
+    print(headline(reports))
     print(msg.REPORT_WRITTEN.format(paths=", ".join(str(p) for p in written)))
     return 0

@@ -113,11 +113,12 @@ PURPOSES = {
     "kpu check": "draf di pull request tidak diperiksa",
     "kpu comment": "pull request tidak mendapat komentar ringkasan",
     "kpu linkcheck": "Arsip Link Aktif tidak diperiksa setiap hari",
+    "kpu doctor": "token media sosial tidak diperiksa setiap hari (kpu doctor --online)",
 }
 WORKFLOW_PURPOSES = {
     "publish.yml": "penerbitan setelah merge",
     "check.yml": "pemeriksaan pull request",
-    "scheduled.yml": "penerbitan terjadwal dan pemeriksaan tautan harian",
+    "scheduled.yml": "penerbitan terjadwal, pemeriksaan tautan dan token harian",
 }
 
 # --- git remote --------------------------------------------------------------------------------

@@ -173,6 +173,7 @@ REPORT_GIT_FAILED = (
 )
 SOURCE_MEMO = "tanggal Nota Dinas"
 SOURCE_PROVENANCE = "catatan promosi"
+SOURCE_PROVENANCE_OF = "catatan promosi ({where})"
 SOURCE_DATE = "tanggal terbit"
 SOURCE_LEDGER = "arsip tautan"
 REPORT_TITLE = "Laporan Mutu Baku Waktu SOP"
@@ -187,14 +188,19 @@ REPORT_FRONT = [
 ]
 REPORT_INTRO = (
     "Halaman internal. Dibuat {when} oleh kpu report dari tanggal Nota Dinas, riwayat git draf, "
-    "{source} dan arsip tautan (data/ledger.json). Langkah yang tidak meninggalkan jejak waktu "
-    'ditulis "tidak tercatat"; waktunya tidak diperkirakan. Waktu yang melebihi standar dicetak '
-    "tebal dan ditandai."
+    "{source} dan arsip tautan (data/ledger.json). Setiap langkah menyebut peristiwa awal dan "
+    "akhirnya serta dari mana waktunya dibaca. Langkah yang tidak meninggalkan jejak waktu "
+    'ditulis "tidak terukur" beserta alasannya; waktunya tidak diperkirakan. Tanggal Nota Dinas '
+    "tidak berjam, jadi waktu yang dihitung darinya adalah waktu paling sedikit. Waktu yang "
+    "melebihi standar dicetak tebal dan ditandai."
 )
-REPORT_WITH_GITHUB = "peristiwa pull request di GitHub (dibuka, ditelaah, disetujui, digabung)"
+REPORT_WITH_GITHUB = (
+    "issue permintaan publikasi dan peristiwa pull request di GitHub (dibuka, ditelaah, "
+    "disetujui, digabung)"
+)
 REPORT_WITHOUT_GITHUB = (
-    "catatan promosi (tanpa data GitHub: GITHUB_TOKEN tidak diatur, sehingga waktu pull request "
-    "dibuka dan disetujui tidak tercatat)"
+    "catatan promosi (waktu issue, pull request, telaah, persetujuan dan merge yang dicatat kpu "
+    "promote dari GitHub; GITHUB_TOKEN tidak diatur, jadi GitHub tidak ditanya langsung)"
 )
 REPORT_EMPTY = "Belum ada publikasi."
 REPORT_SUMMARY = "Ringkasan per langkah"
@@ -215,14 +221,38 @@ REPORT_CHART_PANEL = "Langkah {number}. {name} (standar {standard})"
 REPORT_CHART_AXIS = "jam"
 REPORT_CHART_EMPTY = "Belum ada langkah yang tercatat waktunya."
 REPORT_WRITTEN = "Laporan waktu SOP ditulis: {paths}."
-REPORT_SUMMARY_LINE = "{count} publikasi; {over} langkah melebihi standar."
-REPORT_MISSING = "belum tercatat: {events}"
+REPORT_SUMMARY_LINE = (
+    "{count} publikasi. Per langkah: {steps_over} dari {measured} langkah yang terukur melebihi "
+    "standar langkahnya sendiri ({unmeasured} dari {steps} langkah tidak terukur). Seluruh alur: "
+    "{flows_over} dari {flows} alur melebihi standar seluruh alur ({standard}, jumlah standar "
+    "langkah 1-8)."
+)
+REPORT_SUMMARY_WHY = (
+    "Keduanya dihitung terpisah: sebuah alur dapat melebihi standar seluruh alur walaupun tidak "
+    "ada langkah terukur yang melebihi standarnya, karena langkah yang tidak terukur dan waktu "
+    "tunggu di antara langkah ikut terhitung dalam alur."
+)
+REPORT_NOT_MEASURED = "tidak terukur"
+REPORT_MISSING = "tidak terukur: {events} tidak tercatat"
+REPORT_MISSING_NOTE = "tidak terukur: {events} tidak tercatat ({note})"
+REPORT_BACKWARDS = (
+    "tidak terukur: {end} ({end_at}) tercatat sebelum {start} ({start_at}), jadi langkah ini "
+    "tidak berjalan menurut urutan SOP"
+)
+REPORT_FROM_TO = "dari {start} ({start_source}) sampai {end} ({end_source})"
+REPORT_AT_LEAST = "paling sedikit {duration} (jam Nota Dinas tidak tercatat)"
+REPORT_SAME_DAY = "pada hari yang sama (jam Nota Dinas tidak tercatat)"
+REPORT_OVERALL_ROW = "Seluruh alur"
 EVENT_LABELS = {
     "memo": "tanggal Nota Dinas",
+    "issue_opened": "issue permintaan publikasi dibuka",
     "draft_added": "commit pertama draf",
+    "draft_ready": "draf selesai didesain (commit terakhir sebelum telaah pertama)",
     "draft_last_commit": "commit terakhir draf",
     "pr_opened": "pull request dibuka",
     "first_review": "telaah pertama",
+    "review_sekretaris": "telaah Sekretaris",
+    "review_subbag_hukum": "telaah Subbag Hukum",
     "approved": "persetujuan lengkap",
     "merged": "pull request digabung",
     "promoted": "promosi draf",

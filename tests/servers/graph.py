@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
+from typing import Any
 
 from tests.servers.base import FakeApi, Reply, Request
 
@@ -24,9 +26,51 @@ class Item:
     deleted: bool = False
 
 
+DAY = 24 * 3600
+
+
+@dataclass
+class TokenInfo:
+    """What `GET /debug_token` tells about a token (a long-lived one lasts about 60 days)."""
+
+    scopes: list[str]
+    expires_at: int = field(default_factory=lambda: int(time.time()) + 60 * DAY)
+    data_access_expires_at: int = field(default_factory=lambda: int(time.time()) + 90 * DAY)
+    is_valid: bool = True
+
+    def data(self, kind: str) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "app_id": "1234567890",
+            "type": kind,
+            "application": "KPU Publikasi",
+            "data_access_expires_at": self.data_access_expires_at,
+            "expires_at": self.expires_at,
+            "is_valid": self.is_valid,
+            "issued_at": int(time.time()) - DAY,
+            "scopes": self.scopes,
+            "user_id": "10229" if kind == "USER" else None,
+        }
+        if kind == "PAGE":
+            found["profile_id"] = PAGE_ID
+        if not self.is_valid:
+            found["error"] = {
+                "code": 190,
+                "subcode": 460,
+                "message": "The session has been invalidated because the user changed their "
+                "password or Facebook has changed the session for security reasons.",
+            }
+        return {k: v for k, v in found.items() if v is not None}
+
+
 class FakeGraph(FakeApi):
     def __init__(self) -> None:
         super().__init__()
+        self.tokens = {
+            PAGE_TOKEN: TokenInfo(
+                ["pages_show_list", "pages_manage_posts", "pages_read_engagement"]
+            ),
+            IG_TOKEN: TokenInfo(["instagram_basic", "instagram_content_publish"]),
+        }
         self.fb_posts: list[Item] = []
         self.containers: dict[str, Item] = {}
         self.ig_media: list[Item] = []
@@ -49,8 +93,17 @@ class FakeGraph(FakeApi):
         token = request.header("Authorization").removeprefix("Bearer ")
         if token not in (PAGE_TOKEN, IG_TOKEN):
             return _error(190, "Invalid OAuth access token.", 401)
+        info = self.tokens[token]
+        if info.expires_at and info.expires_at < time.time():
+            return _error(190, "Error validating access token: Session has expired.", 400)
         path = request.path.removeprefix(VERSION)
         method = request.method
+        if method == "GET" and path == "/debug_token":
+            inspected = self.tokens.get(request.query.get("input_token", ""))
+            if inspected is None:
+                return _error(190, "Invalid OAuth access token - Cannot parse access token", 400)
+            kind = "PAGE" if request.query["input_token"] == PAGE_TOKEN else "USER"
+            return Reply(200, {"data": inspected.data(kind)})
         if method == "POST" and path == f"/{PAGE_ID}/photos":
             post = Item(
                 f"{PAGE_ID}_{next(self.ids)}", request.form["caption"], request.files["source"][1]

@@ -42,6 +42,17 @@ class FakeTelegram(FakeApi):
         if match is None or match.group(1) != TOKEN:
             return Reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
         method = match.group(2)
+        if method == "getMe":
+            bot = {
+                "id": int(TOKEN.split(":")[0]),
+                "is_bot": True,
+                "first_name": "KPU Publikasi",
+                "username": "kpu_publikasi_bot",
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+            return Reply(200, {"ok": True, "result": bot})
         if request.form.get("chat_id") != CHAT:
             return Reply(
                 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
