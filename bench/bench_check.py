@@ -1,6 +1,7 @@
 """Benchmark `kpu check` on N generated valid drafts against the bare cost of parsing them.
 
 Run by hand:  .venv/bin/python bench/bench_check.py [N] [ROUNDS]
+              (BEFORE=/path/to/older/checkout adds that code's `kpu check` to the same rounds)
 Target (issue #14): `kpu check` of 10,000 drafts <= 1.5x the bare CSafeLoader parse of the same
 files' front matter (`yaml.load(..., Loader=yaml.CSafeLoader)` of each file's front matter block),
 both as commands, in CPU seconds (the command and its children), medians of alternating runs.
@@ -8,6 +9,7 @@ both as commands, in CPU seconds (the command and its children), medians of alte
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -19,6 +21,7 @@ import frontmatter
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+BEFORE = os.environ.get("BEFORE", "")  # a pipeline checkout to compare with, in the same run
 sys.path.insert(0, str(ROOT))
 
 from bench.cpu import alternate, median_cpu, median_wall  # noqa: E402
@@ -106,14 +109,13 @@ def main() -> None:
         bare = best_of(3, lambda: _bare_in_process(files))
         pyfm = best_of(3, lambda: [frontmatter.load(str(p)) for p in files])
         check = best_of(3, lambda: validate(load_context(repo), keep=False))
-        runs = alternate(
-            {
-                "bare": [sys.executable, "-c", BARE_SCRIPT],
-                "check": [sys.executable, "-m", "pipeline", "check"],
-            },
-            repo,
-            rounds,
-        )
+        commands = {
+            "bare": [sys.executable, "-c", BARE_SCRIPT],
+            "check": [sys.executable, "-m", "pipeline", "check"],
+        }
+        if BEFORE:  # another checkout's pipeline/, e.g. `git archive <commit>` unpacked
+            commands["before"] = ["env", f"PYTHONPATH={BEFORE}", *commands["check"]]
+        runs = alternate(commands, repo, rounds)
     finally:
         shutil.rmtree(repo)
     bare_cpu, check_cpu = median_cpu(runs["bare"]), median_cpu(runs["check"])
@@ -126,6 +128,12 @@ def main() -> None:
         f"kpu check as a command: {check_cpu:.3f} s CPU, {median_wall(runs['check']):.3f} s wall"
         f"  -> {check_cpu / bare_cpu:.2f}x the bare parse (CPU)"
     )
+    if BEFORE:
+        before_cpu = median_cpu(runs["before"])
+        print(
+            f"kpu check of {BEFORE}: {before_cpu:.3f} s CPU, {median_wall(runs['before']):.3f} s "
+            f"wall  -> {before_cpu / bare_cpu:.2f}x the bare parse (CPU)"
+        )
     print(
         f"in process (wall, best of 3): bare CSafeLoader {bare:.3f} s, python-frontmatter "
         f"{pyfm:.3f} s, load_context + validate {check:.3f} s ({check / bare:.2f}x)"

@@ -62,6 +62,14 @@ class Context:
         return self._renderer(body)
 
     _published: dict[str, str] | None = field(default=None, repr=False)
+    _citations: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False)
+
+    def citation_problem(self, text: str) -> tuple[str, str] | None:
+        """`check_citation` against this run's registry, once per distinct citation: drafts
+        cite the same few laws over and over."""
+        if text not in self._citations:
+            self._citations[text] = check_citation(text, self.registry)
+        return self._citations[text]
 
     def published_documents(self) -> dict[str, str]:
         """The office's decisions already in content/posts (key -> file), read once, on demand."""
@@ -273,7 +281,7 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
         yield error(shown, 1, msg.SLUG_INVALID.format(name=path.name))
     yield from _stage(ctx, shown, front, line(("election_stage",)))
     for i, citation in enumerate(front.legal_basis):
-        found = check_citation(citation, ctx.registry)
+        found = ctx.citation_problem(citation)
         if found:
             level, text = found
             make = error if level == "error" else warning
