@@ -7,64 +7,62 @@ Exit codes: 0 success; 1 the work failed (validation errors, a failed build or p
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from pipeline import __version__, console
 from pipeline import cli_parser as cp
-from pipeline.commands import (
-    approvals,
-    build,
-    bundle,
-    check,
-    cms,
-    codeowners,
-    comment,
-    doctor,
-    init,
-    intake,
-    linkcheck,
-    new,
-    promote,
-    publish,
-    record,
-    report,
-    retract,
-    verify,
-)
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.messages import cli as msg
 from pipeline.os_errors import describe_os_error
 from pipeline.output import safe_streams
 
-COMMANDS = [
-    new,
-    check,
-    build,
-    approvals,
-    promote,
-    verify,
-    record,
-    comment,
-    publish,
-    retract,
-    bundle,
-    linkcheck,
-    report,
-    init,
-    codeowners,
-    doctor,
-    cms,
-    intake,
-]
+# Every command, in the order `kpu --help` lists them, with its one-line help. A command's module
+# (pipeline/commands/<name>.py) is imported only when that command runs (or for the full parser),
+# so that `kpu --help` and `kpu check` do not pay for the libraries of the other commands.
+COMMAND_HELP: dict[str, str] = {
+    "new": "buat draf publikasi baru",
+    "check": "periksa draf dan publikasi",
+    "build": "bangun situs",
+    "approvals": "periksa persetujuan pull request",
+    "promote": "terbitkan draf yang sudah disetujui",
+    "verify": "periksa catatan persetujuan setiap publikasi",
+    "record": "commit arsip publikasi",
+    "comment": "tulis komentar ringkasan di pull request",
+    "publish": "kirim publikasi ke media sosial",
+    "retract": "tarik publikasi",
+    "bundle": "buat dokumentasi offline (zip)",
+    "linkcheck": "periksa semua tautan Arsip Link Aktif",
+    "report": "laporan waktu setiap langkah SOP",
+    "init": "siapkan repositori untuk kantor baru",
+    "codeowners": "buat .github/CODEOWNERS dari roles di kpu.yml",
+    "doctor": "periksa kesiapan repositori untuk menerbitkan",
+    "cms": "editor web /admin/ (Decap CMS)",
+    "intake": "permintaan publikasi (issue Nota Dinas) menjadi draf dan pull request",
+}
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"pipeline.commands.{name}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "COMMANDS":  # the command modules, imported on request (tests, documentation)
+        return [command_module(n) for n in COMMAND_HELP]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 EPILOG = """Kode keluar: 0 berhasil; 1 pekerjaan gagal (ada kesalahan isi, situs gagal dibangun,
 kiriman gagal); 2 perintah salah tulis atau konfigurasi (kpu.yml, data/*.yml) tidak sah."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; with `only`, that command's own and the others' names and help alone."""
     cp.install()
     parser = cp.Parser(
         prog="kpu",
@@ -83,8 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="akar repositori (bawaan: folder saat ini)",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name, help_text in COMMAND_HELP.items():
+        if only is None or name == only:
+            command_module(name).add_parser(sub)
+        else:
+            sub.add_parser(name, help=help_text)  # its options are read when it is the one run
     for name, command in sub.choices.items():
         command.epilog = cp.examples_epilog(msg.EXAMPLES_BY_COMMAND[name])
         _add_loudness(command, argparse.SUPPRESS)
@@ -100,6 +101,20 @@ def _add_loudness(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def chosen_command(argv: Sequence[str]) -> str:
+    """The command named in `argv` (the first word that is not an option or the value of
+    --root), or "" when none is; `kpu --help` lists the commands without importing any."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            break
+        if word.startswith("--r") and "=" not in word and "--root".startswith(word):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMAND_HELP else ""
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; whatever it prints is scrubbed of secrets and of workflow commands."""
     with safe_streams():
@@ -111,8 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(chosen_command(words)).parse_args(words)
+    if not hasattr(args, "run"):  # a spelling the quick look missed: parse again with everything
+        args = build_parser().parse_args(words)
     console.configure(getattr(args, "quiet", False), getattr(args, "verbose", False))
     try:
         return int(args.run(args))

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
-
-import git
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.errors import GitError
 from pipeline.messages import promote as msg
+
+if TYPE_CHECKING:
+    import git
 
 MERGE_MESSAGE = re.compile(r"^Merge pull request #(\d+) from (\S+)")
 PUSH_ATTEMPTS = 4
@@ -70,6 +71,8 @@ class GitRepo:
     def __init__(
         self, root: Path, remote: str = "origin", environ: Mapping[str, str] = os.environ
     ) -> None:
+        import git  # GitPython, imported when a repository is first used
+
         try:
             self.repo = git.Repo(root, search_parent_directories=False)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
@@ -120,6 +123,8 @@ class GitRepo:
         return None
 
     def is_ancestor(self, sha: str, of: str = "HEAD") -> bool:
+        import git  # GitPython, imported when a repository is first used
+
         try:
             self.repo.git.merge_base("--is-ancestor", sha, of)
         except git.GitCommandError:
@@ -234,6 +239,8 @@ class GitRepo:
         A rebase rewrites the bot's commits, so it commits as the bot too: a CI runner has no
         git identity of its own.
         """
+        import git  # GitPython, imported when a repository is first used
+
         branch = self.branch
         for attempt in range(attempts):
             try:
@@ -248,6 +255,8 @@ class GitRepo:
         raise GitError(msg.PUSH_GAVE_UP.format(attempts=attempts))
 
     def _rebase(self, branch: str) -> None:
+        import git  # GitPython, imported when a repository is first used
+
         with self._auth():
             self._git("fetch", "--quiet", self.remote, branch)
         try:
@@ -282,6 +291,8 @@ class GitRepo:
 
 
 def _run(call: Callable[[], T]) -> T:
+    import git  # GitPython, imported when a repository is first used
+
     try:
         return call()
     except git.GitCommandError as exc:

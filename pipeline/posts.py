@@ -10,17 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import MkDocsException
-from twitter_text import parse_tweet
-from twitter_text.config import config as twitter_config
-from twitter_text.extract_urls import extract_urls_with_indices
-
-from pipeline import card, inert
+from pipeline import inert, x_urls
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import Channel, Limits, Post
 from pipeline.messages import publish as msg
 from pipeline.model import Publication, channels_of
-from pipeline.quotas import x_post_cost
 from pipeline.site.urls import post_url
 from pipeline.timeutil import aware
 
@@ -28,9 +22,9 @@ if TYPE_CHECKING:
     from pipeline.validate import Context
 
 MKDOCS_FILE = "mkdocs.yml"
-_X_URL_WEIGHT = twitter_config["defaults"]["transformed_url_length"]
 _URL = re.compile(r"https?://\S+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
+_OTHER_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]")  # whitespace other than space and newline
 
 
 def compose_text(publication: Publication, channel: str, url: str, hashtags: Sequence[str]) -> str:
@@ -64,11 +58,23 @@ def x_weighted_length(text: str) -> int:
     thousands of drafts. ASCII text holds no emoji and weighs 1 per character, so there only
     URLs differ, found with the library's own extractor; other text takes the full parser.
     """
+    # twitter-text is imported here, not with the module, and for ASCII text without its emoji
+    # tables (pipeline/x_urls.py): `kpu --help` or a check without X never pays for it
     if not text.isascii():
+        from twitter_text import parse_tweet
+
         return int(parse_tweet(text).weightedLength)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    urls = extract_urls_with_indices(text)
-    return len(text) - sum(len(u["url"]) for u in urls) + _X_URL_WEIGHT * len(urls)
+    if _OTHER_SPACE.search(text):
+        urls = [u["url"] for u in x_urls.extract_urls_with_indices(text)]
+    else:
+        # A URL never spans a space or a line break and needs a dot, and a word's start reads
+        # to the extractor as the start of the text (both are valid preceding characters): so
+        # only the words with a dot are scanned, not the whole post (a randomized test checks
+        # that the length agrees with the full parser).
+        words = text.replace("\n", " ").split(" ")
+        urls = [u["url"] for w in words if "." in w for u in x_urls.extract_urls_with_indices(w)]
+    return len(text) - sum(map(len, urls)) + x_urls.url_weight() * len(urls)
 
 
 def hashtag_count(text: str) -> int:
@@ -77,6 +83,8 @@ def hashtag_count(text: str) -> int:
 
 def render_post(channel: Channel, publication: Publication, url: str) -> Post:
     """The post exactly as `channel` will send it, image included."""
+    from pipeline import card  # Pillow, only when posts are made
+
     config = channel.config
     text = compose_text(publication, channel.name, url, config.channels.hashtags)
     images = card.social_images(channel.root, config, publication)
@@ -100,6 +108,8 @@ def publication_url(ctx: Context, publication: Publication, strict: bool = True)
     Not `strict` (checking drafts): when mkdocs.yml cannot be read, `kpu build` reports that, so
     the lengths are measured with a URL of the usual size instead.
     """
+    from mkdocs.exceptions import MkDocsException
+
     try:
         return post_url(ctx.config.base_url, ctx.root / MKDOCS_FILE, publication, when=_today(ctx))
     except (MkDocsException, SystemExit, OSError, ValueError, KeyError):
@@ -164,10 +174,14 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
                 )
             )
             if name == "x":
+                from pipeline.quotas import x_post_cost  # the ledger's locks: PR comments only
+
                 cost = f"{x_post_cost(text):.3f}".rstrip("0").replace(".", ",")
                 lines += ["", msg.PREVIEW_X_COST.format(usd=cost)]
             lines += ["", inert.block(text), ""]
             tags = " ".join(inert.code(tag) for tag in dict.fromkeys(_HASHTAG.findall(text)))
+            from pipeline import card  # Pillow, only when a comment shows the images
+
             wide, square = card.preview_paths(publication)
             image = square if REGISTRY[name].square_image else wide
             lines += [

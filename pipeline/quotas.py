@@ -10,8 +10,6 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from twitter_text.extract_urls import extract_urls_with_indices  # type: ignore[import-untyped]
-
 from pipeline.ledger import Book
 from pipeline.timeutil import WIB
 
@@ -23,6 +21,8 @@ X_PRICE_PER_POST_WITH_URL = 0.20
 
 def x_post_cost(text: str) -> float:
     """What one post with `text` costs on X, in USD (shown in the PR comment's preview)."""
+    from pipeline.x_urls import extract_urls_with_indices
+
     return X_PRICE_PER_POST_WITH_URL if extract_urls_with_indices(text) else X_PRICE_PER_POST
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from pipeline import os_errors
 from pipeline.files import TooBig, read_limited
@@ -21,8 +20,34 @@ from pipeline.problems import Problem, error
 
 MAX_FILE_BYTES = 1_000_000
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HANDLER = YAMLHandler()
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVED: dict[tuple[str, bool], str] = {}
+_RESOLVED_MAX = 50_000
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The C loader with PyYAML's resolver made cheap: the C composer calls three Python methods
+    for every node; the safe loader has no path resolvers, so descending and ascending do nothing,
+    and a plain scalar's tag depends only on its text, so it is computed once per distinct text
+    (field names and most values repeat from file to file). The tags are PyYAML's own."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        key = (value, bool(implicit[0]))
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < _RESOLVED_MAX:
+                _RESOLVED[key] = tag
+        return tag  # type: ignore[no-any-return]
+
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
@@ -217,13 +242,13 @@ def read_text(path: Path, display: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's YAMLHandler.FM_BOUNDARY
 
 
 def read_document(path: Path, display: str) -> Document:
     """Read and split one Markdown file; every failure is a ReadFailed naming file and line."""
     text = read_text(path, display)
-    if not _HANDLER.detect(text):
+    if not _BOUNDARY.match(text):  # python-frontmatter's YAML test, without importing it
         raise ReadFailed(error(display, 1, msg.NO_FRONT_MATTER))
     parts = _BOUNDARY.split(text, 2)
     if len(parts) < 3:

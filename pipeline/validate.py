@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import io
-import multiprocessing as mp
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
 
 from pipeline.characters import check_document as check_characters
 from pipeline.config import KpuConfig, load_config
@@ -64,6 +62,14 @@ class Context:
         return self._renderer(body)
 
     _published: dict[str, str] | None = field(default=None, repr=False)
+    _citations: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False)
+
+    def citation_problem(self, text: str) -> tuple[str, str] | None:
+        """`check_citation` against this run's registry, once per distinct citation: drafts
+        cite the same few laws over and over."""
+        if text not in self._citations:
+            self._citations[text] = check_citation(text, self.registry)
+        return self._citations[text]
 
     def published_documents(self) -> dict[str, str]:
         """The office's decisions already in content/posts (key -> file), read once, on demand."""
@@ -134,10 +140,19 @@ def discover(root: Path, paths: Iterable[Path] = ()) -> Iterator[Path]:
 
 
 def display_path(root: Path, path: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
+    """`path` relative to `root`, with `/` (as `path.absolute().relative_to(root.absolute())`,
+    compared by parts, without building two absolute paths for each of thousands of files)."""
+    cwd = os.getcwd()
+    base = _absolute_parts(cwd, root)
+    parts = path.parts if path.is_absolute() else _absolute_parts(cwd, Path()) + path.parts
+    if parts[: len(base)] != base:
         return str(path)
+    return "/".join(parts[len(base) :]) or "."
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute_parts(cwd: str, path: Path) -> tuple[str, ...]:
+    return (Path(cwd) / path).parts
 
 
 @contextmanager
@@ -206,6 +221,8 @@ def _check_all(ctx: Context, files: list[Path], keep: bool) -> list[Checked]:
     """Check files in order; a large check-only batch is split over the cores (fork, Linux)."""
     workers = min(os.cpu_count() or 1, 4)
     parallel = not keep and len(files) >= PARALLEL_FROM and workers >= 2
+    if parallel:
+        import multiprocessing as mp
     if not parallel or "fork" not in mp.get_all_start_methods():
         return [_check_one(ctx, path, keep) for path in files]
     global _worker_ctx
@@ -264,7 +281,7 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
         yield error(shown, 1, msg.SLUG_INVALID.format(name=path.name))
     yield from _stage(ctx, shown, front, line(("election_stage",)))
     for i, citation in enumerate(front.legal_basis):
-        found = check_citation(citation, ctx.registry)
+        found = ctx.citation_problem(citation)
         if found:
             level, text = found
             make = error if level == "error" else warning
@@ -398,6 +415,8 @@ def _image(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[
         return
     except OSError:
         data = b""
+    from PIL import Image, UnidentifiedImageError  # only for drafts with an image
+
     try:
         with Image.open(io.BytesIO(data)) as img:
             actual = img.format

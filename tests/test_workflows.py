@@ -70,8 +70,10 @@ def test_every_run_step_calls_kpu(name: str) -> None:
 
 LOCK = ROOT / "requirements.lock"
 INSTALL = (
-    "python -m pip install --require-hashes --no-deps -r requirements.lock\n"
-    "python -m pip install --no-deps --no-build-isolation .\n"
+    "test -x .venv/bin/python || python -m venv .venv\n"
+    ".venv/bin/python -m pip install --require-hashes --no-deps -r requirements.lock\n"
+    ".venv/bin/python -m pip install --no-deps --no-build-isolation .\n"
+    'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"\n'
 )
 NPM_INSTALL = "npm ci --prefix cms --ignore-scripts --no-audit --no-fund"
 """The web editor's packages, exactly as cms/package-lock.json pins them, no install script run."""
@@ -94,6 +96,27 @@ def test_every_job_installs_only_what_the_lock_pins(name: str) -> None:
         steps = job.get("steps", [])
         installs = [s["run"] for s in steps if "pip" in str(s.get("run", ""))]
         assert installs == ([INSTALL] if steps else []), installs
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
+def test_every_install_restores_the_packages_cached_under_the_lock_file(name: str) -> None:
+    """The installed packages come back from the Actions cache only under a key made of the lock
+    file's hash and the exact Python (issue #14): a changed lock is a fresh install."""
+    for job in _load(name)["jobs"].values():
+        steps = job.get("steps", [])
+        at = [i for i, s in enumerate(steps) if s.get("run") == INSTALL]
+        if not at:
+            continue
+        cache = steps[at[0] - 1]
+        assert cache["uses"].startswith("actions/cache@"), cache
+        assert cache["with"]["path"] == ".venv"
+        key = cache["with"]["key"]
+        assert (
+            "hashFiles('requirements.lock')" in key and "steps.python.outputs.python-version" in key
+        )
+        assert "restore-keys" not in cache["with"]  # never a venv made from another lock
+        setup = steps[at[0] - 2]
+        assert setup["uses"].startswith("actions/setup-python@") and setup["id"] == "python"
 
 
 def _locked() -> dict[str, tuple[str, list[str]]]:

@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from pipeline import redact
-from pipeline.config import KpuConfig
 from pipeline.errors import RemoteError
-from pipeline.model import Publication
+
+if TYPE_CHECKING:  # annotations only: listing the channels needs no pydantic models
+    from pipeline.config import KpuConfig
+    from pipeline.model import Publication
 
 T = TypeVar("T")
 

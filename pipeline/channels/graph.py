@@ -4,11 +4,12 @@ token in the Authorization header (never in a URL), errors in `{"error": {...}}`
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from pipeline.channels import http
+
+if TYPE_CHECKING:
+    import requests
 
 DEFAULT_BASE = "https://graph.facebook.com/v21.0"
 # Graph API throttling codes: application, user, page and custom-rate limits.

@@ -3,19 +3,19 @@ optional base override (tests point a real client library at a local server this
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NameResolutionError, NewConnectionError
-
 from pipeline.channels.base import ChannelError, OutcomeUnknown, RateLimited, Retryable
+
+if TYPE_CHECKING:  # requests is imported when a channel first talks to its network
+    import requests
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
@@ -42,36 +42,48 @@ def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
     return value if value > 0 else default
 
 
-class _Adapter(HTTPAdapter):
-    """Adds a timeout to calls that have none (tweepy's Client sets none) and, when `base` is
-    given, sends every request to that scheme, host and path prefix instead."""
+@functools.cache
+def _adapter_class() -> type:
+    """The adapter class, defined on first use so that importing the channels (every `kpu`
+    command does, for the names of their secrets) does not import requests."""
+    from requests.adapters import HTTPAdapter
 
-    def __init__(self, base: str | None, timeout: Timeout) -> None:
-        super().__init__()
-        self.base = urlsplit(base) if base else None
-        self.timeout = timeout
+    class _Adapter(HTTPAdapter):
+        """Adds a timeout to calls that have none (tweepy's Client sets none) and, when `base`
+        is given, sends every request to that scheme, host and path prefix instead."""
 
-    def send(
-        self,
-        request: requests.PreparedRequest,
-        stream: bool = False,
-        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-        verify: bool | str = True,
-        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-        proxies: Mapping[str, str] | None = None,
-    ) -> requests.Response:
-        if self.base is not None and request.url:
-            parts = urlsplit(request.url)
-            path = self.base.path.rstrip("/") + parts.path
-            request.url = urlunsplit((self.base.scheme, self.base.netloc, path, parts.query, ""))
-        timeout = self.timeout if timeout is None else timeout
-        return super().send(request, stream, timeout, verify, cert, proxies)
+        def __init__(self, base: str | None, timeout: Timeout) -> None:
+            super().__init__()
+            self.base = urlsplit(base) if base else None
+            self.timeout = timeout
+
+        def send(
+            self,
+            request: requests.PreparedRequest,
+            stream: bool = False,
+            timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+            verify: bool | str = True,
+            cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+            proxies: Mapping[str, str] | None = None,
+        ) -> requests.Response:
+            if self.base is not None and request.url:
+                parts = urlsplit(request.url)
+                path = self.base.path.rstrip("/") + parts.path
+                request.url = urlunsplit(
+                    (self.base.scheme, self.base.netloc, path, parts.query, "")
+                )
+            timeout = self.timeout if timeout is None else timeout
+            return super().send(request, stream, timeout, verify, cert, proxies)
+
+    return _Adapter
 
 
 def session(base: str | None = None, timeout: Timeout | None = None) -> requests.Session:
     """A Session whose every request has a timeout and, with `base`, goes to that server."""
+    import requests
+
     result = requests.Session()
-    adapter = _Adapter(base, timeout or default_timeout())
+    adapter = _adapter_class()(base, timeout or default_timeout())
     result.mount("https://", adapter)
     result.mount("http://", adapter)
     return result
@@ -128,6 +140,8 @@ def request_json(
     `creates`: the call makes a post, so a read timeout or an unreadable success means the post
     may exist (OutcomeUnknown) rather than that it is safe to send again.
     """
+    import requests
+
     try:
         response = http.request(method, url, **kwargs)
     except (requests.ConnectionError, requests.Timeout) as exc:
@@ -163,6 +177,9 @@ def _safe(read: Callable[[Any], float | None], body: Any) -> float | None:
 
 def never_sent(exc: BaseException) -> bool:
     """The connection was never made, so the server cannot have acted on the request."""
+    import requests
+    from urllib3.exceptions import NameResolutionError, NewConnectionError
+
     if isinstance(exc, requests.ConnectTimeout):
         return True
     reason = getattr(exc.args[0], "reason", None) if exc.args else None

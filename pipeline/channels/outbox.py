@@ -11,12 +11,15 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import redact
 from pipeline.channels.base import Channel, Limits, Post, Result
-from pipeline.config import KpuConfig
-from pipeline.model import Publication
 from pipeline.timeutil import now
+
+if TYPE_CHECKING:
+    from pipeline.config import KpuConfig
+    from pipeline.model import Publication
 
 OUTBOX_DIR = "outbox"
 

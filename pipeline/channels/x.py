@@ -8,10 +8,9 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import requests
-
 if TYPE_CHECKING:
     import tweepy
+
 from pipeline.channels import http
 from pipeline.channels.base import (
     Channel,
@@ -117,6 +116,8 @@ class X(Channel):
     def _call(self, call: Callable[[], T], creates: bool = False) -> T:
         """Run one tweepy call; translate tweepy and requests errors into channel errors."""
         tweepy = _tweepy()
+        import requests  # tweepy has imported it already
+
         try:
             return call()
         except tweepy.TooManyRequests as exc:

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date, format_datetime
-from material.plugins.blog.config import BlogConfig
 
 from pipeline.model import Publication
 from pipeline.timeutil import aware, now
@@ -39,6 +37,8 @@ class BlogSettings:
 def blog_settings(mkdocs_config_path: Path) -> BlogSettings:
     """The blog plugin's settings in mkdocs.yml, validated by the plugin's own config class so that
     every default is the plugin's. Only this part of mkdocs.yml is read: no theme, no plugins run."""
+    from material.plugins.blog.config import BlogConfig  # MkDocs' config machinery: on first use
+
     doc = yaml.load(mkdocs_config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     options = _blog_options(doc.get("plugins") or [])
     if options is None:
@@ -115,7 +115,7 @@ def post_path(
 
     `when` stands in for a draft's missing date (drafts are dated on promotion).
     """
-    blog = blog_settings(mkdocs_config_path.absolute())
+    blog = _settings_at(os.getcwd(), mkdocs_config_path)
     front = publication.front
     created = front.date or aware(when or now())
     categories = [blog.categories_slugify(c, blog.categories_separator) for c in front.categories]
@@ -131,6 +131,13 @@ def post_path(
     return f"{path}/" if blog.directory_urls else f"{path}.html"
 
 
+@functools.lru_cache(maxsize=64)
+def _settings_at(cwd: str, mkdocs_config_path: Path) -> BlogSettings:
+    """`blog_settings` of the file, looked up per (working folder, path) without building an
+    absolute path for every post."""
+    return blog_settings(Path(cwd) / mkdocs_config_path)
+
+
 def post_url(
     base_url: str,
     mkdocs_config_path: Path,
@@ -144,6 +151,8 @@ def post_url(
 @functools.lru_cache(maxsize=4096)  # babel costs ~30 us a call; drafts share "today"
 def _format_date(value: dt.datetime, pattern: str, locale: str) -> str:
     # As the blog plugin: named formats drop the time, anything else is a CLDR pattern.
+    from babel.dates import format_date, format_datetime
+
     if pattern in ("full", "long", "medium", "short"):
         return format_date(value, format=pattern, locale=locale)
     return format_datetime(value, format=pattern, locale=locale)
