@@ -28,7 +28,7 @@ from pipeline import frontmatter_edit as fm
 from pipeline.errors import PipelineError, RemoteError
 from pipeline.gitrepo import GitRepo
 from pipeline.messages import verify as msg
-from pipeline.model import Provenance
+from pipeline.model import Provenance, canonical_status
 from pipeline.read import ReadFailed, load_yaml
 
 POSTS_DIR = "content/posts"
@@ -67,6 +67,8 @@ def content_hash(text: str) -> str:
     if not isinstance(data, dict):
         raise Unverifiable(msg.NO_FRONT_MATTER)
     kept = {str(k): v for k, v in data.items() if k not in STAMPED_KEYS}
+    if "status" in kept:  # `siap` is promoted as `ready`: the same approval, one value
+        kept["status"] = canonical_status(kept["status"])
     canonical = json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str)
     body = "".join(lines[close + 1 :])
     return hashlib.sha256((canonical + "\n---\n" + body).encode("utf-8")).hexdigest()
