@@ -29,8 +29,10 @@ CODE_FIELDS = frozenset(
 """Fields whose value must match a choice, a key or a format exactly: an invisible character
 there is an error, not a cosmetic flaw."""
 _NULL = "tag:yaml.org,2002:null"
-_HASH_AFTER_KEY = re.compile(r"[ \t]*:[ \t]+#(.*)$")
-_HASH_AFTER_DASH = re.compile(r"[ \t]*#(.*)$")
+# `#Pemilu` right after the colon is a hashtag that YAML read as a comment; `# catatan` (a space
+# after the #) is how people write a comment on purpose, so it is left alone.
+_HASH_AFTER_KEY = re.compile(r"[ \t]*:[ \t]+#(\S.*)$")
+_HASH_AFTER_DASH = re.compile(r"[ \t]*#(\S.*)$")
 Loc = tuple[str | int, ...]
 
 

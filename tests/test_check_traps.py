@@ -69,6 +69,11 @@ def test_hashtag_inside_straight_quotes_and_a_real_comment_pass(repo: Path) -> N
     assert (code, rows) == (0, [])
 
 
+def test_an_empty_optional_value_with_a_spaced_comment_is_left_alone(repo: Path) -> None:
+    text = draft("status: ready", "status: ready\npublish_at:  # nanti diisi Sekretaris")
+    assert check(repo, text) == (0, [])
+
+
 # --- 2. Word's curly quotes --------------------------------------------------------------------
 def test_curly_quotes_around_the_title_are_an_error_with_the_fix(repo: Path) -> None:
     code, rows = check(repo, draft('title: "Mengenal UU Pemilu"', "title: “Mengenal UU Pemilu”"))
