@@ -52,9 +52,40 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | None:
         return context.line, msg.YAML_MAP_NOT_CLOSED
     if problem == "did not find expected '-' indicator":
         return at.line, msg.YAML_LIST_ITEM
-    if problem.startswith("found unknown escape character"):
+    if problem.startswith("found unknown escape character") or problem.startswith(
+        "did not find expected hexdecimal number"
+    ):
         return at.line, msg.YAML_ESCAPE
+    if problem == "found a tab character that violates indentation":
+        return at.line, msg.YAML_TAB
+    if problem in _INDICATOR_PROBLEMS and context is not None:
+        return context.line, _special(lines[context.line][context.column : context.column + 1])
+    if problem in ("did not find expected node content", "found undefined alias"):
+        return at.line, _special(lines[at.line][at.column : at.column + 1])
+    if problem == "found unexpected ':'":
+        return at.line, msg.YAML_COLON_IN_BRACKETS
+    if problem == "block sequence entries are not allowed in this context":
+        return at.line, msg.YAML_DASH_PLACE
     return None
+
+
+# A value starting with & (anchor), * (alias), ! (tag), % (directive), | or > (block text).
+_INDICATOR_PROBLEMS = frozenset(
+    {
+        "did not find expected alphabetic or numeric character",
+        "did not find expected whitespace or line break",
+        "found unexpected non-alphabetical character",
+        "could not find expected directive name",
+        "found an indentation indicator equal to 0",
+        "did not find expected comment or line break",
+    }
+)
+
+
+def _special(char: str) -> str:
+    if char.strip():
+        return msg.YAML_BAD_START.format(char=char)
+    return msg.YAML_SPECIAL
 
 
 def _mapping_value(lines: list[str], index: int, column: int) -> tuple[int, str]:

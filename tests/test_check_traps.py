@@ -359,6 +359,24 @@ YAML_CASES = {
         'butir daftar di baris ini harus diawali "- " dengan indentasi yang sama seperti butir '
         "lainnya.",
     ),
+    "backslash inside double quotes": (
+        draft('title: "Mengenal UU Pemilu"', 'title: "Mengenal UU Pemilu \\dokumen"'),
+        2,
+        "ada garis miring terbalik (\\) di dalam tanda kutip ganda di baris ini. Tulis \\\\ untuk "
+        "satu garis miring terbalik, atau apit nilainya dengan tanda kutip tunggal '...'.",
+    ),
+    "ampersand at the start": (
+        draft("authors: [tim-desain]", "authors: & tim-desain"),
+        6,
+        'nilai di baris ini diawali "&", yang tidak boleh mengawali nilai. Apit seluruh nilainya '
+        "dengan tanda kutip lurus.",
+    ),
+    "colon inside brackets": (
+        draft("categories: [Informasi Hukum]", "categories: [Informasi Hukum:]"),
+        4,
+        "ada titik dua (:) di dalam kurung siku di baris ini. Apit butir yang memuat titik dua "
+        'dengan tanda kutip lurus, contoh: [ "Pemilu: 2029" ].',
+    ),
     "mention at the start": (
         draft(SOCIAL, "  text: @kpubabar mengajak mengenal UU Pemilu."),
         15,

@@ -105,5 +105,17 @@ YAML_ESCAPE = (
     "ada garis miring terbalik (\\) di dalam tanda kutip ganda di baris ini. Tulis \\\\ untuk "
     "satu garis miring terbalik, atau apit nilainya dengan tanda kutip tunggal '...'"
 )
+YAML_SPECIAL = (
+    "ada tanda baca khusus di baris ini (misalnya & * ! % | > [ ] {{ }} atau @) di tempat yang "
+    "tidak boleh. Apit seluruh nilainya dengan tanda kutip lurus"
+)
+YAML_COLON_IN_BRACKETS = (
+    "ada titik dua (:) di dalam kurung siku di baris ini. Apit butir yang memuat titik dua dengan "
+    'tanda kutip lurus, contoh: [ "Pemilu: 2029" ]'
+)
+YAML_DASH_PLACE = (
+    'tanda "- " (butir daftar) di baris ini ada di tempat yang tidak boleh. Tulis setiap butir di '
+    'baris sendiri, diawali "- ", di bawah nama kolomnya'
+)
 QUOTE_DOUBLE = 'ganda (")'
 QUOTE_SINGLE = "tunggal (')"
