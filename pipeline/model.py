@@ -34,7 +34,7 @@ def canonical_status(value: object) -> object:
     (for the schema to refuse with the list of choices)."""
     if not isinstance(value, str):
         return value
-    folded = value.strip().casefold()
+    folded = value.strip(" \t").casefold()  # not str.strip(): a pasted NBSP is refused, not lost
     if folded in STATUS_ALIASES:
         return STATUS_ALIASES[folded]
     return folded if folded in STATUS_ALIASES.values() else value
