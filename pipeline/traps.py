@@ -42,7 +42,8 @@ def check_traps(doc: Document) -> list[Problem]:
     front = doc.front
     if front.node is None:
         return []
-    lines = front.text.split("\n")
+    # Only a `#` can swallow a value or carry the template's marker: most drafts skip the lines.
+    lines = front.text.split("\n") if "#" in front.text else []
     found: list[Problem] = []
     for loc, key, value in _pairs(front.node, ()):
         line = front.first_line + (key or value).start_mark.line
@@ -167,8 +168,9 @@ def _template_left(doc: Document, lines: list[str], ready: bool) -> Iterator[Pro
     """The `kpu new` template's sample values (marked on their line) and its sample body."""
     make = error if ready else warning
     tail = msg.TEMPLATE_READY if ready else ""
-    spans, values = _scalar_spans(doc.front.node)
-    for index, row in enumerate(lines):
+    marked = MARKER in doc.front.text
+    spans, values = _scalar_spans(doc.front.node) if marked else ([], {})
+    for index, row in enumerate(lines if marked else ()):
         column = row.find(MARKER)
         if column < 0 or "#" not in row[:column]:
             continue
