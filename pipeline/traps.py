@@ -45,7 +45,10 @@ def check_traps(doc: Document) -> list[Problem]:
     # Only a `#` can swallow a value or carry the template's marker: most drafts skip the lines.
     lines = front.text.split("\n") if "#" in front.text else []
     found: list[Problem] = []
-    for loc, key, value in _pairs(front.node, ()):
+    # Curly quotes and invisible characters are not ASCII, and only a `#` swallows a value:
+    # plain ASCII front matter without one has nothing for the walk to find.
+    walk = _pairs(front.node, ()) if lines or not front.text.isascii() else iter(())
+    for loc, key, value in walk:
         line = front.first_line + (key or value).start_mark.line
         if key is not None:
             found.extend(_invisible_key(doc.display, line, key))
