@@ -25,7 +25,22 @@ from pydantic import (
 from pipeline.timeutil import WIB, aware
 
 Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
-Status = Literal["draft", "ready", "postponed"]
+STATUS_ALIASES = {"draf": "draft", "siap": "ready", "ditunda": "postponed"}
+"""`status` may be written in Indonesian, as staff say it; the model keeps the English value."""
+
+
+def canonical_status(value: object) -> object:
+    """The status as the pipeline knows it: `Siap` and `siap` are `ready`; anything else as is
+    (for the schema to refuse with the list of choices)."""
+    if not isinstance(value, str):
+        return value
+    folded = value.strip(" \t").casefold()  # not str.strip(): a pasted NBSP is refused, not lost
+    if folded in STATUS_ALIASES:
+        return STATUS_ALIASES[folded]
+    return folded if folded in STATUS_ALIASES.values() else value
+
+
+Status = Annotated[Literal["draft", "ready", "postponed"], BeforeValidator(canonical_status)]
 DipCategory = Literal["berkala", "serta_merta", "setiap_saat"]
 InfoForm = Literal["softcopy", "hardcopy"]
 MAX_TITLE = 2_000
@@ -213,7 +228,10 @@ class FrontMatter(_Strict):
         None, description="Channels to post to; default: kpu.yml channels.enabled."
     )
     publish_at: AwareDatetime | None = Field(None, description="Do not publish before this time.")
-    status: Status = Field("draft", description="draft | ready | postponed (SOP step 3 ditunda).")
+    status: Status = Field(
+        "draft",
+        description="draft | ready | postponed (SOP step 3 ditunda); also draf, siap, ditunda.",
+    )
     provenance: Provenance | None = Field(None, description="Stamped by kpu promote.")
     corrects: Text | None = Field(
         None,

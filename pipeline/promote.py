@@ -21,7 +21,7 @@ from pipeline.config import ROLE_LABELS
 from pipeline.errors import ConfigError, PipelineError, RemoteError
 from pipeline.gitrepo import Commit, GitRepo, Identity
 from pipeline.messages import promote as msg
-from pipeline.model import FrontMatter, Provenance, Publication
+from pipeline.model import FrontMatter, Provenance, Publication, canonical_status
 from pipeline.problems import Level, Problem, error
 from pipeline.read import ReadFailed, load_yaml, read_document
 from pipeline.schema import validate_model
@@ -379,7 +379,7 @@ def _status_and_title(path: Path, shown: str) -> tuple[str | None, str]:
         meta = read_document(path, shown).meta
     except ReadFailed:
         return None, ""
-    status, title = meta.get("status", "draft"), meta.get("title")
+    status, title = canonical_status(meta.get("status", "draft")), meta.get("title")
     return (status if isinstance(status, str) else None), (title if isinstance(title, str) else "")
 
 
@@ -411,12 +411,26 @@ def stamp(
         text, "date", f"date: {when.isoformat()}\n", after=("description", "title")
     )
     stamped = fm.remove_key(fm.remove_key(stamped, "publish_at"), "corrects")
+    stamped = _canonical_status(stamped)
     when_promoted = promoted_at or when
     data = provenance.model_dump(mode="json", exclude={"promoted_at"}, exclude_none=True)
     block = "# Dicatat otomatis oleh kpu promote: asal persetujuan publikasi ini.\n"
     block += fm.render("provenance", data)
     block += f"  promoted_at: {when_promoted.isoformat()}\n"
     return fm.set_key(stamped, "provenance", block)
+
+
+def _canonical_status(text: str) -> str:
+    """`status: siap` is published as `status: ready`: the site and every later run read one
+    value (the approved content's hash is over the canonical value, so it stays the same)."""
+    try:
+        written = load_yaml(fm.front_text(text), "front matter").data.get("status")
+    except (ReadFailed, AttributeError):
+        return text
+    canonical = canonical_status(written)
+    if written is None or canonical == written or not isinstance(canonical, str):
+        return text
+    return fm.set_key(text, "status", f"status: {canonical}\n")
 
 
 def _checked_stamp(decision: Decision, now: dt.datetime, root: Path) -> str:

@@ -13,9 +13,10 @@ from typing import Any
 
 import yaml
 
-from pipeline import os_errors
+from pipeline import os_errors, yaml_problems
 from pipeline.files import TooBig, read_limited
 from pipeline.messages import check as msg
+from pipeline.messages import traps as traps_msg
 from pipeline.problems import Problem, error
 
 MAX_FILE_BYTES = 1_000_000
@@ -137,6 +138,8 @@ class YamlDoc:
     data: Any
     node: yaml.Node | None
     first_line: int
+    text: str = ""
+    """The YAML as written: comments and the way values were typed are not in the tree."""
 
     def line_of(self, loc: tuple[str | int, ...]) -> int:
         """The file line of the value at `loc` (or of the nearest existing parent)."""
@@ -184,6 +187,11 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
             raise ReadFailed(error(display, first_line, msg.YAML_ALIAS))
         data = _construct(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
+        pinned = yaml_problems.explain(exc, text)
+        if pinned is not None:
+            at, problem = pinned
+            message = traps_msg.YAML_WRONG.format(problem=problem)
+            raise ReadFailed(error(display, first_line + at, message)) from exc
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = _say_problem(exc.problem or str(exc))
@@ -197,7 +205,7 @@ def load_yaml(text: str, display: str, first_line: int = 1) -> YamlDoc:
         ) from exc
     finally:
         loader.dispose()
-    return YamlDoc(data, node, first_line)
+    return YamlDoc(data, node, first_line, text)
 
 
 def _say_problem(problem: str) -> str:

@@ -36,6 +36,7 @@ from pipeline.site.blogrules import BlogRules, load_blog_rules
 from pipeline.site.render import BodyRenderer
 from pipeline.stages import Stage, load_stages
 from pipeline.timeutil import format_day, now
+from pipeline.traps import check_traps
 
 REGISTRY_FILE = "data/regulations.yml"
 PUBLICATION_DIRS = ("drafts", "content/posts")
@@ -258,11 +259,12 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
         doc = read_document(path, shown)
     except ReadFailed as exc:
         return None, [exc.problem]
+    traps = check_traps(doc)
     hidden = list(check_characters(doc))
     front, problems = validate_model(FrontMatter, doc.front, shown, {"tz": ctx.config.tz})
     if front is None:
-        return None, hidden + problems
-    problems = hidden + list(_rules(ctx, doc, front, path))
+        return None, traps + _not_on_trap_lines(traps, hidden + problems)
+    problems = traps + _not_on_trap_lines(traps, hidden) + list(_rules(ctx, doc, front, path))
     if any(p.level.value == "error" for p in problems):
         return None, problems
     publication = Publication(Path(shown), front, doc.body, doc.body_line)
@@ -272,6 +274,13 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
     if any(p.level.value == "error" for p in problems):
         return None, problems
     return publication, problems
+
+
+def _not_on_trap_lines(traps: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The schema's and the hidden characters' problems, except on a line where a trap already
+    says what went wrong: `text: #Pemilu` is one mistake, not also "social.text is empty"."""
+    lines = {p.line for p in traps if p.level.value == "error"}
+    return [p for p in problems if p.line not in lines]
 
 
 def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Iterator[Problem]:

@@ -29,7 +29,7 @@ from pipeline import os_errors
 from pipeline.errors import PipelineError, RemoteError
 from pipeline.gitrepo import GitRepo
 from pipeline.messages import verify as msg
-from pipeline.model import Provenance
+from pipeline.model import Provenance, canonical_status
 from pipeline.read import ReadFailed, load_yaml
 
 POSTS_DIR = "content/posts"
@@ -68,6 +68,8 @@ def content_hash(text: str) -> str:
     if not isinstance(data, dict):
         raise Unverifiable(msg.NO_FRONT_MATTER)
     kept = {str(k): v for k, v in data.items() if k not in STAMPED_KEYS}
+    if "status" in kept:  # `siap` is promoted as `ready`: the same approval, one value
+        kept["status"] = canonical_status(kept["status"])
     canonical = json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str)
     body = "".join(lines[close + 1 :])
     return hashlib.sha256((canonical + "\n---\n" + body).encode("utf-8")).hexdigest()

@@ -15,8 +15,9 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # file in tests/corpus -> (line, text the user must see)
 BAD_INPUTS = {
-    "malformed-yaml.md": (3, "ada tanda kutip yang belum ditutup di baris sebelumnya"),
-    "tab-indent.md": (8, "ada karakter yang tidak boleh mengawali nilai atau baris, misalnya tab"),
+    # the line to fix: where the quote opens, not where PyYAML noticed it (#12)
+    "malformed-yaml.md": (2, 'tanda kutip ganda (") dibuka di baris ini tetapi tidak ditutup'),
+    "tab-indent.md": (8, "baris ini memakai tab untuk indentasi atau sebagai pemisah"),
     "yaml-alias-bomb.md": (1, "anchor/alias YAML"),
     "missing-title.md": (2, 'Kolom "title" wajib diisi.'),
     "empty-title.md": (2, 'Kolom "title" tidak boleh kosong.'),

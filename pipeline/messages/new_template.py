@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+MARKER = "[CONTOH]"
+"""Written by the template after each sample value; kpu check flags a line that still has it."""
+BODY_PLACEHOLDERS = (
+    "Tulis isi publikasi di sini.",
+    "Lanjutkan penjelasan: apa isi peraturannya, siapa yang terdampak",
+)
+"""The template's sample body; kpu check flags a draft that still contains it."""
+
 DRAFT = """\
 ---
 # Judul publikasi, tampil di situs dan media sosial.
@@ -17,13 +25,13 @@ authors: [tim-desain]
 # SOP langkah 1: Nota Dinas permintaan publikasi.
 request:
   number: ""          # nomor Nota Dinas, contoh 001/ND/HK.03/Kab/X/2026
-  date: {today}    # tanggal Nota Dinas (TTTT-BB-HH)
+  date: {today}    # [CONTOH] tanggal Nota Dinas (TTTT-BB-HH): ganti, lalu hapus tanda [CONTOH]
   unit: ""            # subbagian/divisi pengusul, contoh Subbagian Hukum dan SDM
 # SOP langkah 3: tahapan pemilu yang terkait (lihat data/election_stages.yml).
 election_stage: informasi-umum
 # SOP langkah 4: peraturan yang menjadi dasar, minimal satu, ditulis lengkap.
 legal_basis:
-  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"  # [CONTOH] ganti atau biarkan, lalu hapus tanda [CONTOH]
 # Gambar (opsional): jalur dari akar repositori, PNG/JPG/WEBP, maksimum 5 MB.
 # Jika diisi, image_alt wajib: satu kalimat yang menggambarkan isi gambar.
 # image: content/assets/images/nama-gambar.png
@@ -46,6 +54,7 @@ social:
 #   pdf: content/dokumen/keputusan-12-2026.pdf    # berkas PDF yang ditandatangani, maks. 20 MB
 #   sha256: ""                 # kpu check menyebut nilainya
 # Status: draft (sedang ditulis), ready (siap ditelaah dan terbit), postponed (ditunda, SOP langkah 3).
+# Boleh juga ditulis draf, siap atau ditunda. Baris bertanda CONTOH yang tersisa menghalangi status ready.
 status: draft
 ---
 
