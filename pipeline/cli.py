@@ -35,7 +35,7 @@ COMMAND_HELP: dict[str, str] = {
     "record": "commit arsip publikasi",
     "comment": "tulis komentar ringkasan di pull request",
     "publish": "kirim publikasi ke media sosial",
-    "retract": "tarik publikasi",
+    "retract": "siapkan penarikan publikasi (pull request)",
     "bundle": "buat dokumentasi offline (zip)",
     "linkcheck": "periksa semua tautan Arsip Link Aktif",
     "report": "laporan waktu setiap langkah SOP",

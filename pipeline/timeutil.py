@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
-
 WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -25,9 +23,13 @@ def now(tz: ZoneInfo = WIB) -> datetime:
 
 def format_wib(value: datetime) -> str:
     """Display form used on the site and in messages (Babel, `id`): 5 Oktober 2026, 09.00 WIB."""
+    from babel.dates import format_datetime  # its locale data only when a date is shown
+
     return format_datetime(value.astimezone(WIB), "d MMMM y, HH.mm", locale="id") + " WIB"
 
 
 def format_day(value: date) -> str:
     """A day on the site and in messages, the same style as format_wib: 5 Oktober 2026."""
+    from babel.dates import format_date
+
     return format_date(value, format="long", locale="id")
