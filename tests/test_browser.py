@@ -181,7 +181,7 @@ def test_publication_page_links_its_legal_basis(page: Any, site_url: str) -> Non
     assert _serious_violations(page) == []
     section.get_by_text("status dan publikasi terkait").first.click()
     page.wait_for_url("**/peraturan/uu-7-2017/")
-    expect(page.locator("h2#metadata-dokumen")).to_be_visible()
+    expect(page.locator("h2#keterangan-dokumen")).to_be_visible()
 
 
 def _no_search_box(engine: str) -> None:
@@ -247,7 +247,7 @@ def _filter_regulations(page: Any) -> None:
     page.get_by_label("Status").select_option("")
     expect(count).to_have_text("3 dari 25 peraturan ditampilkan")  # PKPU 22, PKPU 7, UU 7
     rows.first.get_by_role("link").first.click()
-    expect(page.locator("h2#metadata-dokumen")).to_be_visible()
+    expect(page.locator("h2#keterangan-dokumen")).to_be_visible()
 
 
 def test_regulation_index_filters_by_jenis_tahun_and_status(page: Any, site_url: str) -> None:

@@ -105,7 +105,7 @@ def article(html: str) -> str:
 
 def cells(html: str) -> list[tuple[str, str]]:
     """(label, text) of the metadata table's rows."""
-    table = html[html.index('id="metadata-dokumen"') :]
+    table = html[html.index('id="keterangan-dokumen"') :]
     table = table[: table.index("</table>")]
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", table, re.S)
     return [(label, re.sub(r"<[^>]+>", "", value).strip()) for label, value in rows]

@@ -72,7 +72,7 @@ def record(
         "nomorIndukBuku": None,
         "abstrak": reg.abstract or "-",
         "last_updated": updated.isoformat(timespec="seconds"),
-        "urlAbstrak": page + "#metadata-dokumen",
+        "urlAbstrak": page + "#keterangan-dokumen",
         "urlDetailPeraturan": page,
         "fileDownload": posixpath.basename(pdf) if pdf else "-",
         "urlDownload": download,
