@@ -241,7 +241,8 @@ def test_two_runs_at_once_post_everything_exactly_once(site: Path, world: World)
 def test_publish_refuses_to_post_when_a_publication_is_invalid(site: Path, world: World) -> None:
     path = site / POST
     path.write_text(
-        path.read_text(encoding="utf-8").replace("status: ready", "status: siap"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("status: ready", "status: terbit"),
+        encoding="utf-8",
     )
     result = run_kpu("publish", cwd=site, env=world.env())
     assert result.code == 1
