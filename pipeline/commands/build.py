@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
             preview.finish(args.root, site_dir, pages)
         for page in pages:
-            print(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
+            console.info(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
     elif args.only_verified is None:
         site_dir = build_site(args.root, args.site_dir, args.engine)
     else:

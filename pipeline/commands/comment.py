@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline import console
 from pipeline.approvals import ApprovalState
 from pipeline.commands.promote import write_summary
 from pipeline.comment import drafts_section, render_comment, upsert_comment
@@ -69,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
     except RemoteError as exc:
         print(msg.NOT_POSTED.format(detail=exc))
         return 0
-    print(msg.POSTED.format(number=args.number))
+    console.info(msg.POSTED.format(number=args.number))
     return 0
