@@ -143,4 +143,5 @@ JSON_NEEDS_DRY_RUN = (
     "kpu publish: kesalahan: --json hanya untuk pratinjau; tulis: kpu publish --dry-run --json"
 )
 PROGRESS_BUNDLE = "Mengemas berkas"
+PROGRESS_BUILD = "Menyiapkan halaman"
 PROGRESS_LINKCHECK = "Memeriksa tautan"
