@@ -70,15 +70,27 @@ def build_site(
     if done.returncode != 0:
         raise BuildError(build_log.summary(done.stderr + done.stdout))
     if engine == "zensical":
-        from pipeline.site.zensical_feeds import unescape_feeds
+        from pipeline.site.zensical_feeds import drop_withdrawn, unescape_feeds
 
         unescape_feeds(built)
+        drop_withdrawn(built, withdrawn_urls(root))
     if built != site_dir:
         if site_dir.exists():  # as `mkdocs build --clean`: nothing of an older build stays
             shutil.rmtree(site_dir)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(built, site_dir)
     return site_dir
+
+
+def withdrawn_urls(root: Path) -> list[str]:
+    """The page URLs of the withdrawn publications (they stay on the site, out of the feeds)."""
+    from pipeline.posts import publication_url
+    from pipeline.validate import load_context, validate
+    from pipeline.verify import POSTS_DIR
+
+    ctx = load_context(root)
+    publications = validate(ctx, [root / POSTS_DIR]).publications
+    return [publication_url(ctx, p) for p in publications if p.front.withdrawn is not None]
 
 
 def configured_engine(root: Path) -> str:
