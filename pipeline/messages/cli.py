@@ -9,6 +9,7 @@ from __future__ import annotations
 
 ERROR_WORD = "kesalahan"
 WARNING_WORD = "peringatan"
+NOTICE_WORD = "catatan"
 
 ARGPARSE: dict[str, str] = {
     # help screens
