@@ -69,3 +69,21 @@ def test_quiet_still_prints_failures(sample: Path) -> None:
         quiet = run_kpu(*words, "-q", cwd=sample)
         assert quiet.code == 1, (words, quiet.out, quiet.err)
         assert quiet.out.strip(), words
+
+
+def test_quiet_approvals_says_only_what_is_missing(sample: Path) -> None:
+    from tests.fake_github import running
+
+    with running() as github:
+        env = {"GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": github.repository}
+        env["GITHUB_TOKEN"] = "fake"
+        github.add_pull(12, "desain-kpubabar")
+        github.review(12, "sekretaris-kpubabar", "APPROVED")
+        github.review(12, "hukum-kpubabar", "APPROVED")
+        missing = run_kpu("approvals", "12", "-q", cwd=sample, env=env)
+        github.review(12, "ketua-kpubabar", "APPROVED")
+        complete = run_kpu("approvals", "12", "-q", cwd=sample, env=env)
+        loud = run_kpu("approvals", "12", cwd=sample, env=env)
+    assert missing.code == 1 and "Persetujuan belum lengkap" in missing.out
+    assert (complete.code, complete.out, complete.err) == (0, "", "")
+    assert loud.code == 0 and "Persetujuan lengkap" in loud.out
