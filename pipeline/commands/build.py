@@ -88,5 +88,5 @@ def _build(args: argparse.Namespace, progress: console.Progress) -> Path:
 
 
 def _engine(args: argparse.Namespace) -> str:
-    """--engine, else kpu.yml's (a staged copy has no kpu.yml of its own to read)."""
+    """--engine, else the checkout's kpu.yml `engine` (for a build of a staged copy)."""
     return str(args.engine or configured_engine(args.root))
