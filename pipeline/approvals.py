@@ -268,14 +268,14 @@ def describe(state: ApprovalState) -> list[str]:
     ]
     lines += [msg.REUSED.format(login=login) for login in state.reused]
     if state.governance:
-        lines.append(msg.GOVERNANCE.format(rule=_governance_name(state)))
+        lines.append(msg.GOVERNANCE.format(rule=governance_name(state)))
     if state.self_approved:
         lines.append(msg.SELF_APPROVAL.format(login=state.author))
     lines += [msg.NO_ROLE.format(login=login) for login in state.without_role]
     return lines
 
 
-def _governance_name(state: ApprovalState) -> str:
+def governance_name(state: ApprovalState) -> str:
     names = [s.rule for s in state.signoffs] + [r.name for r in state.missing]
     return names[-1] if names else "-"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline import build_log
 from pipeline.config import load_config
+from pipeline.console import Progress
 from pipeline.errors import BuildError
 from pipeline.files import refused_entries
 from pipeline.messages import check as msg
@@ -38,10 +39,11 @@ def build_site(
     site_dir: Path | None = None,
     engine: str | None = None,
     staging: Path | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Stage a tree of plain files only and build it with `engine` (default: kpu.yml `engine`);
     BuildError carries the engine's own output, or every symlink, device or FIFO that must not be
-    published."""
+    published. `progress` (kpu build) counts the staged pages and announces the engine run."""
     refused = refused_entries(root)
     if refused:
         detail = "\n".join(problem.format_text() for problem in refused)
@@ -53,12 +55,14 @@ def build_site(
     staging = (staging or root / STAGING).absolute()
     # Zensical writes only inside the folder of its configuration: its output moves afterwards
     built = staging / "site" if engine == "zensical" else site_dir
-    config_file = stage(root, staging, built, engine)
+    config_file = stage(root, staging, built, engine, progress)
     if engine == "zensical":
         command = [_zensical(), "build", "--strict", "-f", str(config_file)]
     else:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
         command += ["-f", str(config_file), "-d", str(site_dir)]
+    if progress is not None:
+        progress.note(msg.BUILD_ENGINE_RUNNING.format(engine=engine))
     env = build_environment()
     done = subprocess.run(
         command, cwd=staging, capture_output=True, text=True, check=False, env=env
@@ -66,15 +70,27 @@ def build_site(
     if done.returncode != 0:
         raise BuildError(build_log.summary(done.stderr + done.stdout))
     if engine == "zensical":
-        from pipeline.site.zensical_feeds import unescape_feeds
+        from pipeline.site.zensical_feeds import drop_withdrawn, unescape_feeds
 
         unescape_feeds(built)
+        drop_withdrawn(built, withdrawn_urls(root))
     if built != site_dir:
         if site_dir.exists():  # as `mkdocs build --clean`: nothing of an older build stays
             shutil.rmtree(site_dir)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(built, site_dir)
     return site_dir
+
+
+def withdrawn_urls(root: Path) -> list[str]:
+    """The page URLs of the withdrawn publications (they stay on the site, out of the feeds)."""
+    from pipeline.posts import publication_url
+    from pipeline.validate import load_context, validate
+    from pipeline.verify import POSTS_DIR
+
+    ctx = load_context(root)
+    publications = validate(ctx, [root / POSTS_DIR]).publications
+    return [publication_url(ctx, p) for p in publications if p.front.withdrawn is not None]
 
 
 def configured_engine(root: Path) -> str:

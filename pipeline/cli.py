@@ -88,8 +88,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(name, help=help_text)  # its options are read when it is the one run
     for name, command in sub.choices.items():
         command.epilog = cp.examples_epilog(msg.EXAMPLES_BY_COMMAND[name])
-        _add_loudness(command, argparse.SUPPRESS)
+        for each in [command, *_actions_of(command)]:
+            _add_loudness(each, argparse.SUPPRESS)
     return parser
+
+
+def _actions_of(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The parsers of a command's own subcommands (`kpu cms config`, `kpu intake form`)."""
+    return [
+        choice
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for choice in action.choices.values()
+    ]
 
 
 def _add_loudness(parser: argparse.ArgumentParser, default: object) -> None:

@@ -136,7 +136,10 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
         k: fill(v, identity(config).values(), markdown=False) for k, v in _authors(root).items()
     }
     stages = {key: stage.name for key, stage in load_stages(root).items()}
-    date = {"format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY", "time_format": False}
+    # The site's date style (Babel `id`: 5 Oktober 2026) under the browser's own picker; the
+    # value stays ISO in the front matter. Decap's datetime widget shows the browser's native
+    # input only (its date_format is a storage format), hence the office's widget kpu-date.
+    date = {"format": "YYYY-MM-DD", "display": "D MMMM YYYY"}
     f = FrontMatter
     return [
         _field(f, "title", "string"),
@@ -165,7 +168,7 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
             collapsed=False,
             fields=[
                 _field(Request, "request.number", "string"),
-                _field(Request, "request.date", "datetime", **date),
+                _field(Request, "request.date", "kpu-date", **date),
                 _field(Request, "request.unit", "string"),
             ],
         ),
@@ -202,11 +205,9 @@ def form_fields(root: Path, config: KpuConfig) -> list[dict[str, Any]]:
         _field(
             f,
             "publish_at",
-            "datetime",
+            "kpu-date",
             format="YYYY-MM-DD HH:mm",
-            date_format="DD-MM-YYYY",
-            time_format="HH:mm",
-            picker_utc=False,
+            display="D MMMM YYYY, HH.mm [WIB]",
         ),
         _field(f, "status", "select", options=_options(msg.STATUS_OPTIONS), default="draft"),
         _dip(),

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from pipeline import inert
-from pipeline.approvals import ApprovalState, describe, verdict
+from pipeline.approvals import ApprovalState
+from pipeline.comment_sections import checklist_section
+from pipeline.config import KpuConfig
 from pipeline.messages import comment as msg
 from pipeline.problems import Level
 from pipeline.timeutil import format_day
@@ -31,18 +33,20 @@ def render_comment(
     validation: Result,
     approval: ApprovalState | str | None,
     extra_sections: Sequence[str] | None = None,
+    config: KpuConfig | None = None,
 ) -> str:
-    """The comment body. `approval` is the state, or an Indonesian reason it could not be read.
+    """The comment body. `approval` is the state, or an Indonesian reason it could not be read;
+    with the state and `config` (main's rules) the SOP checklist says who still has to act.
 
     `extra_sections` are complete Markdown sections (e.g. social post previews) added before
     the footer, in order; any draft value in them must go through `pipeline.inert`.
     """
-    parts = [MARKER, msg.TITLE, "", _validation_section(validation), "", msg.APPROVAL_HEADING, ""]
-    if isinstance(approval, ApprovalState):
-        parts += [f"- {_escape(line.strip())}" for line in describe(approval)]
-        parts += ["", f"**{_escape(verdict(approval))}**"]
-    elif approval:
-        parts.append(inert.text(msg.APPROVAL_UNAVAILABLE.format(detail=approval)))
+    parts = [MARKER, msg.TITLE, "", _validation_section(validation)]
+    if isinstance(approval, ApprovalState) and config is not None:
+        parts += ["", checklist_section(approval, config)]
+    elif isinstance(approval, str) and approval:
+        unavailable = inert.text(msg.APPROVAL_UNAVAILABLE.format(detail=approval))
+        parts += ["", msg.CHECKLIST_HEADING, "", unavailable]
     for section in extra_sections or ():
         parts += ["", section.strip()]
     parts += ["", "---", msg.FOOTER]
@@ -97,13 +101,6 @@ def drafts_section(validation: Result) -> str:
         ]
         lines += [f"  - {label}: {value}" for label, value in fields]
     return "\n".join(lines)
-
-
-def _escape(text: str) -> str:
-    """Text from files made inert: no HTML tags, no mentions that ping people."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@\u200b")
-    )
 
 
 def upsert_comment(github: CommentApi, number: int, body: str) -> dict[str, Any]:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from pipeline import card, inert
-from pipeline.approvals import ApprovalState, role_label
+from pipeline.approvals import ApprovalState, role_label, verdict
+from pipeline.approvals import governance_name as config_governance_name
 from pipeline.config import ApprovalRule, KpuConfig
+from pipeline.messages import approvals as amsg
 from pipeline.messages import comment as msg
 from pipeline.model import Publication
 
@@ -66,9 +68,24 @@ def checklist_section(state: ApprovalState, config: KpuConfig) -> str:
                 login=inert.text(blocker.login),
             )
         )
+    lines += [f"- ℹ️ {inert.text(note)}" for note in approval_notes(state)]
     if state.complete:
         lines += ["", msg.CHECK_COMPLETE]
+    else:
+        lines += ["", f"**{inert.text(verdict(state))}**"]
     return "\n".join(lines)
+
+
+def approval_notes(state: ApprovalState) -> list[str]:
+    """Why an approval did not count, and why a rules change needs one more: what `kpu
+    approvals` says beyond the sign-offs, which the checklist lines already show."""
+    notes = [amsg.REUSED.format(login=login) for login in state.reused]
+    if state.governance:
+        notes.append(amsg.GOVERNANCE.format(rule=config_governance_name(state)))
+    if state.self_approved:
+        notes.append(amsg.SELF_APPROVAL.format(login=state.author))
+    notes += [amsg.NO_ROLE.format(login=login) for login in state.without_role]
+    return [note.strip().removeprefix("• ") for note in notes]
 
 
 def _candidates(

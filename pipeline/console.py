@@ -87,6 +87,15 @@ class Progress:
             self._last_tenth = tenth
             print(line, file=self.stream)
 
+    def note(self, text: str) -> None:
+        """A line of its own (the next stage of the work), under the same conditions."""
+        if not self.shown:
+            return
+        if self.tty:
+            self.stream.write("\r\033[K")
+        print(text, file=self.stream, flush=True)
+        self._last_tenth = -1
+
     def close(self) -> None:
         """Clear the redrawn line, so that what follows starts at the left edge."""
         if self.shown and self.tty:

@@ -17,10 +17,12 @@ class Level(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"  # kpu check only (Result.notes): what it understood, nothing to fix
 
     @property
     def word(self) -> str:
-        return msg.ERROR_WORD if self is Level.ERROR else msg.WARNING_WORD
+        words = {Level.ERROR: msg.ERROR_WORD, Level.WARNING: msg.WARNING_WORD}
+        return words.get(self, msg.NOTICE_WORD)
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +38,7 @@ class Problem:
         """`path:line: kesalahan: message`; in red/yellow when `colour` (a terminal)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         word = self.level.word
-        if colour:
+        if colour and self.level is not Level.NOTICE:
             word = console.paint(word, console.RED if self.level is Level.ERROR else console.YELLOW)
         return f"{where}: {word}: {one_line(self.message)}"
 
@@ -54,6 +56,10 @@ def error(path: str | Path, line: int | None, message: str) -> Problem:
 
 def warning(path: str | Path, line: int | None, message: str) -> Problem:
     return Problem(str(path), line, Level.WARNING, message)
+
+
+def notice(path: str | Path, line: int | None, message: str) -> Problem:
+    return Problem(str(path), line, Level.NOTICE, message)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

@@ -18,10 +18,17 @@ from pipeline.config import KpuConfig, load_config
 from pipeline.errors import ConfigError
 from pipeline.files import MAX_IMAGE_BYTES, TooBig, read_limited, refused_entries
 from pipeline.messages import check as msg
-from pipeline.model import FrontMatter, Publication, slug_for, valid_slug
+from pipeline.model import (
+    STATUS_ALIASES,
+    FrontMatter,
+    Publication,
+    canonical_status,
+    slug_for,
+    valid_slug,
+)
 from pipeline.office_documents import check_document, published_keys
 from pipeline.posts import check_posts
-from pipeline.problems import Problem, error, warning
+from pipeline.problems import Level, Problem, error, notice, warning
 from pipeline.read import Document, ReadFailed, read_document
 from pipeline.regulations import (
     Registry,
@@ -115,6 +122,8 @@ class Result:
     publications: list[Publication] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    # what kpu check understood and says at info level (a status written in Indonesian)
+    notes: list[Problem] = field(default_factory=list)
 
 
 def publication_files(folder: Path) -> list[Path]:
@@ -195,7 +204,9 @@ def validate(ctx: Context, paths: Iterable[Path] = (), *, keep: bool = True) -> 
     result = Result(files=len(files))
     result.problems.extend(_refused_within(ctx.root, paths))
     slugs: dict[str, str] = {}
-    for shown, slug, publication, problems in checked:
+    for shown, slug, publication, found in checked:
+        problems = [p for p in found if p.level is not Level.NOTICE]
+        result.notes += [p for p in found if p.level is Level.NOTICE]
         result.problems.extend(problems)
         if slug is None:
             continue
@@ -259,7 +270,7 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
         doc = read_document(path, shown)
     except ReadFailed as exc:
         return None, [exc.problem]
-    traps = check_traps(doc)
+    traps = check_traps(doc) + _status_alias(doc, shown)
     hidden = list(check_characters(doc))
     front, problems = validate_model(FrontMatter, doc.front, shown, {"tz": ctx.config.tz})
     if front is None:
@@ -274,6 +285,18 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
     if any(p.level.value == "error" for p in problems):
         return None, problems
     return publication, problems
+
+
+def _status_alias(doc: Document, shown: str) -> list[Problem]:
+    """A note when `status` is written in Indonesian (siap): it is read as its English value."""
+    written = doc.meta.get("status")
+    value = canonical_status(written)
+    if not isinstance(written, str) or value == written or value not in STATUS_ALIASES.values():
+        return []
+    if written.strip(" \t").casefold() not in STATUS_ALIASES:
+        return []  # "Ready" is the English value in capitals, not an alias
+    line = doc.front.line_of(("status",))
+    return [notice(shown, line, msg.STATUS_ALIAS_READ.format(written=written, value=value))]
 
 
 def _not_on_trap_lines(traps: list[Problem], problems: list[Problem]) -> list[Problem]:

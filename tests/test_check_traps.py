@@ -204,6 +204,9 @@ def test_template_samples_left_are_errors_once_the_draft_is_ready(repo: Path, re
     path.write_text(text, encoding="utf-8")
     code, rows = _rows(repo, path)
     assert code == 1
+    notes = [r for r in rows if ": catatan: " in r]
+    assert len(notes) == (ready == "siap")  # the alias is said once, at info level
+    rows = [r for r in rows if r not in notes]
     assert [r.split(": ", 2)[:2] for r in rows] == [
         ["15", "kesalahan"],
         ["21", "kesalahan"],
@@ -231,7 +234,18 @@ def test_a_marker_inside_a_value_is_the_author_s_text(repo: Path) -> None:
 # --- 5. status in Indonesian -----------------------------------------------------------------
 @pytest.mark.parametrize("written", ["siap", "Siap", "SIAP", "draf", "Ditunda", "ditunda"])
 def test_indonesian_status_is_accepted(repo: Path, written: str) -> None:
-    assert check(repo, draft("status: ready", f"status: {written}")) == (0, [])
+    value = {"siap": "ready", "draf": "draft", "ditunda": "postponed"}[written.casefold()]
+    note = f'{SHOWN}:16: catatan: status "{written}" dibaca sebagai "{value}"; tidak ada yang perlu'
+    assert check(repo, draft("status: ready", f"status: {written}")) == (0, [note + " diubah."])
+    quiet = run_kpu("check", "-q", SHOWN, cwd=repo)  # info level: -q leaves it out
+    assert (quiet.code, quiet.out) == (0, "")
+    github = run_kpu("check", "--format", "github", SHOWN, cwd=repo)
+    assert f"::notice file={SHOWN},line=16::status" in github.out
+
+
+def test_the_english_status_gets_no_note(repo: Path) -> None:
+    assert check(repo, draft("status: ready", "status: Ready")) == (0, [])
+    assert check(repo, VALID_DRAFT) == (0, [])
 
 
 def test_an_unknown_status_still_lists_the_choices(repo: Path) -> None:

@@ -152,6 +152,22 @@ def test_progress_line_only_on_a_terminal_or_with_verbose(repo: Path) -> None:
     assert "\rMengemas berkas " in terminal
 
 
+def test_build_counts_the_staged_pages_and_announces_the_engine(repo: Path) -> None:
+    verbose = run_kpu("build", "--verbose", "--site-dir", "s1", cwd=repo)
+    assert verbose.code == 0, verbose.err
+    lines = verbose.err.splitlines()
+    counted = [row for row in lines if row.startswith("Menyiapkan halaman ")]
+    assert counted, verbose.err
+    done, total = counted[-1].removeprefix("Menyiapkan halaman ").split("/")
+    assert done == total and int(total) >= len(list((repo / "content").rglob("*.md")))
+    engine = lines.index("Membangun halaman HTML dengan mesin situs mkdocs...")
+    assert engine > lines.index(counted[-1])  # the engine runs after the staging
+    plain = run_kpu("build", "--site-dir", "s2", cwd=repo)
+    assert plain.code == 0 and "Menyiapkan halaman" not in plain.err + plain.out
+    terminal = _on_terminal(["build", "--site-dir", "s3"], repo, {})
+    assert "\rMenyiapkan halaman " in terminal and "mesin situs mkdocs" in terminal
+
+
 def test_progress_is_silent_on_a_pipe_unless_verbose() -> None:
     import io
 

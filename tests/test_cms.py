@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -221,6 +222,10 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
             )
             tab.get_by_label("Nomor Nota Dinas").fill("015/ND/HK.03/Kab/XI/2026")
             tab.get_by_label("Tanggal Nota Dinas").fill("2026-11-20")
+            # the site's date style under the browser's picker, whatever its locale (#15)
+            expect(tab.locator(".kpu-date-shown").first).to_have_text(
+                "Tertulis di situs: 20 November 2026"
+            )
             tab.get_by_label("Unit pengusul").fill("Subbagian Perencanaan, Data dan Informasi")
             tab.get_by_label("Tahapan pemilu (SOP langkah 3)").click()
             tab.get_by_text("Pemutakhiran Data Pemilih Berkelanjutan", exact=True).click()
@@ -251,6 +256,7 @@ def test_designer_saves_a_draft_through_the_form_and_its_branch_passes_check(
     _git(tmp_path, "clone", "-q", "-b", branches[0], str(repo), str(clone))
     text = (clone / draft).read_text(encoding="utf-8")
     assert f"title: {TITLE}" in text
+    assert re.search(r"^  date: '?2026-11-20'?$", text, re.M), text  # stored ISO, as kpu new writes
     body = text.split("\n---\n", 1)[1]
     assert body.strip().split("\n\n") == [LEAD, "<!-- more -->", REST]
     checked = run_kpu("check", draft, cwd=clone)
@@ -328,6 +334,17 @@ def test_an_uploaded_image_cannot_be_saved_without_alt_text(
     assert "image_alt: Bagan jadwal coklit berwarna biru" in text
     checked = run_kpu("check", files[1], cwd=clone)
     assert checked.code == 0, checked.out
+
+
+def test_dates_are_shown_in_the_site_style_and_stored_iso() -> None:
+    form = _form_fields(cms.generate(ROOT)["collections"][0]["fields"])
+    for path, stored in (("request.date", "YYYY-MM-DD"), ("publish_at", "YYYY-MM-DD HH:mm")):
+        assert form[path]["widget"] == "kpu-date"
+        assert form[path]["format"] == stored
+        assert form[path]["display"].startswith("D MMMM YYYY")
+        assert "date_format" not in form[path]  # Decap's own: a storage format, never shown
+    script = (ROOT / "pipeline/site/admin/kpu-cms.js").read_text(encoding="utf-8")
+    assert 'CMS.registerWidget("kpu-date", DateControl, datePreview)' in script
 
 
 def test_a_schedule_as_the_editor_writes_it_is_read_in_wib(repo: Path) -> None:

@@ -46,8 +46,10 @@ def test_comment_is_created_once_then_updated_in_place(
     body = comments[0]["body"]
     assert body.startswith(MARKER)
     assert "✅ Semua" in body
-    assert "- ✔ Telaah hukum: disetujui hukum-kpubabar sebagai Subbag Hukum" in body
-    assert "**Persetujuan lengkap" in body
+    assert "- ✅ **Telaah hukum**: sudah disetujui oleh `@hukum-kpubabar` (Subbag Hukum)." in body
+    assert "✅ Semua persetujuan lengkap" in body
+    assert "Persetujuan (SOP langkah 7)" not in body  # the approvals are shown once
+    assert body.count("### Daftar periksa SOP") == 1
     assert len(github.requests_to(r"/issues/comments/\d+$")) == 1
 
 
@@ -60,7 +62,9 @@ def test_validation_errors_and_missing_roles_are_listed(
     body = github.comments[12][0]["body"]
     assert "❌ 1 kesalahan" in body
     assert '`drafts/2026-10-05-mengenal-uu-pemilu.md:2` Kolom "title" tidak boleh kosong.' in body
-    assert "- ✘ Telaah hukum: belum ada persetujuan dari Subbag Hukum" in body
+    assert "- ⬜ **Telaah hukum** (Subbag Hukum): belum. Menunggu persetujuan dari" in body
+    assert "**Persetujuan belum lengkap. Masih diperlukan: " in body
+    assert "Telaah hukum \\(Subbag Hukum\\)" in body  # inert: a bracket is only text
 
 
 def test_read_only_token_of_a_fork_still_writes_the_job_summary(

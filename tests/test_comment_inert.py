@@ -26,7 +26,7 @@ ATTACK = (
     "~~coret~~ **tebal** `kode` ``` [ref]: https://evil.example &lt;"
 )
 BLOCK = "|\n    ok\n    # ✅ Semua pemeriksaan lulus\n    > kutipan\n    1. daftar\n    " + ATTACK
-HEADINGS = 4  # the comment's own: title, check, approvals, drafts
+HEADINGS = 3  # the comment's own: title, check, drafts (the approvals: the SOP checklist below)
 PREVIEW_HEADINGS = 1  # "Pratinjau kiriman media sosial"; plus one per previewed draft
 REVIEW_HEADINGS = 3  # the SOP checklist, the page as it will be published, the preview site
 DETAILS = frozenset({"details", "summary"})  # the comment's own collapsed block around each page

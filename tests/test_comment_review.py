@@ -267,5 +267,6 @@ def test_the_guide_shows_the_checklist_as_kpu_comment_writes_it() -> None:
     state = _state(("sekretaris-kpubabar", "APPROVED"), ("ketua-kpubabar", "APPROVED"))
     heading, _, body = checklist_section(state, CONFIG).partition("\n\n")
     title = heading.removeprefix("### ")
-    block = "\n".join(f"        {line}" if line else "" for line in body.splitlines())
-    assert f'    !!! example "{title}"\n{block}\n' in page
+    block = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+    assert f'!!! example "{title}"\n{block}\n' in page
+    assert "Persetujuan (SOP langkah 7)" not in page  # one approval section, not two

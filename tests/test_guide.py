@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.approvals import Review, describe, evaluate, verdict
+from pipeline.approvals import Review, evaluate
 from pipeline.channels import environment
 from pipeline.cli import COMMANDS, build_parser
+from pipeline.comment_sections import checklist_section
 from pipeline.config import load_config
 from pipeline.identity import fill, identity
 from pipeline.messages import intake
@@ -203,7 +204,7 @@ def test_the_approval_comments_are_what_kpu_comment_writes() -> None:
         assert rule.name in page
     sekretaris = Review("sekretaris-kpubabar", "APPROVED")
     scenarios = [
-        [sekretaris, Review("hukum-kpubabar", "APPROVED")],
+        [sekretaris, Review("ketua-kpubabar", "APPROVED")],
         [
             sekretaris,
             Review("hukum-kpubabar", "CHANGES_REQUESTED"),
@@ -211,10 +212,12 @@ def test_the_approval_comments_are_what_kpu_comment_writes() -> None:
         ],
         [sekretaris, Review("hukum-kpubabar", "APPROVED"), Review("ketua-kpubabar", "APPROVED")],
     ]
+    assert "Persetujuan (SOP langkah 7)" not in page  # the one section is the checklist
     for reviews in scenarios:
         state = evaluate(reviews, "desain-kpubabar", config)
-        block = "\n".join(f"    - {line.strip()}" for line in describe(state))
-        assert f"{block}\n\n    **{verdict(state)}**" in page
+        heading, _, body = checklist_section(state, config).partition("\n\n")
+        block = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+        assert f'!!! example "{heading.removeprefix("### ")}"\n{block}\n' in page
 
 
 def test_the_intake_messages_are_the_real_ones() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import json_report
+from pipeline import console, json_report
 from pipeline.approvals import describe, verdict
 from pipeline.config import load_config
 from pipeline.github import GitHub
@@ -33,10 +33,11 @@ def run(args: argparse.Namespace) -> int:
         data = json_report.approvals(args.number, state, judged.rules_from, judged.governed)
         print(json_report.dumps(data))
         return 0 if state.complete else 1
-    print(msg.HEADER.format(number=args.number, author=state.author))
+    say = console.info if state.complete else print  # -q: only what is still missing
+    say(msg.HEADER.format(number=args.number, author=state.author))
     for line in describe(state) + rules_lines(judged):
-        print(line)
-    print(verdict(state))
+        say(line)
+    say(verdict(state))
     return 0 if state.complete else 1
 
 

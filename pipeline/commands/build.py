@@ -10,6 +10,7 @@ from pipeline import console, verify
 from pipeline.build import build_site, configured_engine
 from pipeline.cms import install_admin
 from pipeline.messages import check as msg
+from pipeline.messages import cli as cli_msg
 from pipeline.messages import cms
 from pipeline.messages import verify as vmsg
 from pipeline.site import preview
@@ -54,25 +55,38 @@ def run(args: argparse.Namespace) -> int:
     if args.preview_drafts and args.only_verified is not None:
         print(msg.PREVIEW_NOT_WITH_VERIFIED)
         return 2
-    if args.preview_drafts:
-        site_dir = (args.site_dir or args.root / "site").absolute()
-        with tempfile.TemporaryDirectory(prefix="kpu-preview-") as folder:
-            pages = preview.stage(args.root, Path(folder))
-            build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
-            preview.finish(args.root, site_dir, pages)
-        for page in pages:
-            print(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
-    elif args.only_verified is None:
-        site_dir = build_site(args.root, args.site_dir, args.engine)
-    else:
-        listed = verify.read_list(args.only_verified)
-        site_dir = (args.site_dir or args.root / "site").absolute()
-        with tempfile.TemporaryDirectory(prefix="kpu-verified-") as folder:
-            left_out = verify.verified_tree(args.root, Path(folder), listed)
-            for path in left_out:
-                print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
-            build_site(Path(folder), site_dir, args.engine or configured_engine(args.root))
+    progress = console.Progress(cli_msg.PROGRESS_BUILD)
+    try:
+        site_dir = _build(args, progress)
+    finally:
+        progress.close()
     admin = install_admin(args.root, site_dir)
     console.info(msg.BUILD_OK.format(path=site_dir))
     console.info(cms.ADMIN_BUILT.format(path=admin) if admin else cms.ADMIN_SKIPPED)
     return 0
+
+
+def _build(args: argparse.Namespace, progress: console.Progress) -> Path:
+    site_dir: Path = (args.site_dir or args.root / "site").absolute()
+    if args.preview_drafts:
+        with tempfile.TemporaryDirectory(prefix="kpu-preview-") as folder:
+            pages = preview.stage(args.root, Path(folder))
+            build_site(Path(folder), site_dir, _engine(args), progress=progress)
+            preview.finish(args.root, site_dir, pages)
+        for page in pages:
+            console.info(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
+        return site_dir
+    if args.only_verified is None:
+        return build_site(args.root, args.site_dir, args.engine, progress=progress)
+    listed = verify.read_list(args.only_verified)
+    with tempfile.TemporaryDirectory(prefix="kpu-verified-") as folder:
+        left_out = verify.verified_tree(args.root, Path(folder), listed)
+        for path in left_out:
+            print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
+        build_site(Path(folder), site_dir, _engine(args), progress=progress)
+    return site_dir
+
+
+def _engine(args: argparse.Namespace) -> str:
+    """--engine, else the checkout's kpu.yml `engine` (for a build of a staged copy)."""
+    return str(args.engine or configured_engine(args.root))

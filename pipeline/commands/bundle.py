@@ -52,5 +52,7 @@ def run(args: argparse.Namespace) -> int:
     console.info(msg.BUNDLE_MANIFEST.format(manifest=bundle.manifest))
     if github is not None:
         release = release_bundle(github, bundle, when)
-        print(msg.BUNDLE_RELEASED.format(tag=release.get("tag_name"), url=release.get("html_url")))
+        console.info(
+            msg.BUNDLE_RELEASED.format(tag=release.get("tag_name"), url=release.get("html_url"))
+        )
     return 0

@@ -50,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
             output.command(problem.format_github())
         else:
             print(problem.format_text(colour=coloured))
+    for note in sorted(result.notes):
+        if args.format == "github":
+            output.command(note.format_github())  # ::notice, beside the file in the pull request
+        else:
+            console.info(note.format_text())
     errors = sum(p.level is Level.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
     if result.files == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline import console
 from pipeline.cms import CONFIG_FILE, render, write_config
 from pipeline.messages import cms as msg
 
@@ -36,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
         if current != render(args.root):
             print(msg.DRIFT.format(path=CONFIG_FILE))
             return 1
-        print(msg.UNCHANGED.format(path=CONFIG_FILE))
+        console.info(msg.UNCHANGED.format(path=CONFIG_FILE))
         return 0
     changed = write_config(args.root)
-    print((msg.WRITTEN if changed else msg.UNCHANGED).format(path=CONFIG_FILE))
+    console.info((msg.WRITTEN if changed else msg.UNCHANGED).format(path=CONFIG_FILE))
     return 0

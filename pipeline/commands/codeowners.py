@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import codeowners
+from pipeline import codeowners, console
 from pipeline.config import load_config
 from pipeline.messages import doctor as msg
 
@@ -25,8 +25,11 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.root)
     if args.check:
         current = codeowners.is_current(args.root, config)
-        print(msg.CODEOWNERS_OK if current else msg.CODEOWNERS_STALE)
+        if current:
+            console.info(msg.CODEOWNERS_OK)
+        else:
+            print(msg.CODEOWNERS_STALE)
         return 0 if current else 1
     path = codeowners.write(args.root, config)
-    print(msg.CODEOWNERS_WRITTEN.format(path=path.relative_to(args.root).as_posix()))
+    console.info(msg.CODEOWNERS_WRITTEN.format(path=path.relative_to(args.root).as_posix()))
     return 0

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline import console
 from pipeline.approvals import ApprovalState
 from pipeline.commands.promote import write_summary
 from pipeline.comment import drafts_section, render_comment, upsert_comment
 from pipeline.comment_sections import (
     RunLinks,
-    checklist_section,
     page_section,
     site_preview_section,
 )
@@ -48,8 +48,6 @@ def run(args: argparse.Namespace) -> int:
         github, approval = None, str(exc)
     drafts = [p for p in validation.publications if p.is_draft]
     sections = []
-    if judged is not None:  # who still has to act, by name and role, and how
-        sections.append(checklist_section(judged.state, judged.config or ctx.config))
     sections.append(drafts_section(validation))
     if drafts:  # each channel's post as it will go out, with its length and X's price
         sections.append(preview_markdown(drafts, ctx))
@@ -59,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         now = aware(ctx.today, ctx.config.tz)
         pages = {p.path.as_posix(): preview.page_path(ctx.root, p, now) for p in drafts}
         sections.append(site_preview_section(links, drafts, pages))
-    body = render_comment(validation, approval, sections)
+    # the SOP checklist (who still has to act, by name and role, and how) under main's rules
+    rules = (judged.config if judged else None) or ctx.config
+    body = render_comment(validation, approval, sections, rules)
     write_summary(body)
     if args.no_post or github is None:
         print(body, end="")
@@ -69,5 +69,5 @@ def run(args: argparse.Namespace) -> int:
     except RemoteError as exc:
         print(msg.NOT_POSTED.format(detail=exc))
         return 0
-    print(msg.POSTED.format(number=args.number))
+    console.info(msg.POSTED.format(number=args.number))
     return 0

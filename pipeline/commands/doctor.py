@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from pipeline import tokens
+from pipeline import console, tokens
 from pipeline.config import load_config
 from pipeline.doctor import REMOTE_TIMEOUT, Finding, Status, diagnose
 from pipeline.github import GitHub
@@ -58,17 +58,21 @@ def run(args: argparse.Namespace) -> int:
     if args.online or args.only_tokens or args.report_issue:
         found, issue_line = _online(args)
         findings += found
-    print(msg.TITLE)
+    console.info(msg.TITLE)
     for finding in findings:
-        print(msg.MARKS[finding.status.value] + finding.text)
+        line = msg.MARKS[finding.status.value] + finding.text
+        if finding.status is Status.FAIL:
+            print(line)
+        else:
+            console.info(line)
     if issue_line:
-        print(issue_line)
+        console.info(issue_line)
     failures = sum(f.status is Status.FAIL for f in findings)
     infos = sum(f.status is Status.INFO for f in findings)
     if failures:
         print(msg.SUMMARY_FAIL.format(count=failures))
         return 1
-    print(msg.SUMMARY_OK.format(infos=infos))
+    console.info(msg.SUMMARY_OK.format(infos=infos))
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pipeline import identity_files, init, leftovers
+from pipeline import console, identity_files, init, leftovers
 from pipeline.channels import REGISTRY
 from pipeline.channels.base import EnvVar
 from pipeline.config import ROLE_LABELS, KpuConfig
@@ -92,18 +92,18 @@ def run(args: argparse.Namespace) -> int:
         config = init.write_config(args.root, answers, current)
     except init.InitError as exc:
         return _refuse(exc.problems)
-    print(msg.WRITTEN)
+    console.info(msg.WRITTEN)
     _print_summary(config)
     if clear:
         _print_cleared(init.clear_samples(args.root))
     for path in identity_files.refresh(args.root, config):
-        print(msg.DERIVED_WRITTEN.format(path=path))
+        console.info(msg.DERIVED_WRITTEN.format(path=path))
     previous, _ = init.check(current) if current else (None, [])
     for path, words in leftovers.scan(args.root, config, previous).items():
         print(msg.LEFTOVER.format(path=path, found=", ".join(words[:5])))
     _print_secrets(config.repository)
     _print_secret_list(init.secrets_to_set(config))
-    print(msg.NEXT_STEPS)
+    console.info(msg.NEXT_STEPS)
     return 0
 
 
@@ -211,41 +211,41 @@ def _refuse(problems: list[str]) -> int:
 
 
 def _print_summary(config: KpuConfig) -> None:
-    print(msg.SUMMARY_ACCOUNTS)
+    console.info(msg.SUMMARY_ACCOUNTS)
     for name, account in config.channels.accounts.items():
         value = f"{account.handle} ({account.url})"
-        print(msg.SUMMARY_ITEM.format(label=REGISTRY[name].label, value=value))
+        console.info(msg.SUMMARY_ITEM.format(label=REGISTRY[name].label, value=value))
     if not config.channels.accounts:
-        print(msg.SUMMARY_ITEM.format(label="-", value=msg.SUMMARY_NONE))
-    print(msg.SUMMARY_ROLES)
+        console.info(msg.SUMMARY_ITEM.format(label="-", value=msg.SUMMARY_NONE))
+    console.info(msg.SUMMARY_ROLES)
     roles = {str(role): logins for role, logins in config.roles.items()}
     for role, label in config.role_labels.items():
         logins = ", ".join(roles.get(role, [])) or msg.SUMMARY_NONE
-        print(msg.SUMMARY_ITEM.format(label=label, value=logins))
+        console.info(msg.SUMMARY_ITEM.format(label=label, value=logins))
 
 
 def _print_cleared(done: init.Cleared) -> None:
     if not done.posts:
-        print(msg.CLEARED_NONE)
+        console.info(msg.CLEARED_NONE)
     for path in done.posts:
-        print(msg.CLEARED_POST.format(path=path))
+        console.info(msg.CLEARED_POST.format(path=path))
     for path in done.images:
-        print(msg.CLEARED_IMAGE.format(path=path))
+        console.info(msg.CLEARED_IMAGE.format(path=path))
     for path, count in done.links.items():
-        print(msg.CLEARED_LINKS.format(path=path, count=count))
+        console.info(msg.CLEARED_LINKS.format(path=path, count=count))
     if done.ledger_entries:
-        print(msg.CLEARED_LEDGER.format(count=done.ledger_entries))
+        console.info(msg.CLEARED_LEDGER.format(count=done.ledger_entries))
 
 
 def _print_secrets(repository: str | None) -> None:
-    print(msg.SECRETS_HEADER.format(repository=repository or msg.REPOSITORY_UNKNOWN))
+    console.info(msg.SECRETS_HEADER.format(repository=repository or msg.REPOSITORY_UNKNOWN))
 
 
 def _print_secret_list(secrets: list[tuple[str, list[EnvVar]]]) -> None:
     if not secrets:
-        print(msg.SECRETS_NONE)
+        console.info(msg.SECRETS_NONE)
     for label, variables in secrets:
-        print(msg.SECRETS_CHANNEL.format(label=label))
+        console.info(msg.SECRETS_CHANNEL.format(label=label))
         for var in variables:
-            print(msg.SECRETS_ITEM.format(name=var.name, description=var.description))
-    print(msg.SECRETS_GITHUB_TOKEN)
+            console.info(msg.SECRETS_ITEM.format(name=var.name, description=var.description))
+    console.info(msg.SECRETS_GITHUB_TOKEN)

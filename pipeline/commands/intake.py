@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline import console
 from pipeline.messages import intake as msg
 
 
@@ -52,13 +53,13 @@ def run_open(args: argparse.Namespace) -> int:
         print("\n".join(exc.problems))
         return 1
     if opened.created:
-        print(
+        console.info(
             msg.OPENED.format(
                 number=args.issue, url=opened.url, path=opened.path, branch=opened.branch
             )
         )
     else:
-        print(msg.ALREADY.format(number=args.issue, url=opened.url))
+        console.info(msg.ALREADY.format(number=args.issue, url=opened.url))
     return 0
 
 
@@ -82,11 +83,11 @@ def run_form(args: argparse.Namespace) -> int:
     stages = {key: stage.name for key, stage in load_stages(args.root).items()}
     fresh = form_with_stages(current, stages, _note_code(args.root))
     if fresh == current:
-        print(msg.FORM_UNCHANGED.format(path=FORM_FILE))
+        console.info(msg.FORM_UNCHANGED.format(path=FORM_FILE))
         return 0
     if args.check:
         print(msg.FORM_DRIFT.format(path=FORM_FILE))
         return 1
     path.write_text(fresh, encoding="utf-8")
-    print(msg.FORM_WRITTEN.format(path=FORM_FILE))
+    console.info(msg.FORM_WRITTEN.format(path=FORM_FILE))
     return 0

@@ -59,13 +59,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     if not results:
-        print(msg.LINKCHECK_NONE)
+        console.info(msg.LINKCHECK_NONE)
     else:
         _print(results)
     _print_registry(args.root)
     if args.report_issue and results:
         action = report_issue(GitHub.from_env(config.repository), results)
-        print(_issue_line(action.action, action.url))
+        console.info(_issue_line(action.action, action.url))
     return 1 if any(r.dead for r in results) else 0
 
 
@@ -97,11 +97,13 @@ def _print(results: list[Result]) -> None:
                 )
             )
     live = len(results) - len(dead) - len(unknown)
-    print(
-        msg.LINKCHECK_SUMMARY.format(
-            total=len(results), live=live, dead=len(dead), unknown=len(unknown)
-        )
+    summary = msg.LINKCHECK_SUMMARY.format(
+        total=len(results), live=live, dead=len(dead), unknown=len(unknown)
     )
+    if dead:
+        print(summary)
+    else:
+        console.info(summary)
 
 
 def _issue_line(action: str, url: str | None) -> str:

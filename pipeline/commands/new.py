@@ -8,6 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pipeline import console
 from pipeline.messages import check as msg
 from pipeline.messages.new_template import DRAFT
 from pipeline.timeutil import now
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print(msg.NEW_EXISTS.format(path=shown))
         return 1
     shown = path.relative_to(args.root).as_posix()
-    print(msg.NEW_CREATED.format(path=shown))
+    console.info(msg.NEW_CREATED.format(path=shown))
     return 0
 
 
@@ -90,7 +91,7 @@ def _run_from_issue(args: argparse.Namespace) -> int:
         print(msg.NEW_EXISTS.format(path=shown))
         return 1
     issue = f" #{request.issue}" if request.issue else ""
-    print(intake.CREATED.format(issue=issue, path=path.relative_to(args.root).as_posix()))
+    console.info(intake.CREATED.format(issue=issue, path=path.relative_to(args.root).as_posix()))
     return 0
 
 
@@ -109,7 +110,7 @@ def _run_from_docx(args: argparse.Namespace) -> int:
         return 1
     shown = path.relative_to(args.root).as_posix()
     listed = ", ".join(p.relative_to(args.root).as_posix() for p in images)
-    print(
+    console.info(
         docx.CREATED.format(
             source=args.from_docx.name,
             path=shown,

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import promote, promote_report, redact
+from pipeline import console, promote, promote_report, redact
 from pipeline.errors import RemoteError
 from pipeline.github import GitHub
 from pipeline.gitrepo import GitRepo, Identity
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         result = promote.apply(plan, repo, Identity.from_env(), push=not args.no_push)
         write_output("completed", "true")
         write_output("promoted", str(len(result.commits)))
-    print(promote_report.as_text(result, args.dry_run), end="")
+    if plan.failed or not console.quiet():
+        print(promote_report.as_text(result, args.dry_run), end="")
     write_summary(promote_report.as_markdown(result, args.dry_run))
     return 1 if plan.failed else 0
 

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import json_report, verify
+from pipeline import console, json_report, verify
 from pipeline.channels import REGISTRY
 from pipeline.channels.outbox import OUTBOX_DIR
 from pipeline.commands import withdrawals
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         entry = resolve(
             ctx, ledger, slug, channel, status, url[0] if url else None, journal=journal
         )
-        print(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
+        console.info(msg.RESOLVED.format(slug=slug, channel=channel, status=entry.status))
         return 0
     if args.json and not args.dry_run:
         print(cli_msg.JSON_NEEDS_DRY_RUN, file=sys.stderr)
@@ -136,7 +136,7 @@ def _post(
         if args.json:
             print(json_report.dumps(json_report.dry_run([], Path(), [])))
             return 0
-        print(msg.NOTHING)
+        console.info(msg.NOTHING)
         return 0
     local_only = args.dry_run or args.outbox_only
     real = None if local_only else awaiting_real_post(ctx, publications, ledger.load())
@@ -161,7 +161,7 @@ def _post(
             print(json_report.dumps(json_report.dry_run(report.outcomes, folder, unverified)))
             return 1 if report.problems or unverified else 0
         _print(report)
-        print((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
+        console.info((msg.DRY_RUN if args.dry_run else msg.OUTBOX_ONLY).format(path=folder))
         return 1 if report.problems or unverified else 0
     publications, not_live = live_only(ctx, publications, args.page_wait, real or set())
     options = Options.from_env(os.environ, backfill=frozenset(args.backfill), since=args.since)
@@ -231,7 +231,7 @@ def live_only(
     urls = {p.path: publication_url(ctx, p) for p in publications if p.path in real}
     if not urls:
         return publications, []
-    print(vmsg.WAITING.format(count=len(urls), wait=int(wait)))
+    console.info(vmsg.WAITING.format(count=len(urls), wait=int(wait)))
     status = wait_live(list(urls.values()), wait)
     refused = {path for path, url in urls.items() if status.get(url) != "200"}
     lines = [
@@ -244,9 +244,12 @@ def live_only(
 
 
 def _print(report: Report) -> None:
-    for outcome in report.outcomes:
-        print(_line(outcome))
     problems = report.problems
+    for outcome in report.outcomes:
+        if outcome in problems:
+            print(_line(outcome))
+        else:
+            console.info(_line(outcome))
     if problems:
         items = "\n".join(f"- {_line(o)}" for o in problems)
         print(msg.SUMMARY_FAIL.format(count=len(problems), items=items))
@@ -256,9 +259,9 @@ def _print(report: Report) -> None:
         for s in ("posted", "skipped", "outbox", "deferred")
     }
     deferred = count.pop("deferred")
-    print(msg.SUMMARY_OK.format(**count))
+    console.info(msg.SUMMARY_OK.format(**count))
     if deferred:
-        print(msg.SUMMARY_DEFERRED.format(count=deferred))
+        console.info(msg.SUMMARY_DEFERRED.format(count=deferred))
 
 
 def _line(outcome: Outcome) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline import console
 from pipeline.gitrepo import GitRepo, Identity
 from pipeline.journal import Journal
 from pipeline.messages import promote as msg
@@ -33,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     done = record(repo, Identity.from_env(), args.paths or RECORD_PATHS, not args.no_push, journal)
     shown = ", ".join(done.paths)
     if done.commit is None:
-        print(msg.RECORD_NOTHING)
+        console.info(msg.RECORD_NOTHING)
     elif done.pushed:
-        print(msg.RECORD_DONE.format(paths=shown))
+        console.info(msg.RECORD_DONE.format(paths=shown))
     else:
-        print(msg.RECORD_LOCAL.format(paths=shown))
+        console.info(msg.RECORD_LOCAL.format(paths=shown))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from pipeline import console
 from pipeline.github import GitHub
 from pipeline.ledger import Ledger
 from pipeline.messages import records as msg
@@ -44,6 +45,6 @@ def run(args: argparse.Namespace) -> int:
     book = Ledger.of(args.root).load()
     reports = collect(args.root, sop, ctx.config, publications, book, github)
     written = write_report(args.out or args.root / REPORT_DIR, reports, now(), github is not None)
-    print(headline(reports))
-    print(msg.REPORT_WRITTEN.format(paths=", ".join(str(p) for p in written)))
+    console.info(headline(reports))
+    console.info(msg.REPORT_WRITTEN.format(paths=", ".join(str(p) for p in written)))
     return 0

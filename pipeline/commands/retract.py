@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from pipeline import console
 from pipeline.config import load_config
 from pipeline.errors import GitError, PipelineError, RemoteError
 from pipeline.github import GitHub
@@ -73,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         github=github,
     )
     path = done.publication.path.as_posix()
-    print(msg.PREPARED.format(slug=args.slug, branch=done.branch, sha=done.sha[:7], path=path))
+    console.info(
+        msg.PREPARED.format(slug=args.slug, branch=done.branch, sha=done.sha[:7], path=path)
+    )
     if not done.pushed:
         print(msg.NOT_PUSHED.format(branch=done.branch))
     elif done.pull is not None:
@@ -97,7 +100,7 @@ def _urgent(args: argparse.Namespace, ctx: Context, repo: GitRepo, reason: str) 
     )
     for line in done.lines:
         print(line)
-    print(pmsg.RETRACT_MARKED.format(path=publication.path.as_posix()))
+    console.info(pmsg.RETRACT_MARKED.format(path=publication.path.as_posix()))
     if done.failed:
         print(msg.FAIL_SUMMARY.format(count=len(done.failed)))
         return 1

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import verify
+from pipeline import console, verify
 from pipeline.commands.promote import write_output
 from pipeline.config import load_config
 from pipeline.errors import GitError, RemoteError
@@ -55,18 +55,23 @@ def verifier_for(root: Path, with_api: bool = True) -> verify.Verifier:
 def run(args: argparse.Namespace) -> int:
     verifier = verifier_for(args.root)
     if verifier.github is None:
-        print(msg.LOCAL_ONLY)
+        console.info(msg.LOCAL_ONLY)
     checked = verifier.check_all(verify.posts_of(args.root))
     for item in checked:
-        print(
-            msg.LINE_OK.format(path=item.path)
-            if item.ok
-            else msg.LINE_BAD.format(path=item.path, reason=item.reason)
-        )
+        if item.ok:
+            console.info(msg.LINE_OK.format(path=item.path))
+        else:
+            print(msg.LINE_BAD.format(path=item.path, reason=item.reason))
     out = args.out if args.out.is_absolute() else args.root / args.out
     verify.write_list(out, checked, args.root)
     write_output("listed", "true")
     bad = sum(not c.ok for c in checked)
     good = len(checked) - bad
-    print((msg.SUMMARY_BAD if bad else msg.SUMMARY_OK).format(bad=bad, count=good, path=args.out))
+    summary = (msg.SUMMARY_BAD if bad else msg.SUMMARY_OK).format(
+        bad=bad, count=good, path=args.out
+    )
+    if bad:
+        print(summary)
+    else:
+        console.info(summary)
     return 1 if bad else 0

@@ -255,6 +255,8 @@ NEW_TITLE_EMPTY = 'Judul tidak boleh kosong. Contoh: kpu new "Mengenal UU Pemilu
 
 # --- kpu build -------------------------------------------------------------------------------
 BUILD_OK = "Situs selesai dibangun di {path}."
+STATUS_ALIAS_READ = 'status "{written}" dibaca sebagai "{value}"; tidak ada yang perlu diubah.'
+BUILD_ENGINE_RUNNING = "Membangun halaman HTML dengan mesin situs {engine}..."
 PREVIEW_PAGE = (
     "Pratinjau: {draft} -> /{path} (bertanda PRATINJAU, tidak masuk pencarian/RSS/sitemap)"
 )

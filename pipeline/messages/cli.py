@@ -9,6 +9,7 @@ from __future__ import annotations
 
 ERROR_WORD = "kesalahan"
 WARNING_WORD = "peringatan"
+NOTICE_WORD = "catatan"
 
 ARGPARSE: dict[str, str] = {
     # help screens
@@ -143,4 +144,5 @@ JSON_NEEDS_DRY_RUN = (
     "kpu publish: kesalahan: --json hanya untuk pratinjau; tulis: kpu publish --dry-run --json"
 )
 PROGRESS_BUNDLE = "Mengemas berkas"
+PROGRESS_BUILD = "Menyiapkan halaman"
 PROGRESS_LINKCHECK = "Memeriksa tautan"

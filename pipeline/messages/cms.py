@@ -62,7 +62,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "publish_at": ("Jadwal terbit", "Opsional: jangan terbit sebelum waktu ini (WIB)."),
     "status": (
         "Status draf",
-        "Draf: masih ditulis. Siap: siap ditelaah dan terbit. Ditunda: SOP langkah 3.",
+        "Draf: masih ditulis. Siap: siap ditelaah dan terbit. Ditunda: SOP langkah 3. Di berkas draf "
+        "boleh ditulis draf, siap atau ditunda; kpu check membacanya sebagai draft, ready, postponed.",
     ),
     "dip": (
         "Daftar Informasi Publik (DIP)",

@@ -9,7 +9,6 @@ CHECK_FAIL = (
     "❌ {errors} kesalahan dan {warnings} peringatan pada {files} berkas. Perbaiki lalu push lagi."
 )
 CHECK_MORE = "… dan {count} temuan lain (lihat log job)."
-APPROVAL_HEADING = "### Persetujuan (SOP langkah 7)"
 APPROVAL_UNAVAILABLE = "Persetujuan tidak dapat dibaca dari GitHub: {detail}"
 DRAFTS_HEADING = "### Isi draf yang akan terbit"
 DRAFTS_NONE = "Tidak ada draf yang lolos pemeriksaan."

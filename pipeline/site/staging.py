@@ -28,6 +28,7 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files
 from mkdocs.utils import meta as page_meta
 from mkdocs.utils import yaml_load
 
+from pipeline.console import Progress
 from pipeline.errors import BuildError, ConfigError
 from pipeline.files import copy_tree
 from pipeline.identity import fill
@@ -45,9 +46,11 @@ PLUGIN = "kpu"
 SANITISER = "pipeline.site.markdown_safety"
 
 
-def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
+def stage(
+    root: Path, staging: Path, site_dir: Path, engine: str, progress: Progress | None = None
+) -> Path:
     """Write the staging tree for `engine`; return its configuration file. BuildError on any
-    problem in the data the generated pages come from."""
+    problem in the data the generated pages come from. `progress(done, total)` per page written."""
     staging = staging.absolute()
     if staging.exists():
         shutil.rmtree(staging)
@@ -78,7 +81,7 @@ def stage(root: Path, staging: Path, site_dir: Path, engine: str) -> Path:
             (docs / file.src_uri).unlink()
     _write_generated(files, docs)
     try:
-        _write_pages(files, docs, generator, escape_meta=engine == "zensical")
+        _write_pages(files, docs, generator, engine == "zensical", progress)
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
@@ -123,12 +126,21 @@ def _write_generated(files: Files, docs: Path) -> None:
         target.write_bytes(file.content_bytes)
 
 
-def _write_pages(files: Files, docs: Path, generator: SiteGenerator, escape_meta: bool) -> None:
+def _write_pages(
+    files: Files,
+    docs: Path,
+    generator: SiteGenerator,
+    escape_meta: bool,
+    progress: Progress | None = None,
+) -> None:
     """The sections the site adds to written pages (home, archive, posts), into their Markdown;
     the front matter stays as it was written, except under `escape_meta` (Zensical, whose
     templates print front matter as it is, and which has no hook to escape it): every text value
     HTML-escaped, as the `kpu` plugin's on_page_markdown does under MkDocs."""
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for done, file in enumerate(pages, start=1):
+        if progress is not None:
+            progress(done, len(pages))
         path = docs / file.src_uri
         source = path.read_text(encoding="utf-8-sig")
         markdown, meta = page_meta.get_data(source)

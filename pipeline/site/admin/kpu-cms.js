@@ -407,6 +407,63 @@
     }
   });
 
+  /* A date (or date and time) picked in the browser's own picker, stored as `format` says
+     (YYYY-MM-DD, or YYYY-MM-DD HH:mm) and shown beneath it the way the site writes dates
+     (`display`, e.g. "D MMMM YYYY": 5 Oktober 2026), whatever the browser's own locale. */
+  var MONTHS = Array.from({ length: 12 }, function (_, m) {
+    return new Intl.DateTimeFormat("id-ID", { month: "long", timeZone: "UTC" })
+      .format(new Date(Date.UTC(2026, m, 1)));
+  });
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  /* "YYYY-MM-DD" or "YYYY-MM-DD HH:mm" from what the entry holds (a string, or a Date when the
+     front matter's YAML parser read a bare date). */
+  function isoText(value, withTime) {
+    if (value instanceof Date && !isNaN(value)) {
+      var day = value.getUTCFullYear() + "-" + pad(value.getUTCMonth() + 1) + "-" + pad(value.getUTCDate());
+      return withTime ? day + " " + pad(value.getUTCHours()) + ":" + pad(value.getUTCMinutes()) : day;
+    }
+    return typeof value === "string" ? value.trim().replace("T", " ") : "";
+  }
+  function showDate(text, display) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(text || "");
+    if (!m) return "";
+    var parts = { YYYY: m[1], MMMM: MONTHS[Number(m[2]) - 1], DD: m[3], D: String(Number(m[3])),
+      HH: m[4] || "00", mm: m[5] || "00" };
+    return display.replace(/\[([^\]]*)\]|YYYY|MMMM|DD?|HH|mm/g, function (token, literal) {
+      return literal !== undefined ? literal : parts[token];
+    });
+  }
+  var DateControl = createClass({
+    withTime: function () { return this.props.field.get("format").indexOf("HH") !== -1; },
+    handleChange: function (event) {
+      this.props.onChange(event.target.value.replace("T", " "));
+    },
+    render: function () {
+      var withTime = this.withTime();
+      var text = isoText(this.props.value, withTime);
+      var shown = showDate(text, this.props.field.get("display"));
+      return h("div", null,
+        h("input", {
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          type: withTime ? "datetime-local" : "date",
+          value: withTime ? text.replace(" ", "T") : text,
+          onChange: this.handleChange,
+          onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle
+        }),
+        h("p", {
+          className: "kpu-date-shown",
+          "aria-live": "polite",
+          style: { margin: "4px 0 0", fontSize: "13px", color: "#444" }
+        }, shown ? "Tertulis di situs: " + shown : ""));
+    }
+  });
+  function datePreview(props) {
+    var withTime = props.field.get("format").indexOf("HH") !== -1;
+    return h("p", null, showDate(isoText(props.value, withTime), props.field.get("display")));
+  }
+
   function textPreview(props) {
     return h("p", null, props.value || "");
   }
@@ -438,6 +495,7 @@
   CMS.registerWidget("kpu-social", SocialControl, textPreview);
   CMS.registerWidget("kpu-citation", CitationControl, textPreview);
   CMS.registerWidget("kpu-alt", AltControl, textPreview);
+  CMS.registerWidget("kpu-date", DateControl, datePreview);
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
