@@ -288,6 +288,7 @@ def test_the_pr_comment_names_stale_approvals_and_the_governance_signoff(
     env = {**_env(github), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
     result = run_kpu("comment", "12", "--no-post", cwd=clone, env=env)
     assert result.code == 0, result.err
-    assert "disetujui untuk versi sebelumnya; minta persetujuan ulang" in result.out
+    assert "- ⚠️ Approve dari `@hukum-kpubabar` untuk versi sebelumnya (commit " in result.out
+    assert "minta hukum-kpubabar menyetujui ulang" in result.out
     assert "Pull request ini mengubah aturan" in result.out
-    assert "Persetujuan tata kelola (Ketua KPU Kabupaten)" in result.out
+    assert "**Persetujuan tata kelola** (Ketua KPU Kabupaten): belum" in result.out
