@@ -255,11 +255,9 @@ def still_verified(root: Path, listed: dict[str, str], shown: str) -> bool:
 BUILD_INPUTS = ("mkdocs.yml", "kpu.yml", "data", "content")
 
 
-def verified_tree(root: Path, into: Path, listed: dict[str, str]) -> list[str]:
-    """A copy of the build inputs without the posts that are not (or no longer) verified.
-
-    Symlinks are copied as links, never followed. Returns the posts left out.
-    """
+def copy_build_inputs(root: Path, into: Path) -> None:
+    """The build inputs of `root` copied to `into`; symlinks copied as links, never followed
+    (the build then refuses them, naming each)."""
     into.mkdir(parents=True, exist_ok=True)
     for name in BUILD_INPUTS:
         source = root / name
@@ -267,6 +265,14 @@ def verified_tree(root: Path, into: Path, listed: dict[str, str]) -> list[str]:
             shutil.copytree(source, into / name, symlinks=True)
         elif source.exists() or source.is_symlink():
             shutil.copy2(source, into / name, follow_symlinks=False)
+
+
+def verified_tree(root: Path, into: Path, listed: dict[str, str]) -> list[str]:
+    """A copy of the build inputs without the posts that are not (or no longer) verified.
+
+    Symlinks are copied as links, never followed. Returns the posts left out.
+    """
+    copy_build_inputs(root, into)
     left_out = []
     for path in posts_of(root):
         shown = path.relative_to(root).as_posix()

@@ -13,7 +13,6 @@ import datetime as dt
 import gzip
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -26,7 +25,7 @@ from pipeline.problems import Level
 from pipeline.site.urls import post_path
 from pipeline.timeutil import aware
 from pipeline.validate import load_context, validate
-from pipeline.verify import BUILD_INPUTS
+from pipeline.verify import copy_build_inputs
 
 BANNER_TITLE = "PRATINJAU — belum terbit"
 BANNER = (
@@ -53,13 +52,7 @@ class PreviewPage:
 
 def stage(root: Path, into: Path, today: dt.date | None = None) -> list[PreviewPage]:
     """Copy the build inputs to `into` and promote every valid draft there (not in `root`)."""
-    into.mkdir(parents=True, exist_ok=True)
-    for name in BUILD_INPUTS:
-        source = root / name
-        if source.is_dir() and not source.is_symlink():
-            shutil.copytree(source, into / name, symlinks=True)
-        elif source.exists() or source.is_symlink():
-            shutil.copy2(source, into / name, follow_symlinks=False)
+    copy_build_inputs(root, into)
     ctx = load_context(root, today)
     result = validate(ctx)
     failing = {p.path for p in result.problems if p.level is Level.ERROR}
