@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import yaml_load
 from mkdocs.utils.templates import TemplateContext
 
 from pipeline.errors import BuildError, ConfigError
@@ -27,17 +28,25 @@ from pipeline.safety import clean_html, escape
 from pipeline.site import archive, feeds
 from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
 
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
+
+PLUGIN = "kpu"
+
 
 class KpuPluginConfig(Config):
     # true in the configuration `kpu build` writes for its staging tree (pipeline/site/staging.py),
     # where the generated pages and the identity are files and values already
     staged = config_options.Type(bool, default=False)
+    # the build cache's folder (pipeline/site/render_cache.py), set by `kpu build` unless --no-cache
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class KpuPlugin(BasePlugin[KpuPluginConfig]):
     """Sanitises every page; generates the site's own pages when the tree is not staged."""
 
     generator: SiteGenerator | None = None
+    cache: RenderCache | None = None
     withdrawn_sources: set[Path] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +56,8 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             detail = "\n".join(problem.format_text() for problem in refused)
             raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         if self.config.staged:
+            if self.config.cache_dir:
+                self._start_cache(config)
             return config
         try:
             self.generator = SiteGenerator(root)
@@ -56,6 +67,20 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             raise PluginError("\n".join(exc.problems)) from exc
         self.generator.configure(config)
         return config
+
+    def _start_cache(self, config: MkDocsConfig) -> None:
+        from pipeline.site import cached_render
+        from pipeline.site.render_cache import RenderCache, fingerprint
+
+        with open(config.config_file_path, encoding="utf-8") as stream:
+            document = yaml_load(stream) or {}
+        document["plugins"] = [  # where the cache lives is no input of what it holds
+            {PLUGIN: {"staged": True}} if isinstance(entry, dict) and PLUGIN in entry else entry
+            for entry in document.get("plugins") or []
+        ]
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        self.cache = RenderCache(Path(str(self.config.cache_dir)))
+        cached_render.activate(self.cache, fingerprint(document, theme))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         values: dict[str, str] = {}
@@ -108,6 +133,15 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         feeds.drop_withdrawn(config.plugins, self.withdrawn_sources)
         if self.generator is not None:
             self.generator.write_cards(Path(config.site_dir))
+        if self.cache is not None:
+            self.cache.prune()
+
+    def on_shutdown(self) -> None:
+        if self.cache is not None:
+            from pipeline.site import cached_render
+
+            cached_render.deactivate()
+            self.cache = None
 
 
 def _escape_meta(meta: MutableMapping[str, Any]) -> None:

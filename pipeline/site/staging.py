@@ -47,10 +47,16 @@ SANITISER = "pipeline.site.markdown_safety"
 
 
 def stage(
-    root: Path, staging: Path, site_dir: Path, engine: str, progress: Progress | None = None
+    root: Path,
+    staging: Path,
+    site_dir: Path,
+    engine: str,
+    progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> Path:
     """Write the staging tree for `engine`; return its configuration file. BuildError on any
-    problem in the data the generated pages come from. `progress(done, total)` per page written."""
+    problem in the data the generated pages come from. `progress(done, total)` per page written;
+    `cache`: the build cache's folder (MkDocs only, pipeline/site/render_cache.py)."""
     staging = staging.absolute()
     if staging.exists():
         shutil.rmtree(staging)
@@ -87,7 +93,7 @@ def stage(
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
     generator.write_cards(docs)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
-    document = _staged_config(root, generator, staging, site_dir, engine)
+    document = _staged_config(root, generator, staging, site_dir, engine, cache)
     if config.extra.get("polyfills"):  # the offline bundle's Web Worker shim (pipeline/bundle.py)
         document.setdefault("extra", {})["polyfills"] = list(config.extra["polyfills"])
     target = staging / CONFIG_NAME
@@ -207,7 +213,12 @@ def _relative(path: Path, staging: Path) -> str:
 
 
 def _staged_config(
-    root: Path, generator: SiteGenerator, staging: Path, site_dir: Path, engine: str
+    root: Path,
+    generator: SiteGenerator,
+    staging: Path,
+    site_dir: Path,
+    engine: str,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     docs, theme = staging / DOCS, staging / THEME
     with (root / CONFIG_NAME).open(encoding="utf-8") as stream:
@@ -237,7 +248,10 @@ def _staged_config(
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == PLUGIN:
             if engine == "mkdocs":  # sanitising and escaping only: everything else is staged
-                plugins.append({PLUGIN: {"staged": True}})
+                kpu: dict[str, Any] = {"staged": True}
+                if cache is not None:
+                    kpu["cache_dir"] = str(cache.absolute())
+                plugins.append({PLUGIN: kpu})
             continue
         if name == "rss":
             options = dict(options or {})
