@@ -126,7 +126,7 @@ def _render_page(self: Page, config: MkDocsConfig, files: Files) -> None:
         key,
         {
             "content": self.content,
-            "toc": _toc_tokens(self),
+            "toc": toc_tokens(self),
             "title": self._title_from_render,
             "anchors": list(self.present_anchor_ids or ()),
             "links": links,
@@ -134,7 +134,7 @@ def _render_page(self: Page, config: MkDocsConfig, files: Files) -> None:
     )
 
 
-def _toc_tokens(page: Page) -> list[dict[str, Any]]:
+def toc_tokens(page: Page) -> list[dict[str, Any]]:
     def token(item: Any) -> dict[str, Any]:
         return {
             "level": item.level,
@@ -173,4 +173,4 @@ def _render_excerpt(self: Excerpt, page: Page, separator: str) -> None:
     with _recording() as links:
         _originals["excerpt"](self, page, separator)
     entry = {"markdown": self.markdown, "content": self.content, "more": self.more}
-    cache.put("excerpt", key, {**entry, "toc": _toc_tokens(self), "links": links})
+    cache.put("excerpt", key, {**entry, "toc": toc_tokens(self), "links": links})

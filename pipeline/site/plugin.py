@@ -4,6 +4,7 @@ staged tree, the generated pages and identity through pipeline/site/generate.py.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
 from mkdocs.utils.templates import TemplateContext
@@ -69,7 +71,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return config
 
     def _start_cache(self, config: MkDocsConfig) -> None:
-        from pipeline.site import cached_render
+        from pipeline.site import cached_render, page_cache
         from pipeline.site.render_cache import RenderCache, fingerprint
 
         with open(config.config_file_path, encoding="utf-8") as stream:
@@ -80,7 +82,9 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         ]
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.cache = RenderCache(Path(str(self.config.cache_dir)))
-        cached_render.activate(self.cache, fingerprint(document, theme))
+        key = fingerprint(document, theme)
+        cached_render.activate(self.cache, key)
+        page_cache.activate(self.cache, key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         values: dict[str, str] = {}
@@ -120,10 +124,17 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return clean_html(html)
 
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views
-    def on_page_context(self, context: TemplateContext, page: Page, **_: Any) -> TemplateContext:
-        """Blog views show excerpts that the blog renders from the posts' Markdown itself."""
+    def on_page_context(
+        self, context: TemplateContext, page: Page, nav: Navigation, **_: Any
+    ) -> TemplateContext:
+        """Blog views show excerpts that the blog renders from the posts' Markdown itself. Last of
+        the page's context events: the build cache's key of the whole page is taken here."""
         for excerpt in context.get("posts") or ():  # type: ignore[attr-defined]
             excerpt.content = clean_html(excerpt.content)
+        if self.cache is not None:
+            from pipeline.site import page_cache
+
+            page_cache.offer(context, page, nav)
         return context
 
     @event_priority(50)  # before the rss plugin writes its feeds from the items it collected
@@ -135,12 +146,16 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             self.generator.write_cards(Path(config.site_dir))
         if self.cache is not None:
             self.cache.prune()
+            logging.getLogger("mkdocs.plugins.kpu").debug(
+                "build cache: %d hits, %d misses", self.cache.hits, self.cache.misses
+            )
 
     def on_shutdown(self) -> None:
         if self.cache is not None:
-            from pipeline.site import cached_render
+            from pipeline.site import cached_render, page_cache
 
             cached_render.deactivate()
+            page_cache.deactivate()
             self.cache = None
 
 
