@@ -145,7 +145,9 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         if self.generator is not None:
             self.generator.write_cards(Path(config.site_dir))
         if self.cache is not None:
-            self.cache.prune()
+            from pipeline.site.render_cache import ENGINE_KINDS
+
+            self.cache.prune(ENGINE_KINDS)
             logging.getLogger("mkdocs.plugins.kpu").debug(
                 "build cache: %d hits, %d misses", self.cache.hits, self.cache.misses
             )

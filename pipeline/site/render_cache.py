@@ -11,6 +11,7 @@ the entries it did not use are removed, so the folder holds one build's worth.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,9 +34,11 @@ LIBRARIES = (
     "mkdocs-rss-plugin",
     "nh3",
     "Babel",
+    "pillow",  # the cards, drawn with Pillow's own font
     "kpu-pipeline",
 )
-KINDS = ("markdown", "excerpt", "page")
+ENGINE_KINDS = ("markdown", "excerpt", "page")  # written by the engine run
+STAGING_KINDS = ("card",)  # written while staging
 # Configuration keys that say where files go, not what a page shows.
 _PLACES = ("site_dir",)
 
@@ -60,6 +63,21 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def _package_files() -> str:
+    return _files_digest([Path(pipeline.__file__).parent])
+
+
+def _files_digest(folders: Iterable[Path]) -> str:
+    files = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                files.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+                files.update(hashlib.sha256(path.read_bytes()).digest())
+    return files.hexdigest()
+
+
 def fingerprint(document: dict[str, Any], theme_dirs: Iterable[Path]) -> str:
     """The hash of everything every entry depends on: the configuration (without output paths),
     the theme overrides' files, the libraries' versions and the pipeline package's files."""
@@ -70,13 +88,7 @@ def fingerprint(document: dict[str, Any], theme_dirs: Iterable[Path]) -> str:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
-    files = hashlib.sha256()
-    for folder in [Path(pipeline.__file__).parent, *theme_dirs]:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                files.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-                files.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest(config, versions, files.hexdigest())
+    return digest(config, versions, _package_files(), _files_digest(theme_dirs))
 
 
 class RenderCache:
@@ -119,10 +131,10 @@ class RenderCache:
         except OSError:
             return
 
-    def prune(self) -> None:
-        """Remove every entry this build did not read or write (and stray temporary files); only
-        the cache's own files, whatever else the folder holds."""
-        for kind in KINDS:
+    def prune(self, kinds: Iterable[str]) -> None:
+        """Remove every entry of `kinds` this build did not read or write (and stray temporary
+        files); only the cache's own files, whatever else the folder holds."""
+        for kind in kinds:
             for path in (self.folder / kind).glob("*/*"):
                 if path.suffix not in (".json", ".tmp") or path in self.used:
                     continue

@@ -91,7 +91,7 @@ def stage(
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
-    generator.write_cards(docs)
+    _write_cards(generator, docs, cache)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
     document = _staged_config(root, generator, staging, site_dir, engine, cache)
     if config.extra.get("polyfills"):  # the offline bundle's Web Worker shim (pipeline/bundle.py)
@@ -103,6 +103,18 @@ def stage(
         encoding="utf-8",
     )
     return target
+
+
+def _write_cards(generator: SiteGenerator, docs: Path, cache: Path | None) -> None:
+    """The cards, those of an earlier build reused from the build cache (when there is one)."""
+    if cache is None:
+        generator.write_cards(docs)
+        return
+    from pipeline.site.render_cache import STAGING_KINDS, RenderCache
+
+    cards = RenderCache(cache)
+    generator.write_cards(docs, cards)
+    cards.prune(STAGING_KINDS)
 
 
 @contextmanager
