@@ -71,7 +71,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return config
 
     def _start_cache(self, config: MkDocsConfig) -> None:
-        from pipeline.site import cached_render, page_cache
+        from pipeline.site import cached_derived, cached_render, page_cache
         from pipeline.site.render_cache import RenderCache, fingerprint
 
         with open(config.config_file_path, encoding="utf-8") as stream:
@@ -85,6 +85,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         key = fingerprint(document, theme)
         cached_render.activate(self.cache, key)
         page_cache.activate(self.cache, key)
+        cached_derived.activate(self.cache, key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         values: dict[str, str] = {}
@@ -154,10 +155,11 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
 
     def on_shutdown(self) -> None:
         if self.cache is not None:
-            from pipeline.site import cached_render, page_cache
+            from pipeline.site import cached_derived, cached_render, page_cache
 
             cached_render.deactivate()
             page_cache.deactivate()
+            cached_derived.deactivate()
             self.cache = None
 
 

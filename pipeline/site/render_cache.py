@@ -37,7 +37,7 @@ LIBRARIES = (
     "pillow",  # the cards, drawn with Pillow's own font
     "kpu-pipeline",
 )
-ENGINE_KINDS = ("markdown", "excerpt", "page")  # written by the engine run
+ENGINE_KINDS = ("markdown", "excerpt", "page", "search", "readtime")  # written by the engine run
 STAGING_KINDS = ("card",)  # written while staging
 # Configuration keys that say where files go, not what a page shows.
 _PLACES = ("site_dir",)
@@ -92,7 +92,7 @@ def fingerprint(document: dict[str, Any], theme_dirs: Iterable[Path]) -> str:
 
 
 class RenderCache:
-    """Entries by kind ("markdown", "excerpt", "page") and key, in `folder`."""
+    """Entries by kind (ENGINE_KINDS, STAGING_KINDS) and key, in `folder`."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
