@@ -80,7 +80,7 @@ def _build(repo: Path, out: str, *extra: str) -> Path:
     return repo / out
 
 
-def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_adding_a_post(
+def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_change(
     repo: Path,
 ) -> None:
     for i in range(24):  # more than two pages of the blog's index (ten a page)
@@ -93,12 +93,20 @@ def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_adding_a_p
     _assert_same_site(_build(repo, "warm"), cold)
 
     _write_post(repo, 24)
+    # a corrected opening: the excerpt changes on views whose posts and titles stay the same
+    corrected = repo / "content" / "posts" / "2026" / "publikasi-003.md"
+    text = corrected.read_text("utf-8")
+    corrected.write_text(text.replace("Pembuka publikasi", "Pembuka yang diperbaiki"), "utf-8")
+    after = _build(repo, "after")
+    _assert_same_site(after, _build(repo, "cold-after", "--no-cache"))
+    april = (after / "publikasi" / "arsip" / "2026" / "04" / "index.html").read_text("utf-8")
+    assert "Pembuka yang diperbaiki" in april
+
     # the post the others link to is dated 2025: its URL changes, their Markdown does not
     _write_post(repo, 0, year=2025)
-    after = _build(repo, "after")
-    cold_after = _build(repo, "cold-after", "--no-cache")
-    _assert_same_site(after, cold_after)
-    page = (after / "publikasi" / "2026" / "publikasi-005" / "index.html").read_text("utf-8")
+    moved = _build(repo, "moved")
+    _assert_same_site(moved, _build(repo, "cold-moved", "--no-cache"))
+    page = (moved / "publikasi" / "2026" / "publikasi-005" / "index.html").read_text("utf-8")
     assert 'href="../../2025/publikasi-000/"' in page
 
 

@@ -7,8 +7,8 @@ categories and settings), the navigation (every item's title, URL and front matt
 and tabs print them all), what plugins added to the page's context (the tags' links) and the
 build's fingerprint (configuration, theme, packages). The plugins still run their page events,
 so what they collect per page (search index, feeds, sitemap, tags) is the same as without the
-cache. Blog views (index, archive, category pages) are always rendered: they show the excerpts
-of other posts and the pagination.
+cache. A blog view (index, archive, category page) adds its excerpts as the template prints
+them and its pagination to the key.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from pipeline.site.render_cache import RenderCache, digest
 # The context MkDocs gives every page (mkdocs/commands/build.py get_context): derived from the
 # page and the configuration, which are in the key by themselves.
 _STANDARD = {"nav", "pages", "config", "page", "build_date_utc", "mkdocs_version"}
+# What the blog adds to a view's context: its excerpts and pagination (keyed by _blog_shape).
+_BLOG_CONTEXT = _STANDARD | {"posts", "pagination"}
 
 _cache: RenderCache | None = None
 _fingerprint = ""
@@ -56,11 +58,12 @@ def offer(context: Mapping[str, Any], page: Page, nav: Navigation) -> None:
     """Called last among the page's context events: the page's key, for the render to come."""
     global _pending
     _pending = None
-    if _cache is None or isinstance(page, View) or "posts" in context or "pagination" in context:
+    if _cache is None:
         return
-    extras = {name: value for name, value in context.items() if name not in _STANDARD}
+    extras = {name: value for name, value in context.items() if name not in _BLOG_CONTEXT}
     year = getattr(context.get("build_date_utc"), "year", None)  # the footer's copyright year
-    key = digest(_fingerprint, _nav_key(nav), _page_shape(page), shape(extras), year)
+    blog = _blog_shape(page, context)
+    key = digest(_fingerprint, _nav_key(nav), _page_shape(page), shape(extras), blog, year)
     _pending = (key, context)
 
 
@@ -124,6 +127,29 @@ def _page_shape(page: Page) -> list[Any]:
         [shape(parent) for parent in page.ancestors],
         post,
     ]
+
+
+def _blog_shape(page: Page, context: Mapping[str, Any]) -> list[Any] | None:
+    """A blog view's excerpts as partials/post.html prints them, and its pagination (the pages
+    of the view, this one's place among them, the number of posts)."""
+    if not isinstance(page, View) and "posts" not in context and "pagination" not in context:
+        return None
+    posts = [
+        [
+            excerpt.url,
+            excerpt.content,
+            excerpt.more,
+            shape(excerpt.meta),
+            shape(excerpt.config),
+            [shape(author) for author in excerpt.authors],
+            [shape(category) for category in excerpt.categories],
+            toc_tokens(excerpt) if excerpt.toc else [],
+        ]
+        for excerpt in context.get("posts") or ()
+    ]
+    pages = [view.url for view in getattr(page, "pages", None) or ()]
+    paged = context.get("pagination") is not None
+    return [posts, pages, len(getattr(page, "posts", None) or ()), paged]
 
 
 def shape(value: Any, depth: int = 3) -> Any:
