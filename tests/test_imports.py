@@ -126,8 +126,8 @@ def test_twitter_text_loaded_for_urls_first_still_imports_in_full_afterwards() -
     later (non-ASCII text) must work and agree with it."""
     probe = """\
 import sys
-from pipeline import x_urls
-from pipeline.posts import x_weighted_length
+from pipeline.publish import x_urls
+from pipeline.publish.posts import x_weighted_length
 ascii_text = "Baca https://kpu.example/publikasi/2026/a/ dan kpu.go.id hari ini #Pemilu"
 first = x_weighted_length(ascii_text)
 assert "twitter_text.extract_emojis" not in sys.modules

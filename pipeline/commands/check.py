@@ -6,15 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline import console, json_report, output, rules
-from pipeline.approvals import role_label
-from pipeline.errors import ConfigError, GitError
-from pipeline.gitrepo import GitRepo
+from pipeline import json_report
+from pipeline.check.validate import load_context, validate
+from pipeline.core import console, output
+from pipeline.core.errors import ConfigError, GitError
+from pipeline.core.gitrepo import GitRepo
+from pipeline.core.problems import Level, has_errors
 from pipeline.messages import approvals as amsg
 from pipeline.messages import check as msg
 from pipeline.messages import cli as cli_msg
-from pipeline.problems import Level, has_errors
-from pipeline.validate import load_context, validate
+from pipeline.review import rules
+from pipeline.review.approvals import role_label
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from pipeline.model import Publication
-from pipeline.timeutil import aware, now
+from pipeline.core.model import Publication
+from pipeline.core.timeutil import aware, now
 
 BLOG_PLUGINS = ("material/blog", "blog")
 
