@@ -135,7 +135,7 @@ def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) 
         for problem in checked.problems:
             problems[problem.path].append(problem)
         publications = {p.path.as_posix(): p for p in checked.publications}
-    decider = _Decider(ctx, repo, github, now)
+    decider = Decider(ctx, repo, github, now)
     result = Plan(now)
     for path in found:
         shown = path.relative_to(ctx.root).as_posix()
@@ -154,7 +154,11 @@ def plan(ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime) 
     return result
 
 
-class _Decider:
+class Decider:
+    """Judges files for promotion: its state, and the merged pull request that brought each file
+    in, reviewed against main's rules as they stood before that merge. The withdrawal check
+    (pipeline/withdraw/authority.py) asks it the same questions about a published file."""
+
     def __init__(
         self, ctx: Context, repo: GitRepo, github: PullApi | None, now: dt.datetime
     ) -> None:
@@ -217,12 +221,12 @@ class _Decider:
                 base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail="-")
             )
         try:
-            pull = self._pull_of(last)
+            pull = self.pull_of(last)
             if pull is None:
                 reason = msg.NO_PULL.format(sha=last.sha[:7], branch=self.repo.branch)
                 return _with(base, Action.UNAPPROVED, commit=last.sha, reason=reason)
-            rules_ctx = self._rules_before(pull)
-            state = self._approval(pull, base, rules_ctx)
+            rules_ctx = self.rules_before(pull)
+            state = self.approval(pull, base, rules_ctx)
         except RemoteError as exc:
             return _with(
                 base, Action.UNAPPROVED, commit=last.sha, reason=msg.NO_API.format(detail=exc)
@@ -276,7 +280,7 @@ class _Decider:
             self._chain = self.repo.first_parent_chain()
         return self._chain
 
-    def _pull_of(self, last: Commit) -> PullRef | None:
+    def pull_of(self, last: Commit) -> PullRef | None:
         """The merged pull request that brought `last` into this branch, verified with the API."""
         assert self.github is not None
         chain = set(self._first_parents())
@@ -313,7 +317,8 @@ class _Decider:
             commit = parent
         return commit.parents[0] if commit.parents else commit.sha
 
-    def _rules_before(self, pull: PullRef) -> Context:
+    def rules_before(self, pull: PullRef) -> Context:
+        """The rules that judge `pull`: main's kpu.yml at the merge's first parent."""
         if pull.before not in self._rules:
             self._rules[pull.before] = rules.context_at(
                 self.repo, pull.before, self.ctx.root, self.ctx.today
@@ -331,7 +336,9 @@ class _Decider:
         found = sop_events.pull_times(pull.data, reviews, rules_ctx.config, issue)
         return {name: when for name, (when, _) in found.items()}
 
-    def _approval(self, pull: PullRef, base: Decision, rules_ctx: Context) -> ApprovalState:
+    def approval(self, pull: PullRef, base: Decision, rules_ctx: Context) -> ApprovalState:
+        """Who signed `pull` off as which SOP role under `rules_ctx`; an approval counts only
+        while the draft and its image are what the reviewer saw (else it is stale)."""
         assert self.github is not None and base.publication is not None
         if pull.number not in self._reviews:
             self._reviews[pull.number] = [

@@ -21,7 +21,7 @@ from pipeline.core.gitrepo import GitRepo
 from pipeline.core.model import Publication
 from pipeline.core.timeutil import now
 from pipeline.messages import withdraw as msg
-from pipeline.promote.promotion import Action, Decision, PullApi, _Decider
+from pipeline.promote.promotion import Action, Decider, Decision, PullApi
 from pipeline.records.ledger import Book
 from pipeline.review import rules
 from pipeline.review.approvals import missing_text, role_label
@@ -70,7 +70,7 @@ def decide(
     decision, or by its approved pull request now), or refused with the reason."""
     authorised: list[Authorised] = []
     refused: list[Refused] = []
-    decider = _Decider(ctx, repo, github, now()) if repo is not None else None
+    decider = Decider(ctx, repo, github, now()) if repo is not None else None
     for publication in publications:
         if publication.front.withdrawn is None:
             continue
@@ -90,7 +90,7 @@ def decide(
     return authorised, refused
 
 
-def _by_pull(decider: _Decider, publication: Publication) -> Authorised:
+def _by_pull(decider: Decider, publication: Publication) -> Authorised:
     """The merged pull request that last changed the file, its reviews against main's rules."""
     shown = publication.path.as_posix()
     repo = decider.repo
@@ -98,12 +98,12 @@ def _by_pull(decider: _Decider, publication: Publication) -> Authorised:
     if last is None:
         raise PipelineError(msg.NO_PULL.format(sha="-", branch=repo.branch))
     try:
-        pull = decider._pull_of(last)
+        pull = decider.pull_of(last)
         if pull is None:
             raise PipelineError(msg.NO_PULL.format(sha=last.sha[:7], branch=repo.branch))
-        rules_ctx = decider._rules_before(pull)
+        rules_ctx = decider.rules_before(pull)
         base = Decision(shown, Action.UNAPPROVED, publication=publication)
-        state = decider._approval(pull, base, rules_ctx)
+        state = decider.approval(pull, base, rules_ctx)
     except RemoteError as exc:
         raise PipelineError(msg.NO_API.format(detail=exc)) from None
     except ConfigError as exc:
