@@ -50,12 +50,14 @@ def refused_entries(root: Path, trees: Iterable[str] = PUBLISHED_TREES) -> list[
 def _walk(root: Path, folder: Path) -> Iterator[Problem]:
     with os.scandir(folder) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file(follow_symlinks=False):
+                continue  # the usual case, decided from the directory entry alone
             path = Path(entry.path)
             if entry.is_symlink():
                 yield _symlink(root, path)
             elif entry.is_dir(follow_symlinks=False):
                 yield from _walk(root, path)
-            elif not entry.is_file(follow_symlinks=False):
+            else:
                 mode = entry.stat(follow_symlinks=False).st_mode
                 kind = _KINDS.get(stat.S_IFMT(mode), msg.KIND_OTHER)
                 yield error(_shown(root, path), None, msg.SPECIAL_FILE.format(kind=kind))

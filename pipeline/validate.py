@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.characters import check_document as check_characters
 from pipeline.config import KpuConfig, load_config
@@ -40,10 +41,12 @@ from pipeline.regulations import (
 from pipeline.safety import findings, locate
 from pipeline.schema import validate_model
 from pipeline.site.blogrules import BlogRules, load_blog_rules
-from pipeline.site.render import BodyRenderer
 from pipeline.stages import Stage, load_stages
 from pipeline.timeutil import format_day, now
 from pipeline.traps import check_traps
+
+if TYPE_CHECKING:
+    from pipeline.site.render import BodyRenderer
 
 REGISTRY_FILE = "data/regulations.yml"
 PUBLICATION_DIRS = ("drafts", "content/posts")
@@ -66,6 +69,8 @@ class Context:
     def render(self, body: str) -> str:
         """The body as the site's Markdown renders it (built on first use)."""
         if self._renderer is None:
+            from pipeline.site.render import BodyRenderer  # Python-Markdown: only for such a body
+
             self._renderer = BodyRenderer(self.root)
         return self._renderer(body)
 
@@ -154,10 +159,13 @@ def display_path(root: Path, path: Path) -> str:
     compared by parts, without building two absolute paths for each of thousands of files)."""
     cwd = os.getcwd()
     base = _absolute_parts(cwd, root)
-    parts = path.parts if path.is_absolute() else _absolute_parts(cwd, Path()) + path.parts
+    parts = path.parts if path.is_absolute() else _absolute_parts(cwd, _HERE) + path.parts
     if parts[: len(base)] != base:
         return str(path)
     return "/".join(parts[len(base) :]) or "."
+
+
+_HERE = Path()
 
 
 @functools.lru_cache(maxsize=64)

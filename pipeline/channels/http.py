@@ -8,7 +8,6 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -97,6 +96,8 @@ def retry_after(response: requests.Response, now: float | None = None) -> float 
         try:
             return max(0.0, float(value))
         except ValueError:
+            from email.utils import parsedate_to_datetime  # only a rate-limited post needs it
+
             try:
                 return max(0.0, parsedate_to_datetime(value).timestamp() - now)
             except (TypeError, ValueError):
