@@ -92,10 +92,11 @@ def read_limited(path: Path, limit: int) -> bytes:
         data = bytearray()
         step = max(info.st_size + 1, _CHUNK)
         while len(data) <= limit:
-            chunk = os.read(fd, min(step, limit + 1 - len(data)))
-            if not chunk:
-                break
+            wanted = min(step, limit + 1 - len(data))
+            chunk = os.read(fd, wanted)
             data += chunk
+            if len(chunk) < wanted:  # a regular file's short read is its end
+                break
     finally:
         os.close(fd)
     if len(data) > limit:

@@ -271,9 +271,9 @@ def _check_all(ctx: Context, files: list[Path], keep: bool) -> list[Checked]:
 
 def _check_one(ctx: Context, path: Path, keep: bool) -> Checked:
     shown = display_path(ctx.root, path)
-    if not path.exists():
-        return shown, None, None, [error(shown, None, msg.PATH_MISSING.format(path=shown))]
     publication, problems = validate_file(ctx, path, shown)
+    if publication is None and not path.exists():  # asked only when the file was refused
+        return shown, None, None, [error(shown, None, msg.PATH_MISSING.format(path=shown))]
     slug = publication.slug if publication is not None else None
     return shown, slug, publication if keep else None, problems
 
