@@ -25,9 +25,22 @@ MULTI_LINE = frozenset({"description", "social", "withdrawn", "dip"})
 """Top-level fields whose text may run over several lines; every other value is one line."""
 
 
+# What front matter needs to hold a value that is not plain printable ASCII on one line: such a
+# character itself, an escape (double quotes), a block scalar, or an empty line inside a scalar
+# (folded into a line break). YAML without any of these makes every string value plain.
+_MAYBE_HIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\|>]")
+_EMPTY_LINE = re.compile(r"\n *\n")
+
+
+def _plain_yaml(text: str) -> bool:
+    text = text.strip("\n")
+    return text.isascii() and not _MAYBE_HIDDEN.search(text) and not _EMPTY_LINE.search(text)
+
+
 def check_document(doc: Document) -> Iterator[Problem]:
     """Every hidden or control character in the front matter values and the body, by line."""
-    for loc, text in _strings(doc.meta, ()):
+    plain = bool(doc.front.text) and _plain_yaml(doc.front.text)
+    for loc, text in () if plain else _strings(doc.meta, ()):
         line = doc.front.line_of(loc)
         field = ".".join(str(p) for p in loc)
         for kind, char in _findings(text):

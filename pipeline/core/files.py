@@ -50,12 +50,14 @@ def refused_entries(root: Path, trees: Iterable[str] = PUBLISHED_TREES) -> list[
 def _walk(root: Path, folder: Path) -> Iterator[Problem]:
     with os.scandir(folder) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file(follow_symlinks=False):
+                continue  # the usual case, decided from the directory entry alone
             path = Path(entry.path)
             if entry.is_symlink():
                 yield _symlink(root, path)
             elif entry.is_dir(follow_symlinks=False):
                 yield from _walk(root, path)
-            elif not entry.is_file(follow_symlinks=False):
+            else:
                 mode = entry.stat(follow_symlinks=False).st_mode
                 kind = _KINDS.get(stat.S_IFMT(mode), msg.KIND_OTHER)
                 yield error(_shown(root, path), None, msg.SPECIAL_FILE.format(kind=kind))
@@ -90,10 +92,11 @@ def read_limited(path: Path, limit: int) -> bytes:
         data = bytearray()
         step = max(info.st_size + 1, _CHUNK)
         while len(data) <= limit:
-            chunk = os.read(fd, min(step, limit + 1 - len(data)))
-            if not chunk:
-                break
+            wanted = min(step, limit + 1 - len(data))
+            chunk = os.read(fd, wanted)
             data += chunk
+            if len(chunk) < wanted:  # a regular file's short read is its end
+                break
     finally:
         os.close(fd)
     if len(data) > limit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -278,7 +279,7 @@ class Publication:
     body: str
     body_line: int
 
-    @property
+    @functools.cached_property  # asked for several times per draft by kpu check
     def slug(self) -> str:
         return slug_for(self.path, self.front)
 

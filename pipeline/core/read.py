@@ -6,6 +6,7 @@ Keeps the YAML node tree so that any problem can be pointed at its line.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,37 +22,33 @@ from pipeline.messages import traps as traps_msg
 
 MAX_FILE_BYTES = 1_000_000
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVED: dict[tuple[str, bool], str] = {}
+# libyaml's parser and composer alone (CSafeLoader's Python constructor and resolver are not used:
+# `_construct` builds the data, `_Loader.resolve` resolves), else PyYAML's pure-Python loader
+_BaseLoader: type = yaml._yaml.CParser if yaml.__with_libyaml__ else yaml.SafeLoader
 _RESOLVED_MAX = 50_000
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()  # the safe loader's: implicit resolvers, no path resolvers
+
+
+@functools.lru_cache(maxsize=_RESOLVED_MAX)
+def _resolve(kind: type, value: Any, implicit: Any) -> str:
+    return _RESOLVER.resolve(kind, value, implicit)  # type: ignore[no-any-return]
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The C loader with PyYAML's resolver made cheap: the C composer calls three Python methods
-    for every node; the safe loader has no path resolvers, so descending and ascending do nothing,
-    and a plain scalar's tag depends only on its text, so it is computed once per distinct text
-    (field names and most values repeat from file to file). The tags are PyYAML's own."""
+    for every node. The safe loader has no path resolvers, so descending and ascending do
+    nothing: two builtins that take the same arguments and whose results the composer ignores
+    stand in for them. A node's tag then depends only on its kind, text and implicit flags, so
+    it is PyYAML's own resolution, cached (field names and most values repeat from file to
+    file); a cache hit runs no Python code."""
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
-        key = (value, bool(implicit[0]))
-        tag = _RESOLVED.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(_RESOLVED) < _RESOLVED_MAX:
-                _RESOLVED[key] = tag
-        return tag  # type: ignore[no-any-return]
+    descend_resolver = slice  # slice(node, index): called, result ignored
+    ascend_resolver = tuple  # tuple(): likewise
+    resolve = staticmethod(_resolve)
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_STR = "tag:yaml.org,2002:str"
 _SAFE = yaml.SafeLoader("")
 _SCALARS = {
     tag: getattr(_SAFE, name)
@@ -85,14 +82,22 @@ def _construct(node: yaml.Node, depth: int = 0) -> Any:
         raise _BadNode(msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH), node.start_mark.line)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    deeper = depth + 1
+    # a string child is taken here, without a call (most values are strings); the rest recurses
+    strings = deeper <= MAX_DEPTH
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, depth + 1) for item in node.value]
+        return [
+            item.value
+            if strings and item.tag == _STR and isinstance(item, yaml.ScalarNode)
+            else _construct(item, deeper)
+            for item in node.value
+        ]
     result: dict[Any, Any] = {}
     lines: dict[Any, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise _BadNode(msg.YAML_KEY_NOT_TEXT, key_node.start_mark.line)
-        key = _scalar(key_node)
+        key = key_node.value if key_node.tag == _STR else _scalar(key_node)
         if not isinstance(key, str):
             key = key_node.value  # `1:` or `true:` is a field name, compared as written
         line = key_node.start_mark.line
@@ -100,7 +105,10 @@ def _construct(node: yaml.Node, depth: int = 0) -> Any:
             text = msg.YAML_DUPLICATE_KEY.format(key=key, first=lines[key] + 1, second=line + 1)
             raise _BadNode(text, line)
         lines[key] = line
-        result[key] = _construct(value_node, depth + 1)
+        if strings and value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+            result[key] = value_node.value
+        else:
+            result[key] = _construct(value_node, deeper)
     return result
 
 

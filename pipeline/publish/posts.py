@@ -6,8 +6,10 @@ Over-long text is a `kpu check` error, so it is caught in the pull request, befo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.core import inert
@@ -17,7 +19,7 @@ from pipeline.messages import publish as msg
 from pipeline.publish import x_urls
 from pipeline.publish.channels.base import Channel, Limits, Post
 from pipeline.publish.channels.registry import REGISTRY
-from pipeline.site.urls import post_url
+from pipeline.site.urls import post_url, post_url_bound
 
 if TYPE_CHECKING:
     from pipeline.check.validate import Context
@@ -31,8 +33,10 @@ _OTHER_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]")  # whitespace other than spa
 def compose_text(publication: Publication, channel: str, url: str, hashtags: Sequence[str]) -> str:
     """The draft's text for this channel (or title and description), the URL, then the hashtags
     that the text does not already contain."""
-    front = publication.front
-    body = front.social.for_channel(channel) or f"{front.title}\n\n{front.description}"
+    return _compose(_written(publication, channel), url, hashtags)
+
+
+def _compose(body: str, url: str, hashtags: Sequence[str]) -> str:
     parts = [body.strip()]
     if url not in body:
         parts.append(url)
@@ -41,6 +45,12 @@ def compose_text(publication: Publication, channel: str, url: str, hashtags: Seq
     if tags:
         parts.append(" ".join(tags))
     return "\n\n".join(parts)
+
+
+def _written(publication: Publication, channel: str) -> str:
+    """What the author wrote for this channel, else the title and the description."""
+    front = publication.front
+    return front.social.for_channel(channel) or f"{front.title}\n\n{front.description}"
 
 
 def measure(text: str, limits: Limits) -> int:
@@ -110,14 +120,47 @@ def publication_url(ctx: Context, publication: Publication, strict: bool = True)
     Not `strict` (checking drafts): when mkdocs.yml cannot be read, `kpu build` reports that, so
     the lengths are measured with a URL of the usual size instead.
     """
-    from mkdocs.exceptions import MkDocsException
-
     try:
         return post_url(ctx.config.base_url, ctx.root / MKDOCS_FILE, publication, when=_today(ctx))
-    except (MkDocsException, SystemExit, OSError, ValueError, KeyError):
-        if strict:
+    except (Exception, SystemExit) as exc:
+        from mkdocs.exceptions import MkDocsException  # only once something went wrong
+
+        expected = (MkDocsException, SystemExit, OSError, ValueError, KeyError)
+        if strict or not isinstance(exc, expected):
             raise
         return f"{ctx.config.base_url}publikasi/{_today(ctx):%Y}/{publication.slug}/"
+
+
+def _url_bound(ctx: Context, publication: Publication) -> str | None:
+    """`post_url_bound` of the publication, or None whenever the real URL must be computed
+    (the date pattern needs babel, mkdocs.yml cannot be read: `publication_url` decides)."""
+    try:
+        return post_url_bound(ctx.config.base_url, _mkdocs_file(ctx.root), publication)
+    except (Exception, SystemExit):
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _mkdocs_file(root: Path) -> Path:
+    """One Path object per root: the blog settings are looked up by it for every draft."""
+    return root / MKDOCS_FILE
+
+
+def surely_within(text: str, limits: Limits) -> bool:
+    """True when `text` is certainly within `limits` however its URLs are counted: an upper bound
+    of `measure`, without twitter-text. Each URL X or Mastodon counts as `urls_as` is at least
+    one `.` (X: ASCII text, a domain has one) or one `http` (Mastodon) of the text, and replaces
+    at least one character; a hashtag starts with `#`. False says nothing: measure it."""
+    bound = len(text)
+    if limits.weighted:
+        if not text.isascii() or limits.urls_as is None:
+            return False
+        bound += limits.urls_as * text.count(".")
+    elif limits.urls_as is not None:
+        bound += limits.urls_as * text.count("http")
+    if limits.hashtags is not None and text.count("#") > limits.hashtags:
+        return False
+    return bound <= limits.text
 
 
 def problems_of(text: str, name: str) -> list[str]:
@@ -142,11 +185,28 @@ def problems_of(text: str, name: str) -> list[str]:
 
 
 def check_posts(ctx: Context, publication: Publication) -> list[tuple[str, str]]:
-    """(channel, message) for every channel whose rendered post breaks that network's limits."""
-    url = publication_url(ctx, publication, strict=False)
+    """(channel, message) for every channel whose rendered post breaks that network's limits.
+
+    Most drafts are far below every limit: each channel's post is first composed with a URL at
+    least as long as the real one (`post_url_bound`), and only a post that may come near the
+    limit is composed with the real URL and measured as the network measures it.
+    """
     hashtags = ctx.config.channels.hashtags
+    bound = _url_bound(ctx, publication)
+    prefix = ctx.config.base_url.rstrip("/") + "/"  # what both URLs start with
+    url: str | None = None
+    bounded: dict[str, str] = {}  # channels mostly share one text: composed once
     result: list[tuple[str, str]] = []
     for name in channels_of(publication, ctx.config.channels.enabled):
+        written = _written(publication, name)
+        if bound is not None and prefix not in written:
+            # neither URL is in the text, so both are appended: the bound's post is the longer
+            if written not in bounded:
+                bounded[written] = _compose(written, bound, hashtags)
+            if surely_within(bounded[written], REGISTRY[name].limits):
+                continue
+        if url is None:
+            url = publication_url(ctx, publication, strict=False)
         text = compose_text(publication, name, url, hashtags)
         result.extend((name, problem) for problem in problems_of(text, name))
     return result

@@ -8,11 +8,15 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from pipeline.publish.channels.base import ChannelError, OutcomeUnknown, RateLimited, Retryable
+from pipeline.publish.channels.base import (
+    ChannelError,
+    OutcomeUnknown,
+    RateLimited,
+    Retryable,
+)
 
 if TYPE_CHECKING:  # requests is imported when a channel first talks to its network
     import requests
@@ -97,6 +101,8 @@ def retry_after(response: requests.Response, now: float | None = None) -> float 
         try:
             return max(0.0, float(value))
         except ValueError:
+            from email.utils import parsedate_to_datetime  # only a rate-limited post needs it
+
             try:
                 return max(0.0, parsedate_to_datetime(value).timestamp() - now)
             except (TypeError, ValueError):
