@@ -25,7 +25,7 @@ BEFORE = os.environ.get("BEFORE", "")  # a pipeline checkout to compare with, in
 sys.path.insert(0, str(ROOT))
 
 from bench.cpu import alternate, median_cpu, median_wall  # noqa: E402
-from pipeline.validate import load_context, validate  # noqa: E402
+from pipeline.check.validate import load_context, validate  # noqa: E402
 
 CITATIONS = [
     "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum",

@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.journal import Journal  # noqa: E402
-from pipeline.ledger import Ledger  # noqa: E402
-from pipeline.publish import RetryPolicy, configured_channels, publish  # noqa: E402
-from pipeline.validate import load_context, validate  # noqa: E402
+from pipeline.check.validate import load_context, validate  # noqa: E402
+from pipeline.publish.social import RetryPolicy, configured_channels, publish  # noqa: E402
+from pipeline.records.journal import Journal  # noqa: E402
+from pipeline.records.ledger import Ledger  # noqa: E402
 from tests.servers.world import World  # noqa: E402
 
 NETWORKS = ("x", "facebook", "instagram", "telegram", "mastodon")

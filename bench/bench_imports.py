@@ -2,11 +2,13 @@
 against a bare interpreter, and the largest imports (`python -X importtime`).
 
 Run by hand:  .venv/bin/python bench/bench_imports.py [ROUNDS]
+              (BEFORE=/path/to/older/checkout adds that code's `kpu check` of one draft)
 Target (issue #14): `kpu --help` and `kpu check` of one file: import <= 0.25 s.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +22,7 @@ from bench.bench_check import make_repo  # noqa: E402
 from bench.cpu import alternate, median_cpu  # noqa: E402
 
 PY = sys.executable
+BEFORE = os.environ.get("BEFORE", "")  # a pipeline checkout to compare with, in the same run
 
 
 def importtime(args: list[str], cwd: Path) -> tuple[float, list[tuple[float, str]]]:
@@ -41,16 +44,15 @@ def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     repo = make_repo(1)
     one = next((repo / "drafts").glob("*.md")).relative_to(repo).as_posix()
+    commands = {
+        "python -c pass": [PY, "-c", "pass"],
+        "kpu --help": [PY, "-m", "pipeline", "--help"],
+        "kpu check ONE": [PY, "-m", "pipeline", "check", one],
+    }
+    if BEFORE:  # another checkout's pipeline/, e.g. `git archive <commit>` unpacked
+        commands["before: check ONE"] = ["env", f"PYTHONPATH={BEFORE}", *commands["kpu check ONE"]]
     try:
-        runs = alternate(
-            {
-                "python -c pass": [PY, "-c", "pass"],
-                "kpu --help": [PY, "-m", "pipeline", "--help"],
-                "kpu check ONE": [PY, "-m", "pipeline", "check", one],
-            },
-            repo,
-            rounds,
-        )
+        runs = alternate(commands, repo, rounds)
         help_imports, help_top = importtime(["-m", "pipeline", "--help"], repo)
         check_imports, check_top = importtime(["-m", "pipeline", "check", one], repo)
     finally:

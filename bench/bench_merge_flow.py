@@ -87,10 +87,10 @@ def plain_config(site: Path) -> Path:
 
 def record_history(site: Path) -> None:
     """The site's posts were published long ago: every channel of each is in the ledger."""
-    from pipeline.ledger import Ledger
-    from pipeline.posts import channels_of
+    from pipeline.check.validate import load_context, validate
+    from pipeline.publish.posts import channels_of
+    from pipeline.records.ledger import Ledger
     from pipeline.site.urls import post_path
-    from pipeline.validate import load_context, validate
 
     ctx = load_context(site)
     ledger = Ledger.of(site)

@@ -15,12 +15,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pipeline import __version__, console
+from pipeline import __version__
 from pipeline import cli_parser as cp
-from pipeline.errors import ConfigError, PipelineError
+from pipeline.core import console
+from pipeline.core.errors import ConfigError, PipelineError
+from pipeline.core.os_errors import describe_os_error
+from pipeline.core.output import safe_streams
 from pipeline.messages import cli as msg
-from pipeline.os_errors import describe_os_error
-from pipeline.output import safe_streams
 
 # Every command, in the order `kpu --help` lists them, with its one-line help. A command's module
 # (pipeline/commands/<name>.py) is imported only when that command runs (or for the full parser),

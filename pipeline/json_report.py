@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.approvals import ApprovalState
-from pipeline.delivery import Outcome
-from pipeline.problems import Level, Problem
+from pipeline.core.problems import Level, Problem
+from pipeline.publish.delivery import Outcome
+from pipeline.review.approvals import ApprovalState
 
 VERSION = 1
 

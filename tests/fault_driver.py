@@ -2,7 +2,7 @@
 
 A kill point is either a step boundary (the runner is lost right after a step: no later step
 runs, not even the `!cancelled()` ones) or a named point inside `kpu` (`KPU_TEST_KILL_AT`, see
-pipeline/faults.py): the process is SIGKILLed there and, as with a lost runner, the job ends.
+pipeline/core/faults.py): the process is SIGKILLed there and, as with a lost runner, the job ends.
 The next job starts from origin in a fresh clone: the dead runner's disk is gone.
 """
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from PIL import Image
 
-from pipeline.ledger import Book, Check, Entry, Ledger, Page
+from pipeline.records.ledger import Book, Check, Entry, Ledger, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "content" / "assets" / "images" / "panduan"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import frontmatter_edit as fm
-from pipeline.timeutil import WIB
-from pipeline.verify import content_hash
+from pipeline.core import frontmatter_edit as fm
+from pipeline.core.timeutil import WIB
+from pipeline.review.verify import content_hash
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import Link, Scenario

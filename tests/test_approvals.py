@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.approvals import Review, describe, evaluate
-from pipeline.config import load_config
+from pipeline.core.config import load_config
+from pipeline.review.approvals import Review, describe, evaluate
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import Scenario, git

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pipeline.ledger import Book, Check, Entry, Ledger, Page
-from pipeline.model import FrontMatter, Publication
+from pipeline.core.model import FrontMatter, Publication
+from pipeline.records.ledger import Book, Check, Entry, Ledger, Page
 from pipeline.site.archive import archive_page, check_text, items
 from tests.conftest import run_kpu
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from pipeline.ledger import Book, Check, Entry, Ledger, Page
+from pipeline.records.ledger import Book, Check, Entry, Ledger, Page
 from tests.conftest import ROOT, run_kpu
 
 CHROMIUM = Path("/usr/bin/chromium")

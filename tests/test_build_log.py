@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.build_log import plain, problems, summary
+from pipeline.site.build_log import plain, problems, summary
 
 LOG = (
     "\x1b[33m │  \x1b[1mMaterial for MkDocs reaches end of life\x1b[0m\n"

@@ -20,9 +20,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pipeline.bundle import Bundle, print_uri, record_checksum, release_bundle
-from pipeline.github import GitHub
-from pipeline.ledger import Book, Entry, Ledger, Page
+from pipeline.core.github import GitHub
+from pipeline.records.bundle import Bundle, record_checksum, release_bundle
+from pipeline.records.ledger import Book, Entry, Ledger, Page
+from pipeline.site.offline import print_uri
 from tests.conftest import run_kpu
 
 SLUG = "uu-7-2017-pemilihan-umum"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFont
 
-from pipeline.card import SQUARE, WIDE, draw_card, fit_text, social_images, wrap
-from pipeline.config import load_config
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.core.config import load_config
+from pipeline.site.card import SQUARE, WIDE, draw_card, fit_text, social_images, wrap
 
 FONT = ImageFont.load_default(size=48)
 TITLES = [

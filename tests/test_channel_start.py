@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import load_config
-from pipeline.errors import ConfigError
-from pipeline.ledger import Book
-from pipeline.quotas import Quota, x_post_cost
-from pipeline.timeutil import WIB
+from pipeline.core.config import load_config
+from pipeline.core.errors import ConfigError
+from pipeline.core.timeutil import WIB
+from pipeline.publish.quotas import Quota, x_post_cost
+from pipeline.records.ledger import Book
 from tests.conftest import run_kpu
 from tests.servers.world import World
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.channels import REGISTRY, environment, environment_markdown
-from pipeline.channels.base import scrub
-from pipeline.model import CHANNEL_NAMES
-from pipeline.publish import configured_channels, stand_in
-from pipeline.validate import load_context
+from pipeline.check.validate import load_context
+from pipeline.core.model import CHANNEL_NAMES
+from pipeline.publish.channels.base import scrub
+from pipeline.publish.channels.registry import REGISTRY, environment, environment_markdown
+from pipeline.publish.social import configured_channels, stand_in
 
 EXPECTED = {
     "X_API_KEY",

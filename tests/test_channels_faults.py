@@ -9,9 +9,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pipeline.ledger import Ledger
-from pipeline.publish import Report, RetryPolicy, configured_channels, publish
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.publish.social import Report, RetryPolicy, configured_channels, publish
+from pipeline.records.ledger import Ledger
 from tests.servers.base import Fault
 from tests.servers.world import POST, World, entry
 

@@ -5,7 +5,7 @@ from typing import get_args
 
 import pytest
 
-from pipeline.citations import KIND_NAMES, Citation, CitationError, Kind, parse_citation
+from pipeline.legal.citations import KIND_NAMES, Citation, CitationError, Kind, parse_citation
 
 EXAMPLE = (
     'Contoh penulisan yang benar: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum" '

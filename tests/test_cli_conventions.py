@@ -171,7 +171,7 @@ def test_build_counts_the_staged_pages_and_announces_the_engine(repo: Path) -> N
 def test_progress_is_silent_on_a_pipe_unless_verbose() -> None:
     import io
 
-    from pipeline import console
+    from pipeline.core import console
 
     pipe = io.StringIO()
     console.configure()

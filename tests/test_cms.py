@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
-from pipeline import cms
-from pipeline.model import Dip, FrontMatter, Request, Social
+from pipeline.core.model import Dip, FrontMatter, Request, Social
+from pipeline.intake import cms
 from tests.conftest import ROOT, run_kpu
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -348,7 +348,7 @@ def test_dates_are_shown_in_the_site_style_and_stored_iso() -> None:
 
 
 def test_a_schedule_as_the_editor_writes_it_is_read_in_wib(repo: Path) -> None:
-    from pipeline.validate import load_context, validate
+    from pipeline.check.validate import load_context, validate
     from tests.conftest import VALID_DRAFT
 
     form = _form_fields(cms.generate(ROOT)["collections"][0]["fields"])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.comment import MARKER, render_comment
-from pipeline.validate import Result
+from pipeline.check.validate import Result
+from pipeline.review.comment import MARKER, render_comment
 from tests.conftest import VALID_DRAFT, run_kpu, write_draft
 from tests.fake_github import FakeGitHub, running
 

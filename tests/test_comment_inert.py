@@ -14,9 +14,9 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from pipeline import inert
-from pipeline.comment import drafts_section, render_comment
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.core import inert
+from pipeline.review.comment import drafts_section, render_comment
 from tests.conftest import VALID_DRAFT, write_draft
 from tests.fake_github import FakeGitHub, running
 
@@ -154,9 +154,9 @@ def _posted(github: FakeGitHub) -> str:
 def test_the_promote_job_summary_shows_titles_and_problems_inert() -> None:
     import datetime as dt
 
-    from pipeline.problems import error
-    from pipeline.promote import Action, Decision, Plan, Result
-    from pipeline.promote_report import as_markdown
+    from pipeline.core.problems import error
+    from pipeline.promote.promotion import Action, Decision, Plan, Result
+    from pipeline.promote.report import as_markdown
 
     now = dt.datetime(2026, 10, 5, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     held = Decision(f"drafts/{NASTY_NAME}", Action.DRAFT, title=ATTACK)

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.approvals import ApprovalState, Review, evaluate
-from pipeline.comment import render_comment
-from pipeline.comment_sections import (
+from pipeline.check.validate import Result, load_context, validate
+from pipeline.core.config import load_config
+from pipeline.core.identity import fill, identity
+from pipeline.review.approvals import ApprovalState, Review, evaluate
+from pipeline.review.comment import render_comment
+from pipeline.review.comment_sections import (
     RunLinks,
     checklist_section,
     page_section,
     site_preview_section,
 )
-from pipeline.config import load_config
-from pipeline.identity import fill, identity
-from pipeline.validate import Result, load_context, validate
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu, write_draft
 from tests.fake_github import running
 from tests.test_comment_inert import ATTACK, DETAILS, HEADINGS, _html, assert_inert

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pipeline.config import DipDefaults
-from pipeline.model import FrontMatter, Publication
+from pipeline.core.config import DipDefaults
+from pipeline.core.model import FrontMatter, Publication
 from pipeline.site.dip import dip_page, row, rows
 from tests.conftest import VALID_DRAFT, run_kpu, write_draft
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from pipeline.cli import COMMANDS, build_parser
-from pipeline.config import KpuConfig
+from pipeline.core.config import KpuConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ def test_every_kpu_yml_field_is_in_the_configuration_reference() -> None:
 
 
 def test_readme_credentials_table_is_the_one_generated_from_the_channels() -> None:
-    from pipeline.channels import environment, environment_markdown
+    from pipeline.publish.channels.registry import environment, environment_markdown
 
     assert environment_markdown().strip() in README, "regenerate it: environment_markdown()"
     assert all(f"`{var.name}`" in README for _, var in environment())

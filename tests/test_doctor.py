@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.channels import environment
-from pipeline.config import load_config
-from pipeline.doctor import Finding, Status, diagnose, pages, pages_url, remote
+from pipeline.core.config import load_config
+from pipeline.publish.channels.registry import environment
+from pipeline.setup.doctor import Finding, Status, diagnose, pages, pages_url, remote
 from tests.conftest import ROOT, run_kpu
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -330,10 +330,10 @@ def _free_port() -> int:
 
 
 def test_the_readme_channel_recipe_names_real_code() -> None:
-    from pipeline.channels import REGISTRY
-    from pipeline.channels import base as channel_base
+    from pipeline.core.model import CHANNEL_NAMES, Social
     from pipeline.messages import records
-    from pipeline.model import CHANNEL_NAMES, Social
+    from pipeline.publish.channels import base as channel_base
+    from pipeline.publish.channels.registry import REGISTRY
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     recipe = readme.split("## How to add a channel", 1)[1].split("\n## ", 1)[0]

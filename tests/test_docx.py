@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from PIL import Image
 
-from pipeline import frontmatter_edit as fm
+from pipeline.core import frontmatter_edit as fm
 from tests.conftest import run_kpu
 
 TITLE = "Mengenal PKPU Pemutakhiran Data Pemilih"

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from pipeline.promote import drafts_of
+from pipeline.promote.promotion import drafts_of
 from tests.conftest import ROOT, run_kpu
 
 

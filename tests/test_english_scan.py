@@ -325,7 +325,7 @@ def test_missing_files_are_named_in_indonesian(tmp_path: Path) -> None:
 def test_an_os_error_is_said_in_words_with_its_path() -> None:
     import errno
 
-    from pipeline.os_errors import describe_os_error
+    from pipeline.core.os_errors import describe_os_error
 
     missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "drafts/x.md")
     assert describe_os_error(missing) == "berkas tidak ditemukan: drafts/x.md"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.build import build_environment
-from pipeline.files import TooBig, read_limited
+from pipeline.core.files import TooBig, read_limited
+from pipeline.site.build import build_environment
 from tests.conftest import ROOT, run_kpu, write_draft
 
 SYMLINK = "Ini tautan simbolik (symlink)"
@@ -149,7 +149,7 @@ def test_the_build_step_of_the_workflows_has_no_env(workflow: str) -> None:
 
 def test_the_staging_copy_never_follows_a_link(tmp_path: Path) -> None:
     """kpu build copies content/ into its staging tree (issue #14) without reading a link."""
-    from pipeline.files import copy_tree
+    from pipeline.core.files import copy_tree
 
     source = tmp_path / "content"
     (source / "posts").mkdir(parents=True)

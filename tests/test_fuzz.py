@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.validate import Context, load_context, validate_file
+from pipeline.check.validate import Context, load_context, validate_file
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu
 
 IN_PROCESS_EXAMPLES = 1500

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from pipeline.errors import RemoteError
-from pipeline.github import GitHub
+from pipeline.core.errors import RemoteError
+from pipeline.core.github import GitHub
 from tests.fake_github import FakeGitHub, running
 
 

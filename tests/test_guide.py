@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.approvals import Review, evaluate
-from pipeline.channels import environment
 from pipeline.cli import COMMANDS, build_parser
-from pipeline.comment_sections import checklist_section
-from pipeline.config import load_config
-from pipeline.identity import fill, identity
+from pipeline.core.config import load_config
+from pipeline.core.identity import fill, identity
+from pipeline.core.model import FrontMatter
 from pipeline.messages import intake
 from pipeline.messages.new_template import DRAFT
-from pipeline.model import FrontMatter
+from pipeline.publish.channels.registry import environment
+from pipeline.review.approvals import Review, evaluate
+from pipeline.review.comment_sections import checklist_section
 from tests.conftest import ROOT, VALID_DRAFT, run_kpu
 
 GUIDE = ROOT / "content" / "panduan"

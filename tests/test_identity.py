@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import KpuConfig, load_config
-from pipeline.identity import fill, identity, identity_strings, role_labels
-from pipeline.leftovers import find, foreign_strings, sample_config, scan
-from pipeline.verify import content_hash
+from pipeline.core.config import KpuConfig, load_config
+from pipeline.core.identity import fill, identity, identity_strings, role_labels
+from pipeline.review.verify import content_hash
+from pipeline.setup.leftovers import find, foreign_strings, sample_config, scan
 from tests.conftest import ROOT, run_kpu
 
 GIT = ["git", "-c", "user.name=Tim Desain", "-c", "user.email=desain@example.invalid"]

@@ -11,9 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.channels import environment
-from pipeline.config import KpuConfig, load_config
-from pipeline.init import (
+from pipeline.core.config import KpuConfig, load_config
+from pipeline.publish.channels.registry import environment
+from pipeline.records.ledger import Book, Entry, Ledger, Page
+from pipeline.setup.init import (
     Answers,
     apply,
     check,
@@ -22,7 +23,6 @@ from pipeline.init import (
     render,
     secrets_to_set,
 )
-from pipeline.ledger import Book, Entry, Ledger, Page
 from tests.conftest import ROOT, run_kpu
 
 _SECRET = re.compile(r"(TOKEN|SECRET|KEY|PASSWORD|BEARER|ACCESS)", re.IGNORECASE)
@@ -333,7 +333,7 @@ def test_without_a_terminal_init_asks_nothing(repo: Path) -> None:
 
 # --- helpers -----------------------------------------------------------------------------------
 def _yaml(text: str) -> dict:  # type: ignore[type-arg]
-    from pipeline.read import load_yaml
+    from pipeline.core.read import load_yaml
 
     return load_yaml(text, "kpu.yml").data  # type: ignore[no-any-return]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import frontmatter_edit as fm
-from pipeline.intake import LABELS
-from pipeline.stages import load_stages
+from pipeline.check.stages import load_stages
+from pipeline.core import frontmatter_edit as fm
+from pipeline.intake.issue_form import LABELS
 from tests.conftest import ROOT, run_kpu
 from tests.fake_github import FakeGitHub, running
 

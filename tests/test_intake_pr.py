@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from pipeline.intake import FORM_FILE, form_with_stages
-from pipeline.timeutil import now
+from pipeline.core.timeutil import now
+from pipeline.intake.issue_form import FORM_FILE, form_with_stages
 from tests.conftest import ROOT, run_kpu
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import Scenario, git

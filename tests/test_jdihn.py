@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.regulations import load_registry
+from pipeline.legal.regulations import load_registry
 from pipeline.site.jdihn import feed, file_times, registry_times
 from tests.conftest import ROOT
 from tests.jdihn_schema import BASE, SCHEMA, errors
@@ -75,7 +75,7 @@ def test_last_updated_comes_from_the_git_history_of_the_entry(tmp_path: Path) ->
 
 @pytest.mark.parametrize("include", ["own", "all"])
 def test_include_is_a_kpu_yml_setting(tmp_path: Path, include: str) -> None:
-    from pipeline.config import load_config
+    from pipeline.core.config import load_config
 
     (tmp_path / "kpu.yml").write_text(
         (ROOT / "kpu.yml").read_text("utf-8") + f"\njdihn:\n  include: {include}\n", "utf-8"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.journal import Journal, JournalError
-from pipeline.ledger import Book
+from pipeline.records.journal import Journal, JournalError
+from pipeline.records.ledger import Book
 from tests.merge_flow import git
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ledger import Book, Ledger, LedgerError
+from pipeline.records.ledger import Book, Ledger, LedgerError
 
 
 def _book() -> Book:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gitrepo import GitRepo, Identity
-from pipeline.ledger import Book, Ledger, LedgerError
-from pipeline.ledger_merge import merge
-from pipeline.record import record
+from pipeline.core.gitrepo import GitRepo, Identity
+from pipeline.records.ledger import Book, Ledger, LedgerError
+from pipeline.records.ledger_merge import merge
+from pipeline.records.record import record
 from tests.conftest import run_kpu
 from tests.merge_flow import git
 from tests.servers.world import SLUG, World

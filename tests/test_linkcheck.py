@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pipeline.github import GitHub
-from pipeline.ledger import Book, Entry, Ledger, Page
-from pipeline.linkcheck import (
+from pipeline.core.github import GitHub
+from pipeline.records.ledger import Book, Entry, Ledger, Page
+from pipeline.records.linkcheck import (
     ISSUE_LABEL,
     ISSUE_MARKER,
     Checker,

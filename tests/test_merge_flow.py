@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.timeutil import WIB, format_wib
+from pipeline.core.timeutil import WIB, format_wib
 from tests.conftest import VALID_DRAFT
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import AUTHOR, Scenario, git

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.model import FrontMatter
-from pipeline.office_documents import to_regulation
+from pipeline.core.model import FrontMatter
+from pipeline.legal.office_documents import to_regulation
 from tests.conftest import VALID_DRAFT, run_kpu, write_draft
 
 PDF = b"%PDF-1.7\n% keputusan\n%%EOF\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import frontmatter_edit as fm
-from pipeline.model import Approver, Provenance
-from pipeline.promote import stamp
-from pipeline.timeutil import WIB
+from pipeline.core import frontmatter_edit as fm
+from pipeline.core.model import Approver, Provenance
+from pipeline.core.timeutil import WIB
+from pipeline.promote.promotion import stamp
 from tests.conftest import VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import Scenario, git

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import codeowners
-from pipeline.config import load_config
-from pipeline.doctor import Status, diagnose
+from pipeline.core.config import load_config
+from pipeline.setup import codeowners
+from pipeline.setup.doctor import Status, diagnose
 from tests.conftest import ROOT, run_kpu
 from tests.fake_github import FakeGitHub, running
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.card import social_images
-from pipeline.config import load_config
-from pipeline.model import Publication
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.core.config import load_config
+from pipeline.core.model import Publication
+from pipeline.site.card import social_images
 from tests.conftest import _SECRET, ROOT, run_kpu
 from tests.servers.telegram import TOKEN as TELEGRAM_TOKEN
 from tests.servers.world import PAGE_URL, POST, SLUG, World, entry, ledger

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.channels import REGISTRY
-from pipeline.posts import check_posts, compose_text, measure, preview_markdown
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.publish.channels.registry import REGISTRY
+from pipeline.publish.posts import check_posts, compose_text, measure, preview_markdown
 from tests.conftest import VALID_DRAFT, run_kpu, write_draft
 
 SOCIAL = '  text: "Kenali pokok-pokok UU Pemilu."'

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.card import site_path
+from pipeline.check.validate import load_context, validate
+from pipeline.site.card import site_path
 from pipeline.site.urls import post_path
-from pipeline.validate import load_context, validate
 from tests.conftest import run_kpu
 
 

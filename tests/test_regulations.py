@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.citations import parse_citation
-from pipeline.errors import PipelineError
-from pipeline.regulations import (
+from pipeline.core.errors import PipelineError
+from pipeline.legal.citations import parse_citation
+from pipeline.legal.regulations import (
     Registry,
     RegistryError,
     check_citation,

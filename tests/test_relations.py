@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.official_text import MAX_PDF_BYTES, catalogue_link
-from pipeline.regulations import Registry, RegistryError, check_citation, load_registry
+from pipeline.legal.official_text import MAX_PDF_BYTES, catalogue_link
+from pipeline.legal.regulations import Registry, RegistryError, check_citation, load_registry
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 

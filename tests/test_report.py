@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import load_config
-from pipeline.github import GitHub
-from pipeline.ledger import Book, Entry, Ledger, Page
-from pipeline.report import PublicationReport, collect, load_sop
-from pipeline.report_output import format_duration, source_text
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.core.config import load_config
+from pipeline.core.github import GitHub
+from pipeline.records.ledger import Book, Entry, Ledger, Page
+from pipeline.records.report import PublicationReport, collect, load_sop
+from pipeline.records.report_output import format_duration, source_text
 from tests.conftest import VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.core.timeutil import WIB
 from pipeline.messages import intake as intake_msg
-from pipeline.timeutil import WIB
 from tests.conftest import VALID_DRAFT, run_kpu
 from tests.fake_github import FakeGitHub, running
 from tests.merge_flow import Scenario

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.safety import clean_html, findings, md_text, md_url
+from pipeline.core.safety import clean_html, findings, md_text, md_url
 from pipeline.site.render import BodyRenderer
 from tests.conftest import ROOT
 

@@ -5,7 +5,7 @@ received (the Authorization header, the URL, the body) raw, percent-encoded, JSO
 base64-encoded and cut short, in the reason phrase and in the JSON error. Each command then
 runs against it, and no secret, in any encoding, and no 6-character piece of one, may appear in
 what it prints, in the ledger, the outbox, the job summary, or anything it posted to GitHub.
-The leak detector below is independent of pipeline.redact.
+The leak detector below is independent of pipeline.core.redact.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from pipeline.ledger import Book, Entry, Ledger, Page
-from pipeline.redact import Scrubber
-from pipeline.verify import content_hash
+from pipeline.core.redact import Scrubber
+from pipeline.records.ledger import Book, Entry, Ledger, Page
+from pipeline.review.verify import content_hash
 from tests.conftest import run_kpu
 from tests.servers import graph, mastodon, telegram, x
 from tests.servers.world import FAST
@@ -337,7 +337,7 @@ def test_ordinary_text_and_data_keep_their_shape() -> None:
 def test_the_cli_streams_mask_secrets_split_over_writes(capsys: pytest.CaptureFixture[str]) -> None:
     import sys
 
-    from pipeline.output import SafeStream
+    from pipeline.core.output import SafeStream
 
     stream = SafeStream(sys.stdout, Scrubber([SECRET]))
     stream.write("token " + SECRET[:9])

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ledger import Ledger
-from pipeline.publish import Options, Report, RetryPolicy, configured_channels, publish
-from pipeline.validate import load_context, validate
+from pipeline.check.validate import load_context, validate
+from pipeline.publish.social import Options, Report, RetryPolicy, configured_channels, publish
+from pipeline.records.ledger import Ledger
 from tests.servers.base import FakeApi, Fault
 from tests.servers.graph import IG_USER, PAGE_ID
 from tests.servers.world import POST, World, entry

@@ -19,8 +19,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from pipeline.config import load_config
-from pipeline.read import read_document
+from pipeline.core.config import load_config
+from pipeline.core.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTS = sorted((ROOT / "content" / "posts").rglob("*.md"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.timeutil import WIB
-from pipeline.tokens import ISSUE_LABEL, ISSUE_MARKER
+from pipeline.core.timeutil import WIB
+from pipeline.setup.tokens import ISSUE_LABEL, ISSUE_MARKER
 from tests.conftest import run_kpu
 from tests.fake_github import REPOSITORY, FakeGitHub, running
 from tests.servers.graph import DAY, IG_TOKEN, PAGE_TOKEN

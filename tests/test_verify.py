@@ -1,11 +1,11 @@
-"""pipeline.verify locally: the record and the content hash of each publication in content/posts."""
+"""pipeline.review.verify locally: the record and the content hash of each publication in content/posts."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from pipeline import verify
+from pipeline.review import verify
 from tests.conftest import run_kpu
 from tests.fake_github import running
 from tests.merge_flow import Scenario

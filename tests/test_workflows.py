@@ -206,7 +206,7 @@ def test_scheduled_reuses_publish_and_check_never_uses_privileged_triggers() -> 
 
 
 def test_nothing_force_pushes() -> None:
-    assert "--force" not in (ROOT / "pipeline" / "gitrepo.py").read_text(encoding="utf-8")
+    assert "--force" not in (ROOT / "pipeline" / "core" / "gitrepo.py").read_text(encoding="utf-8")
 
 
 def _npm_steps(name: str) -> list[tuple[str, int, dict]]:

@@ -6,7 +6,7 @@ import random
 
 from twitter_text import parse_tweet
 
-from pipeline.posts import x_weighted_length
+from pipeline.publish.posts import x_weighted_length
 
 PIECES = [
     "Kenali hak Anda",

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from pipeline.safety import url_scheme
+from pipeline.core.safety import url_scheme
 from tests.conftest import ROOT, run_kpu
 from tests.test_browser import ARGS, CHROMIUM, _ledger
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import console, json_report
-from pipeline.approvals import describe, verdict
-from pipeline.config import load_config
-from pipeline.github import GitHub
+from pipeline import json_report
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.github import GitHub
 from pipeline.messages import approvals as msg
 from pipeline.messages import cli as cli_msg
-from pipeline.pull_review import Judged, judge
+from pipeline.review.approvals import describe, verdict
+from pipeline.review.pull_review import Judged, judge
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -6,16 +6,17 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from pipeline import console, verify
-from pipeline.build import build_site, configured_engine
-from pipeline.cms import install_admin
+from pipeline.core import console
+from pipeline.intake.cms import install_admin
 from pipeline.messages import check as msg
 from pipeline.messages import cli as cli_msg
 from pipeline.messages import cms
 from pipeline.messages import verify as vmsg
+from pipeline.review import verify
 from pipeline.site import preview
+from pipeline.site.build import build_site, configured_engine
 
-ENGINES = ("mkdocs", "zensical")  # pipeline/config.py KpuConfig.engine
+ENGINES = ("mkdocs", "zensical")  # pipeline/core/config.py KpuConfig.engine
 CACHE_DIR = Path("build") / "cache"  # pipeline/site/render_cache.py
 
 

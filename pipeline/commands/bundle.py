@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline import console
-from pipeline.bundle import build_bundle, release_bundle
-from pipeline.config import load_config
-from pipeline.github import GitHub
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.github import GitHub
+from pipeline.core.timeutil import now
 from pipeline.messages import cli as cli_msg
 from pipeline.messages import records as msg
-from pipeline.timeutil import now
+from pipeline.records.bundle import build_bundle, release_bundle
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

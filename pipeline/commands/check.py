@@ -6,15 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline import console, json_report, output, rules
-from pipeline.approvals import role_label
-from pipeline.errors import ConfigError, GitError
-from pipeline.gitrepo import GitRepo
-from pipeline.messages import approvals as amsg
+from pipeline.check.validate import load_context, validate
+from pipeline.core import console, output
+from pipeline.core.errors import ConfigError, GitError
+from pipeline.core.gitrepo import may_be_repository
+from pipeline.core.problems import Level, has_errors
 from pipeline.messages import check as msg
 from pipeline.messages import cli as cli_msg
-from pipeline.problems import Level, has_errors
-from pipeline.validate import load_context, validate
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     ctx = load_context(args.root)
     result = validate(ctx, args.paths, keep=False)
     if args.json:
+        from pipeline import json_report  # the approvals and delivery shapes: only for --json
+
         data = json_report.check(result.problems, result.files, governance_notice(args.root))
         print(json_report.dumps(data))
         return 1 if has_errors(result.problems) else 0
@@ -73,6 +73,14 @@ def run(args: argparse.Namespace) -> int:
 
 def governance_notice(root: Path) -> str | None:
     """Before merge: say that a change to the rules needs the governance sign-off of main."""
+    if not may_be_repository(root):
+        return None
+    # GitPython and the approval rules: only in a repository (a pull request's checkout)
+    from pipeline.core.gitrepo import GitRepo
+    from pipeline.messages import approvals as amsg
+    from pipeline.review import rules
+    from pipeline.review.approvals import role_label
+
     try:
         found = rules.governed_since_base(GitRepo(root))
         if not found or not found[1]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import console
-from pipeline.cms import CONFIG_FILE, render, write_config
+from pipeline.core import console
+from pipeline.intake.cms import CONFIG_FILE, render, write_config
 from pipeline.messages import cms as msg
 
 
@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     config = actions.add_parser(
         "config",
         help=f"tulis {CONFIG_FILE} dari skema front matter dan berkas data",
-        description=f"Tulis {CONFIG_FILE} dari pipeline/model.py, kpu.yml, mkdocs.yml, "
+        description=f"Tulis {CONFIG_FILE} dari pipeline/core/model.py, kpu.yml, mkdocs.yml, "
         "content/publikasi/.authors.yml dan data/*.yml.",
     )
     config.add_argument(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import codeowners, console
-from pipeline.config import load_config
+from pipeline.core import console
+from pipeline.core.config import load_config
 from pipeline.messages import doctor as msg
+from pipeline.setup import codeowners
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import console
-from pipeline.approvals import ApprovalState
+from pipeline.check.validate import load_context, validate
 from pipeline.commands.promote import write_summary
-from pipeline.comment import drafts_section, render_comment, upsert_comment
-from pipeline.comment_sections import (
+from pipeline.core import console
+from pipeline.core.errors import RemoteError
+from pipeline.core.github import GitHub
+from pipeline.core.timeutil import aware
+from pipeline.messages import comment as msg
+from pipeline.publish.posts import preview_markdown
+from pipeline.review.approvals import ApprovalState
+from pipeline.review.comment import drafts_section, render_comment, upsert_comment
+from pipeline.review.comment_sections import (
     RunLinks,
     page_section,
     site_preview_section,
 )
-from pipeline.errors import RemoteError
-from pipeline.github import GitHub
-from pipeline.messages import comment as msg
-from pipeline.posts import preview_markdown
-from pipeline.pull_review import judge
+from pipeline.review.pull_review import judge
 from pipeline.site import preview
-from pipeline.timeutil import aware
-from pipeline.validate import load_context, validate
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 
-from pipeline import console, tokens
-from pipeline.config import load_config
-from pipeline.doctor import REMOTE_TIMEOUT, Finding, Status, diagnose
-from pipeline.github import GitHub
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.github import GitHub
+from pipeline.core.timeutil import now
 from pipeline.messages import doctor as msg
 from pipeline.messages import tokens as tokens_msg
-from pipeline.timeutil import now
+from pipeline.setup import tokens
+from pipeline.setup.doctor import REMOTE_TIMEOUT, Finding, Status, diagnose
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pipeline import console, identity_files, init, leftovers
-from pipeline.channels import REGISTRY
-from pipeline.channels.base import EnvVar
-from pipeline.config import ROLE_LABELS, KpuConfig
-from pipeline.identity import role_labels, split_name
+from pipeline.core import console
+from pipeline.core.config import ROLE_LABELS, KpuConfig
+from pipeline.core.identity import role_labels, split_name
 from pipeline.messages import init as msg
+from pipeline.publish.channels.base import EnvVar
+from pipeline.publish.channels.registry import REGISTRY
+from pipeline.setup import identity_files, init, leftovers
 
 Ask = Callable[[str], str]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline import console
+from pipeline.core import console
 from pipeline.messages import intake as msg
 
 
@@ -38,11 +38,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from pipeline.config import load_config
-    from pipeline.github import GitHub
-    from pipeline.gitrepo import GitRepo, Identity
-    from pipeline.intake import IntakeError
-    from pipeline.intake_pr import open_draft_pull
+    from pipeline.core.config import load_config
+    from pipeline.core.github import GitHub
+    from pipeline.core.gitrepo import GitRepo, Identity
+    from pipeline.intake.issue_form import IntakeError
+    from pipeline.intake.issue_pr import open_draft_pull
 
     github = GitHub.from_env(load_config(args.root).repository)
     try:
@@ -64,9 +64,9 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def _note_code(root: Path) -> str | None:
-    from pipeline.config import load_config
-    from pipeline.errors import ConfigError
-    from pipeline.identity import identity
+    from pipeline.core.config import load_config
+    from pipeline.core.errors import ConfigError
+    from pipeline.core.identity import identity
 
     try:
         return identity(load_config(root)).values()["kantor.kode_nota_dinas"]
@@ -75,8 +75,8 @@ def _note_code(root: Path) -> str | None:
 
 
 def run_form(args: argparse.Namespace) -> int:
-    from pipeline.intake import FORM_FILE, form_with_stages
-    from pipeline.stages import load_stages
+    from pipeline.check.stages import load_stages
+    from pipeline.intake.issue_form import FORM_FILE, form_with_stages
 
     path = args.root / FORM_FILE
     current = path.read_text(encoding="utf-8")

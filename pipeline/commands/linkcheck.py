@@ -6,11 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline import console
-from pipeline.config import load_config
-from pipeline.github import GitHub
-from pipeline.ledger import Ledger
-from pipeline.linkcheck import (
+from pipeline.check.validate import REGISTRY_FILE
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.github import GitHub
+from pipeline.legal.regulations import RegistryError, link_warnings, load_registry
+from pipeline.messages import cli as cli_msg
+from pipeline.messages import records as msg
+from pipeline.records.ledger import Ledger
+from pipeline.records.linkcheck import (
     WORKERS,
     Checker,
     Result,
@@ -20,10 +24,6 @@ from pipeline.linkcheck import (
     run_check,
     user_agent,
 )
-from pipeline.messages import cli as cli_msg
-from pipeline.messages import records as msg
-from pipeline.regulations import RegistryError, link_warnings, load_registry
-from pipeline.validate import REGISTRY_FILE
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -117,7 +117,7 @@ def _issue_line(action: str, url: str | None) -> str:
 
 def _print_registry(root: Path) -> None:
     """The registry's "naskah resmi" links that open a home or catalogue page (a heuristic on
-    the URL path, pipeline.official_text.catalogue_link); listed on stderr, never counted as
+    the URL path, pipeline.legal.official_text.catalogue_link); listed on stderr, never counted as
     dead, so the ledger's report stays as it was."""
     try:
         found = link_warnings(load_registry(root / REGISTRY_FILE))

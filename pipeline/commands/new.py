@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import unicodedata
 from pathlib import Path
 
-from pipeline import console
+from pipeline.core import console
+from pipeline.core.timeutil import now
+from pipeline.intake.slug import slugify
 from pipeline.messages import check as msg
 from pipeline.messages.new_template import DRAFT
-from pipeline.timeutil import now
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,11 +35,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "dan gambar (beserta teks alternatifnya) ikut",
     )
     p.set_defaults(run=run)
-
-
-def slugify(title: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
 
 
 def create_draft(root: Path, title: str) -> Path:
@@ -77,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_from_issue(args: argparse.Namespace) -> int:
-    from pipeline.intake import IntakeError, create_from_issue, load_request
+    from pipeline.intake.issue_form import IntakeError, create_from_issue, load_request
     from pipeline.messages import intake
 
     try:
@@ -96,7 +90,7 @@ def _run_from_issue(args: argparse.Namespace) -> int:
 
 
 def _run_from_docx(args: argparse.Namespace) -> int:
-    from pipeline.docx import DocxError, create_from_docx
+    from pipeline.intake.docx import DocxError, create_from_docx
     from pipeline.messages import docx
 
     try:

@@ -6,12 +6,14 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import console, promote, promote_report, redact
-from pipeline.errors import RemoteError
-from pipeline.github import GitHub
-from pipeline.gitrepo import GitRepo, Identity
-from pipeline.timeutil import now
-from pipeline.validate import load_context
+from pipeline.check.validate import load_context
+from pipeline.core import console, redact
+from pipeline.core.errors import RemoteError
+from pipeline.core.github import GitHub
+from pipeline.core.gitrepo import GitRepo, Identity
+from pipeline.core.timeutil import now
+from pipeline.promote import promotion as promote
+from pipeline.promote import report as promote_report
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,20 +9,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import console, json_report, verify
-from pipeline.channels import REGISTRY
-from pipeline.channels.outbox import OUTBOX_DIR
+from pipeline import json_report
+from pipeline.check.validate import Context, load_context
 from pipeline.commands import withdrawals
 from pipeline.commands.verify import verifier_for
-from pipeline.journal import Journal
-from pipeline.ledger import Book, Ledger
-from pipeline.liveness import wait_live
+from pipeline.core import console
+from pipeline.core.model import Publication
 from pipeline.messages import cli as cli_msg
 from pipeline.messages import publish as msg
 from pipeline.messages import verify as vmsg
-from pipeline.model import Publication
-from pipeline.posts import channels_of, publication_url
-from pipeline.publish import (
+from pipeline.publish.channels.outbox import OUTBOX_DIR
+from pipeline.publish.channels.registry import REGISTRY
+from pipeline.publish.liveness import wait_live
+from pipeline.publish.posts import channels_of, publication_url
+from pipeline.publish.social import (
     Options,
     Outcome,
     Report,
@@ -33,7 +33,9 @@ from pipeline.publish import (
     resolve,
     stand_in,
 )
-from pipeline.validate import Context, load_context
+from pipeline.records.journal import Journal
+from pipeline.records.ledger import Book, Ledger
+from pipeline.review import verify
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -121,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     publications = promoted(ctx)
     local_only = args.dry_run or args.outbox_only
-    # Approved withdrawals first: their posts are deleted, never posted (pipeline/withdraw.py).
+    # Approved withdrawals first: their posts are deleted, never posted (pipeline/withdraw/authority.py).
     withdrawn = 0 if local_only else withdrawals.run(ctx, args.root, ledger, publications)
     remaining = [p for p in publications if p.front.withdrawn is None]
     if publications and not remaining:

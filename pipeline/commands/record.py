@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline import console
-from pipeline.gitrepo import GitRepo, Identity
-from pipeline.journal import Journal
+from pipeline.core import console
+from pipeline.core.gitrepo import GitRepo, Identity
 from pipeline.messages import promote as msg
-from pipeline.record import RECORD_PATHS, record
+from pipeline.records.journal import Journal
+from pipeline.records.record import RECORD_PATHS, record
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

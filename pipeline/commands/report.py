@@ -6,14 +6,14 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import console
-from pipeline.github import GitHub
-from pipeline.ledger import Ledger
+from pipeline.check.validate import load_context, validate
+from pipeline.core import console
+from pipeline.core.github import GitHub
+from pipeline.core.timeutil import now
 from pipeline.messages import records as msg
-from pipeline.report import collect, load_sop
-from pipeline.report_output import REPORT_DIR, headline, write_report
-from pipeline.timeutil import now
-from pipeline.validate import load_context, validate
+from pipeline.records.ledger import Ledger
+from pipeline.records.report import collect, load_sop
+from pipeline.records.report_output import REPORT_DIR, headline, write_report
 
 POSTS_DIR = "content/posts"
 

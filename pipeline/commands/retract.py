@@ -6,16 +6,16 @@ from __future__ import annotations
 import argparse
 import os
 
-from pipeline import console
-from pipeline.config import load_config
-from pipeline.errors import GitError, PipelineError, RemoteError
-from pipeline.github import GitHub
-from pipeline.gitrepo import GitRepo, Identity
-from pipeline.ledger import Ledger
+from pipeline.check.validate import Context, load_context
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.errors import GitError, PipelineError, RemoteError
+from pipeline.core.github import GitHub
+from pipeline.core.gitrepo import GitRepo, Identity
 from pipeline.messages import publish as pmsg
 from pipeline.messages import withdraw as msg
-from pipeline.retract import committer, find, prepare, urgent
-from pipeline.validate import Context, load_context
+from pipeline.records.ledger import Ledger
+from pipeline.withdraw.retract import committer, find, prepare, urgent
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -6,13 +6,14 @@ import argparse
 import os
 from pathlib import Path
 
-from pipeline import console, verify
 from pipeline.commands.promote import write_output
-from pipeline.config import load_config
-from pipeline.errors import GitError, RemoteError
-from pipeline.github import GitHub
-from pipeline.gitrepo import GitRepo
+from pipeline.core import console
+from pipeline.core.config import load_config
+from pipeline.core.errors import GitError, RemoteError
+from pipeline.core.github import GitHub
+from pipeline.core.gitrepo import GitRepo
 from pipeline.messages import verify as msg
+from pipeline.review import verify
 
 DEFAULT_LIST = Path("build/verified.json")
 

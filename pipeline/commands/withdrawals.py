@@ -1,5 +1,5 @@
 """The withdrawal half of `kpu publish`: delete the posts of publications whose withdrawal was
-approved (pipeline/withdraw.py decides, pipeline/withdraw_run.py deletes)."""
+approved (pipeline/withdraw/authority.py decides, pipeline/withdraw/deletions.py deletes)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pipeline.config import load_config
-from pipeline.errors import GitError, RemoteError
-from pipeline.github import GitHub
-from pipeline.gitrepo import GitRepo
-from pipeline.journal import Journal
-from pipeline.ledger import Book, Ledger
-from pipeline.ledger_merge import merge
+from pipeline.check.validate import Context
+from pipeline.core.config import load_config
+from pipeline.core.errors import GitError, RemoteError
+from pipeline.core.github import GitHub
+from pipeline.core.gitrepo import GitRepo
+from pipeline.core.model import Publication
 from pipeline.messages import withdraw as msg
-from pipeline.model import Publication
-from pipeline.promote import PullApi
-from pipeline.validate import Context
-from pipeline.withdraw import decide
-from pipeline.withdraw_run import carry_out
+from pipeline.promote.promotion import PullApi
+from pipeline.records.journal import Journal
+from pipeline.records.ledger import Book, Ledger
+from pipeline.records.ledger_merge import merge
+from pipeline.withdraw.authority import decide
+from pipeline.withdraw.deletions import carry_out
 
 ONLINE = ("posted", "pending")
 

@@ -1,4 +1,4 @@
-"""What `kpu build` says when the site cannot be built (pipeline/build_log.py)."""
+"""What `kpu build` says when the site cannot be built (pipeline/site/build_log.py)."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ TOO_BIG = (
     "Pindahkan gambar atau lampiran ke berkas terpisah dan persingkat teksnya."
 )
 
-# --- files the site must never publish (pipeline/files.py) -------------------------------------
+# --- files the site must never publish (pipeline/core/files.py) -------------------------------------
 SYMLINK_REFUSED = (
     'Ini tautan simbolik (symlink) ke "{target}". Situs tidak pernah menyalin symlink, karena '
     "isinya bisa berasal dari luar repositori (misalnya rahasia server). Hapus symlink itu dan "
@@ -108,7 +108,7 @@ SYMLINK_NOT_READ = "Berkas ini tautan simbolik (symlink) dan tidak dibaca. " + (
     "Simpan salinan berkas aslinya di tempat yang sama."
 )
 
-# --- hidden characters (pipeline/characters.py) ------------------------------------------------
+# --- hidden characters (pipeline/check/characters.py) ------------------------------------------------
 TEXT_IN_FIELD = 'Kolom "{field}"'
 TEXT_IN_BODY = "Isi tulisan"
 TEXT_BIDI = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# --- parsing a citation (pipeline.citations) --------------------------------------------------
+# --- parsing a citation (pipeline.legal.citations) --------------------------------------------------
 EXAMPLE = (
     'Contoh penulisan yang benar: "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum" '
     'atau "PKPU Nomor 1 Tahun 2015".'
@@ -38,7 +38,7 @@ CITATION_TRAILING = (
 )
 SHOWN_MAX = 80  # longer citations are cut in messages so the sentence stays readable
 
-# --- checking a citation against the registry (pipeline.regulations.check_citation) ----------
+# --- checking a citation against the registry (pipeline.legal.regulations.check_citation) ----------
 REVOKED = (
     'Peraturan "{canonical}" sudah dicabut dan diganti oleh "{replacement}". '
     "Ganti kutipan di legal_basis dengan peraturan pengganti."
@@ -51,7 +51,7 @@ UNKNOWN = (
     "(misalnya di peraturan.go.id atau jdih.kpu.go.id)."
 )
 
-# --- loading data/regulations.yml (pipeline.regulations.load_registry) -----------------------
+# --- loading data/regulations.yml (pipeline.legal.regulations.load_registry) -----------------------
 WHERE_ENTRY = "Baris {line}, entri ke-{index}{key}: "
 WHERE_ENTRY_KEY = ' ("{key}")'
 WHERE_FILE = "Baris {line}: "
@@ -130,7 +130,7 @@ NO_OFFICIAL_TEXT = (
     "(berkas PDF di folder content/)."
 )
 
-# --- the official text (pipeline.official_text) ---------------------------------------------
+# --- the official text (pipeline.legal.official_text) ---------------------------------------------
 LINK_HOME_PAGE = (
     "menuju halaman depan situs, bukan ke dokumennya. Ganti dengan alamat halaman peraturan itu "
     "sendiri (halaman detail di jdih atau peraturan.go.id) atau simpan PDF-nya di kolom pdf."

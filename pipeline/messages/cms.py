@@ -16,7 +16,7 @@ BODY_HINT = (
 )
 SOCIAL_LIMIT_HINT = "Batas {label}: {limit} karakter (tautan dihitung {url} karakter)."
 
-# path -> (label, hint). Every field of pipeline/model.py's FrontMatter that the form shows.
+# path -> (label, hint). Every field of pipeline/core/model.py's FrontMatter that the form shows.
 FIELDS: dict[str, tuple[str, str]] = {
     "title": ("Judul", "Judul publikasi, tampil di situs dan media sosial."),
     "description": (

@@ -26,7 +26,7 @@ NOT_POSTED = (
     "bisa membaca; ringkasan yang sama ada di ringkasan job (Summary)."
 )
 
-# --- the SOP checklist (pipeline.comment_sections) ------------------------------------------
+# --- the SOP checklist (pipeline.review.comment_sections) ------------------------------------------
 CHECKLIST_HEADING = "### Daftar periksa SOP: siapa yang masih harus bertindak"
 HOW_TO_APPROVE = (
     "Cara menyetujui: buka tab **Files changed** → klik **Review changes** → pilih **Approve** → "

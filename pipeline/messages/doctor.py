@@ -142,7 +142,7 @@ ORIGIN_OTHER_REPOSITORY = (
     "{configured}. Samakan keduanya."
 )
 
-# --- branch protection (pipeline.protection) ---------------------------------------------------
+# --- branch protection (pipeline.setup.protection) ---------------------------------------------------
 PROTECT_PR = "perubahan hanya lewat pull request (Require a pull request before merging)"
 PROTECT_STALE = (
     "persetujuan lama gugur bila ada push baru (Dismiss stale pull request approvals when new "

@@ -1,4 +1,4 @@
-"""Indonesian text for `kpu doctor --online` (pipeline.tokens): one line per channel token, and
+"""Indonesian text for `kpu doctor --online` (pipeline.setup.tokens): one line per channel token, and
 the GitHub issue kept while a token needs a person."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Messages for the traps of Word and of the `kpu new` template (pipeline/traps.py) and for
-YAML syntax errors pinned to the line a person has to fix (pipeline/yaml_problems.py)."""
+"""Messages for the traps of Word and of the `kpu new` template (pipeline/check/traps.py) and for
+YAML syntax errors pinned to the line a person has to fix (pipeline/core/yaml_problems.py)."""
 
 from __future__ import annotations
 

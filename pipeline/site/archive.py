@@ -15,16 +15,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pipeline.bundle import PRINT_INDEX, add_offline_files, offline_build
-from pipeline.ledger import Book, Check, Ledger, LedgerError
+from pipeline.core.model import FrontMatter, Publication
+from pipeline.core.read import ReadFailed, read_document
+from pipeline.core.safety import md_text, md_url
+from pipeline.core.schema import validate_model
+from pipeline.core.timeutil import aware, format_wib
+from pipeline.legal.regulations import Registry
 from pipeline.messages import records as msg
-from pipeline.model import FrontMatter, Publication
-from pipeline.read import ReadFailed, read_document
-from pipeline.regulations import Registry
-from pipeline.safety import md_text, md_url
-from pipeline.schema import validate_model
+from pipeline.records.ledger import Book, Check, Ledger, LedgerError
+from pipeline.site.offline import PRINT_INDEX, add_offline_files, offline_build
 from pipeline.site.urls import post_url
-from pipeline.timeutil import aware, format_wib
 
 ARCHIVE_PAGE = "arsip-link/index.md"
 POSTS_PREFIX = "posts/"

@@ -10,18 +10,13 @@ import datetime as dt
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from babel.dates import format_date
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
-from pipeline.config import DipDefaults, load_config
-from pipeline.errors import ConfigError
+from pipeline.core.config import DipDefaults
+from pipeline.core.model import Publication
+from pipeline.core.safety import md_text
 from pipeline.messages import records as msg
-from pipeline.model import Publication
-from pipeline.safety import md_text
 
 DIP_PAGE = "ppid/daftar-informasi-publik.md"
 SERVICE_PAGE = "ppid/standar-layanan.md"
@@ -122,19 +117,3 @@ def _value(text: str | None) -> str:
 def _cell(text: str) -> str:
     """Table cells hold one line of literal text (no column separator, no HTML, no Markdown)."""
     return md_text(text)
-
-
-def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Publication]) -> None:
-    """Register the DIP page, built from the site's posts and kpu.yml `dip`."""
-    try:
-        kpu = load_config(Path(config.config_file_path).parent)
-    except ConfigError as exc:
-        raise PluginError(str(exc)) from exc
-    entries = rows(publications, kpu.dip)
-    files.append(File.generated(config, DIP_PAGE, content=dip_page(entries)))
-    from pipeline.site.dip_export import add_files  # openpyxl loads only for the build
-    from pipeline.site.urls import post_url
-
-    mkdocs_yml = Path(config.config_file_path)
-    urls = {uri: post_url(kpu.base_url, mkdocs_yml, pub) for uri, pub in publications.items()}
-    add_files(files, config, entries, kpu.office.name, urls)

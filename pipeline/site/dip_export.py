@@ -6,15 +6,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from pipeline.core.config import load_config
+from pipeline.core.errors import ConfigError
+from pipeline.core.model import Publication
 from pipeline.messages import records as msg
-from pipeline.site.dip import Row, when_where
+from pipeline.site.dip import DIP_PAGE, Row, dip_page, rows, when_where
+from pipeline.site.urls import post_url
 
 CSV_PATH = "ppid/daftar-informasi-publik.csv"
 XLSX_PATH = "ppid/daftar-informasi-publik.xlsx"
@@ -107,3 +113,17 @@ def add_files(
     title = f"{msg.DIP_TITLE} {office}"
     files.append(File.generated(config, CSV_PATH, content=csv_bytes(rows)))
     files.append(File.generated(config, XLSX_PATH, content=xlsx_bytes(rows, title)))
+
+
+def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Publication]) -> None:
+    """Register the DIP page, built from the site's posts and kpu.yml `dip`."""
+    try:
+        kpu = load_config(Path(config.config_file_path).parent)
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from exc
+    entries = rows(publications, kpu.dip)
+    files.append(File.generated(config, DIP_PAGE, content=dip_page(entries)))
+
+    mkdocs_yml = Path(config.config_file_path)
+    urls = {uri: post_url(kpu.base_url, mkdocs_yml, pub) for uri, pub in publications.items()}
+    add_files(files, config, entries, kpu.office.name, urls)

@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.structure.files import Files
 
-from pipeline.model import Publication
+from pipeline.core.model import Publication
 
 
 def withdrawn_sources(published: Mapping[str, Publication], files: Files) -> set[Path]:

@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from pipeline.config import KpuConfig, load_config
-from pipeline.errors import BuildError
-from pipeline.identity import fill, identity, unknown
-from pipeline.ledger import awaiting_instagram
+from pipeline.check.stages import load_stages
+from pipeline.core.config import KpuConfig, load_config
+from pipeline.core.errors import BuildError
+from pipeline.core.identity import fill, identity, unknown
+from pipeline.core.model import Publication
+from pipeline.legal.office_documents import document_key, office_documents
+from pipeline.legal.regulations import Registry, Regulation, load_registry
 from pipeline.messages import check as check_msg
-from pipeline.model import Publication
-from pipeline.office_documents import document_key, office_documents
-from pipeline.regulations import Registry, Regulation, load_registry
-from pipeline.site import archive, csp, dip, home, jdihn, regulation_pages
+from pipeline.records.ledger import awaiting_instagram
+from pipeline.site import archive, csp, home, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
-from pipeline.stages import load_stages
 
 if TYPE_CHECKING:
     from pipeline.site.render_cache import RenderCache
@@ -113,7 +113,9 @@ class SiteGenerator:
         regulation_pages.add_pages(files, config, published, self.registry)
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         archive.add_pages(files, config, published, self.registry)
-        dip.add_pages(files, config, published)
+        from pipeline.site import dip_export  # openpyxl loads only for the build
+
+        dip_export.add_pages(files, config, published)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))
@@ -181,6 +183,6 @@ class SiteGenerator:
         fetches them from their public URL. `cache`: kpu build's (pipeline/site/render_cache.py)."""
         waiting = awaiting_instagram(self.root, self.kpu, self.published)
         if waiting:  # Pillow and the channels are loaded only when there is a card to draw
-            from pipeline.card import write_site_images
+            from pipeline.site.card import write_site_images
 
             write_site_images(self.root, self.kpu, waiting, target, cache)

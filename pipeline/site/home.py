@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from pipeline.core.model import Publication
+from pipeline.legal.regulations import Registry
 from pipeline.messages import regulations as msg
-from pipeline.model import Publication
-from pipeline.regulations import Registry
 from pipeline.site.regulation_pages import STATUS_LABELS, esc, long_date, page_uri, rel
 
 HOME_PAGE = "index.md"

@@ -19,10 +19,10 @@ import git
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from pipeline.config import KpuConfig
-from pipeline.model import Publication
-from pipeline.office_documents import to_regulation
-from pipeline.regulations import Registry, Regulation
+from pipeline.core.config import KpuConfig
+from pipeline.core.model import Publication
+from pipeline.legal.office_documents import to_regulation
+from pipeline.legal.regulations import Registry, Regulation
 from pipeline.site.regulation_pages import STATUS_LABELS, page_uri, pdf_target
 
 FEED_PATH = "jdihn/document.json"

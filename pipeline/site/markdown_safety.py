@@ -10,7 +10,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from pipeline.safety import clean_html
+from pipeline.core.safety import clean_html
 
 # Below Python-Markdown's own postprocessors (raw HTML 30, &amp; 20, unescape 10): raw HTML from the
 # page is back in place before the sanitiser sees it.

@@ -9,9 +9,9 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from pipeline.core.safety import md_text, md_url
+from pipeline.core.timeutil import aware, format_day, format_wib
 from pipeline.messages import publish as publish_msg
-from pipeline.safety import md_text, md_url
-from pipeline.timeutil import aware, format_day, format_wib
 
 
 def image_markdown(src_uri: str, image: str, alt: str) -> str:

@@ -21,12 +21,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import yaml_load
 from mkdocs.utils.templates import TemplateContext
 
-from pipeline.errors import BuildError, ConfigError
-from pipeline.files import refused_entries
-from pipeline.identity import fill
+from pipeline.core.errors import BuildError, ConfigError
+from pipeline.core.files import refused_entries
+from pipeline.core.identity import fill
+from pipeline.core.safety import clean_html, escape
+from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as check_msg
-from pipeline.regulations import RegistryError
-from pipeline.safety import clean_html, escape
 from pipeline.site import archive, feeds
 from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
 

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from pipeline import card
-from pipeline import frontmatter_edit as fm
-from pipeline.config import KpuConfig, load_config
-from pipeline.model import Publication
-from pipeline.problems import Level
+from pipeline.check.validate import load_context, validate
+from pipeline.core import frontmatter_edit as fm
+from pipeline.core.config import KpuConfig, load_config
+from pipeline.core.model import Publication
+from pipeline.core.problems import Level
+from pipeline.core.timeutil import aware
+from pipeline.review.verify import copy_build_inputs
+from pipeline.site import card
 from pipeline.site.urls import post_path
-from pipeline.timeutil import aware
-from pipeline.validate import load_context, validate
-from pipeline.verify import copy_build_inputs
 
 BANNER_TITLE = "PRATINJAU — belum terbit"
 BANNER = (

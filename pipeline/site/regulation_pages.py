@@ -16,11 +16,11 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from pipeline.citations import Citation, CitationError, parse_citation
+from pipeline.core.model import Publication
+from pipeline.legal.citations import Citation, CitationError, parse_citation
+from pipeline.legal.official_text import PDF_ROOT
+from pipeline.legal.regulations import Registry, Regulation, final_replacement
 from pipeline.messages import regulations as msg
-from pipeline.model import Publication
-from pipeline.official_text import PDF_ROOT
-from pipeline.regulations import Registry, Regulation, final_replacement
 
 REGULATIONS_PAGE = "peraturan/index.md"
 DOCUMENTS_DIR = "dokumen/"  # content/dokumen/: the official texts, published only when named

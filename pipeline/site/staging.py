@@ -28,13 +28,13 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files
 from mkdocs.utils import meta as page_meta
 from mkdocs.utils import yaml_load
 
-from pipeline.console import Progress
-from pipeline.errors import BuildError, ConfigError
-from pipeline.files import copy_tree
-from pipeline.identity import fill
+from pipeline.core.console import Progress
+from pipeline.core.errors import BuildError, ConfigError
+from pipeline.core.files import copy_tree
+from pipeline.core.identity import fill
+from pipeline.core.safety import escape
+from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as msg
-from pipeline.regulations import RegistryError
-from pipeline.safety import escape
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
 
 ENGINES = ("mkdocs", "zensical")
@@ -94,7 +94,9 @@ def stage(
     _write_cards(generator, docs, cache)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
     document = _staged_config(root, generator, staging, site_dir, engine, cache)
-    if config.extra.get("polyfills"):  # the offline bundle's Web Worker shim (pipeline/bundle.py)
+    if config.extra.get(
+        "polyfills"
+    ):  # the offline bundle's Web Worker shim (pipeline/records/bundle.py)
         document.setdefault("extra", {})["polyfills"] = list(config.extra["polyfills"])
     target = staging / CONFIG_NAME
     target.write_text(

@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import itertools
 import os
 import posixpath
+import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pipeline.model import Publication
-from pipeline.timeutil import aware, now
+from pipeline.core.model import Publication
+from pipeline.core.timeutil import aware, now
+from pipeline.site import blog_options
 
 BLOG_PLUGINS = ("material/blog", "blog")
 
@@ -35,33 +39,64 @@ class BlogSettings:
 
 @functools.lru_cache(maxsize=8)
 def blog_settings(mkdocs_config_path: Path) -> BlogSettings:
-    """The blog plugin's settings in mkdocs.yml, validated by the plugin's own config class so that
-    every default is the plugin's. Only this part of mkdocs.yml is read: no theme, no plugins run."""
-    from material.plugins.blog.config import BlogConfig  # MkDocs' config machinery: on first use
-
+    """The blog plugin's settings in mkdocs.yml, with the plugin's defaults. Only this part of
+    mkdocs.yml is read: no theme, no plugins run. When every option is one the plugin accepts as
+    written, the values are taken from the YAML (`_plain_values`); anything else goes through the
+    plugin's own config class, which says what is wrong."""
     doc = yaml.load(mkdocs_config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     options = _blog_options(doc.get("plugins") or [])
     if options is None:
         raise ValueError(f"{mkdocs_config_path}: plugin blog tidak aktif")
+    values = _plain_values(options)
+    if values is None:
+        values = _material_values(mkdocs_config_path, options)
+    theme = doc.get("theme") or {}
+    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    return BlogSettings(
+        blog_dir=values["blog_dir"],
+        url_format=values["post_url_format"],
+        date_format=values["post_url_date_format"],
+        max_categories=values["post_url_max_categories"],
+        slugify=values["post_slugify"],
+        slugify_separator=values["post_slugify_separator"],
+        categories_slugify=values["categories_slugify"],
+        categories_separator=values["categories_slugify_separator"],
+        locale=str(language).replace("-", "_"),
+        directory_urls=bool(doc.get("use_directory_urls", True)),
+    )
+
+
+def _plain_values(options: dict[str, Any]) -> dict[str, Any] | None:
+    """The URL options (given or default) when every option given has a type the plugin accepts
+    as it is (`blog_options.OPTION_TYPES`); None when the plugin's config class must decide
+    (a wrong type, an empty value, a deprecated name), so its messages stay its own."""
+    for name, value in options.items():
+        accepted = blog_options.OPTION_TYPES.get(name)
+        choices = blog_options.CHOICES.get(name)
+        if name in blog_options.DEPRECATED or value is None:
+            return None
+        if choices is not None and value not in choices:
+            return None
+        if accepted is not None and not isinstance(value, accepted):
+            return None
+        # an unknown name is only a warning to the plugin: ignored here as well
+    values = {name: options.get(name, default) for name, default in blog_options.URL_DEFAULTS}
+    for name in blog_options.SLUGIFY_OPTIONS:
+        values[name] = options[name] if name in options else blog_options.default_slugify()
+    return values
+
+
+def _material_values(mkdocs_config_path: Path, options: dict[str, Any]) -> dict[str, Any]:
+    """The URL options validated by Material's `BlogConfig` (MkDocs' config machinery)."""
+    from material.plugins.blog.config import BlogConfig
+
     blog = BlogConfig()
     blog.load_dict(options)
     errors, _ = blog.validate()
     if errors:
         raise ValueError(f"{mkdocs_config_path}: {errors[0][0]}: {errors[0][1]}")
-    theme = doc.get("theme") or {}
-    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
-    return BlogSettings(
-        blog_dir=blog.blog_dir,
-        url_format=blog.post_url_format,
-        date_format=blog.post_url_date_format,
-        max_categories=blog.post_url_max_categories,
-        slugify=blog.post_slugify,
-        slugify_separator=blog.post_slugify_separator,
-        categories_slugify=blog.categories_slugify,
-        categories_separator=blog.categories_slugify_separator,
-        locale=str(language).replace("-", "_"),
-        directory_urls=bool(doc.get("use_directory_urls", True)),
-    )
+    names = [name for name, _ in blog_options.URL_DEFAULTS] + list(blog_options.SLUGIFY_OPTIONS)
+    return {name: blog[name] for name in names}
 
 
 def _blog_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any] | None:
@@ -116,19 +151,76 @@ def post_path(
     `when` stands in for a draft's missing date (drafts are dated on promotion).
     """
     blog = _settings_at(os.getcwd(), mkdocs_config_path)
+    created = publication.front.date or aware(when or now())
+    return _path(blog, publication, _format_date(created, blog.date_format, blog.locale))
+
+
+def post_path_bound(mkdocs_config_path: Path, publication: Publication) -> str | None:
+    """A stand-in for `post_path` that is at least as long and has the same characters except
+    the date's digits, which are zeros as wide as the date pattern's fields can be; computed
+    without babel. None when the pattern has a field that is not a number (a month's name, a
+    named format) or the URL format uses any field with a spec or a conversion: then only the
+    real path will do."""
+    blog = _settings_at(os.getcwd(), mkdocs_config_path)
+    widest = _widest_date(blog.date_format)
+    names, plain = _fields(blog.url_format)
+    if widest is None or not plain:
+        return None
+    return _path(blog, publication, widest)
+
+
+def _path(blog: BlogSettings, publication: Publication, date: str) -> str:
+    # as the blog plugin's _format_path_for_post; only the fields the format uses are computed
+    names, _ = _fields(blog.url_format)
     front = publication.front
-    created = front.date or aware(when or now())
-    categories = [blog.categories_slugify(c, blog.categories_separator) for c in front.categories]
-    path = blog.url_format.format(
-        categories="/".join(categories[: blog.max_categories]),
-        date=_format_date(created, blog.date_format, blog.locale),
-        file=publication.slug
-        if publication.is_draft
-        else publication.path.stem,  # promoted as <slug>.md
-        slug=front.slug or blog.slugify(front.title, blog.slugify_separator),
-    )
+    values = {"date": date}
+    if names is None or "categories" in names:
+        categories = front.categories[: blog.max_categories]
+        values["categories"] = "/".join(
+            blog.categories_slugify(c, blog.categories_separator) for c in categories
+        )
+    if names is None or "file" in names:  # a draft is promoted as <slug>.md
+        values["file"] = publication.slug if publication.is_draft else publication.path.stem
+    if names is None or "slug" in names:
+        values["slug"] = front.slug or blog.slugify(front.title, blog.slugify_separator)
+    path = blog.url_format.format(**values)
     path = posixpath.join(blog.blog_dir, posixpath.normpath(path.strip("/")))
     return f"{path}/" if blog.directory_urls else f"{path}.html"
+
+
+@functools.lru_cache(maxsize=16)
+def _widest_date(pattern: str) -> str | None:
+    """`pattern` with each field as zeros of its widest output, literal text kept; None when a
+    field is not a plain number or the pattern quotes text.
+
+    babel writes numeric fields with '%0*d': a year has at most four digits (datetime's limit)
+    unless the pattern pads it further (`yy` keeps two), a month or a day (`M`, `MM`, `d`, `dd`)
+    at most two; `MMM` and longer are names.
+    """
+    out = []
+    for char, run in itertools.groupby(pattern):
+        n = len(list(run))
+        if char == "y":
+            out.append("0" * max(n, 4))
+        elif char in "Md" and n <= 2:
+            out.append("00")
+        elif char.isalpha() or char == "'":
+            return None
+        else:
+            out.append(char * n)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _fields(url_format: str) -> tuple[frozenset[str] | None, bool]:
+    """The names of the URL format's fields (None when it does not parse: `format` will say
+    why) and whether every field is a bare name, without spec or conversion."""
+    try:
+        fields = [f for f in string.Formatter().parse(url_format) if f[1] is not None]
+    except ValueError:
+        return None, False
+    names = frozenset(re.split(r"[.\[]", name or "", maxsplit=1)[0] for _, name, _, _ in fields)
+    return names, all(not spec and not conversion for _, _, spec, conversion in fields)
 
 
 @functools.lru_cache(maxsize=64)
@@ -146,6 +238,12 @@ def post_url(
 ) -> str:
     """The public URL of the post's page on the deployed site."""
     return base_url.rstrip("/") + "/" + post_path(mkdocs_config_path, publication, when)
+
+
+def post_url_bound(base_url: str, mkdocs_config_path: Path, publication: Publication) -> str | None:
+    """`post_url` with the path of `post_path_bound` (None when that has none)."""
+    path = post_path_bound(mkdocs_config_path, publication)
+    return None if path is None else base_url.rstrip("/") + "/" + path
 
 
 @functools.lru_cache(maxsize=4096)  # babel costs ~30 us a call; drafts share "today"
