@@ -119,6 +119,35 @@ def test_every_install_restores_the_packages_cached_under_the_lock_file(name: st
         assert setup["uses"].startswith("actions/setup-python@") and setup["id"] == "python"
 
 
+BUILD_CACHE = "build/cache"  # pipeline/commands/build.py CACHE_DIR
+BUILD_INPUTS = "hashFiles('requirements.lock', 'mkdocs.yml', 'kpu.yml', 'pipeline/**')"
+
+
+def test_the_deploy_build_starts_from_the_newest_build_cache_of_main_only() -> None:
+    """The deploy build restores the build cache right before it (issue #14): keyed by the lock
+    file, the configuration and the package's code, a new key each run, the newest restored (its
+    entries are checked by their own keys); no other workflow, no pull request, restores or saves
+    it."""
+    steps = _load("publish.yml")["jobs"]["publish"]["steps"]
+    build = next(i for i, s in enumerate(steps) if str(s.get("run", "")).startswith("kpu build"))
+    cache = steps[build - 1]
+    assert cache["uses"].startswith("actions/cache@") and cache["if"] == steps[build]["if"]
+    assert cache["with"]["path"] == BUILD_CACHE
+    key = cache["with"]["key"]
+    assert BUILD_INPUTS in key and key.endswith("-${{ github.run_id }}")
+    restore = cache["with"]["restore-keys"].splitlines()
+    assert restore[0] == key.removesuffix("${{ github.run_id }}")
+    assert all(key.startswith(prefix) for prefix in restore)
+    assert _load("publish.yml")[True].keys() >= {"push"}  # "on:" reads as True in YAML 1.1
+    assert _load("publish.yml")[True]["push"] == {"branches": ["main"]}
+    for name in sorted(p.name for p in WORKFLOWS.glob("*.yml")):
+        for job_name, job in _load(name)["jobs"].items():
+            for step in job.get("steps", []):
+                path = str((step.get("with") or {}).get("path", ""))
+                if BUILD_CACHE in path:
+                    assert (name, job_name) == ("publish.yml", "publish"), (name, job_name)
+
+
 def _locked() -> dict[str, tuple[str, list[str]]]:
     """name -> (version, hashes) from requirements.lock."""
     found: dict[str, tuple[str, list[str]]] = {}

@@ -17,6 +17,7 @@ from pipeline.site import preview
 from pipeline.site.build import build_site, configured_engine
 
 ENGINES = ("mkdocs", "zensical")  # pipeline/core/config.py KpuConfig.engine
+CACHE_DIR = Path("build") / "cache"  # pipeline/site/render_cache.py
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,6 +50,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         default=None,
         help="mesin situs: mkdocs (MkDocs Material) atau zensical (bawaan: engine di kpu.yml)",
     )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="folder cache build: hasil render halaman yang tidak berubah dipakai lagi "
+        f"(bawaan: {CACHE_DIR.as_posix()}/; mesin mkdocs saja)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render setiap halaman dari awal, tanpa membaca atau menulis cache build",
+    )
     p.set_defaults(run=run)
 
 
@@ -72,22 +86,31 @@ def _build(args: argparse.Namespace, progress: console.Progress) -> Path:
     if args.preview_drafts:
         with tempfile.TemporaryDirectory(prefix="kpu-preview-") as folder:
             pages = preview.stage(args.root, Path(folder))
-            build_site(Path(folder), site_dir, _engine(args), progress=progress)
+            build_site(Path(folder), site_dir, _engine(args), progress=progress, cache=_cache(args))
             preview.finish(args.root, site_dir, pages)
         for page in pages:
             console.info(msg.PREVIEW_PAGE.format(draft=page.draft, path=page.path))
         return site_dir
     if args.only_verified is None:
-        return build_site(args.root, args.site_dir, args.engine, progress=progress)
+        return build_site(
+            args.root, args.site_dir, args.engine, progress=progress, cache=_cache(args)
+        )
     listed = verify.read_list(args.only_verified)
     with tempfile.TemporaryDirectory(prefix="kpu-verified-") as folder:
         left_out = verify.verified_tree(args.root, Path(folder), listed)
         for path in left_out:
             print(vmsg.SKIPPED_UNVERIFIED.format(path=path, what="dibangun"))
-        build_site(Path(folder), site_dir, _engine(args), progress=progress)
+        build_site(Path(folder), site_dir, _engine(args), progress=progress, cache=_cache(args))
     return site_dir
 
 
 def _engine(args: argparse.Namespace) -> str:
     """--engine, else the checkout's kpu.yml `engine` (for a build of a staged copy)."""
     return str(args.engine or configured_engine(args.root))
+
+
+def _cache(args: argparse.Namespace) -> Path | None:
+    """The build cache's folder, in the checkout even when a staged copy is built."""
+    if args.no_cache:
+        return None
+    return Path(args.cache_dir or args.root / CACHE_DIR).absolute()

@@ -40,10 +40,12 @@ def build_site(
     engine: str | None = None,
     staging: Path | None = None,
     progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> Path:
     """Stage a tree of plain files only and build it with `engine` (default: kpu.yml `engine`);
     BuildError carries the engine's own output, or every symlink, device or FIFO that must not be
-    published. `progress` (kpu build) counts the staged pages and announces the engine run."""
+    published. `progress` (kpu build) counts the staged pages and announces the engine run; `cache`
+    is the folder of the build cache (MkDocs only; None: every page rendered anew)."""
     refused = refused_entries(root)
     if refused:
         detail = "\n".join(problem.format_text() for problem in refused)
@@ -55,7 +57,7 @@ def build_site(
     staging = (staging or root / STAGING).absolute()
     # Zensical writes only inside the folder of its configuration: its output moves afterwards
     built = staging / "site" if engine == "zensical" else site_dir
-    config_file = stage(root, staging, built, engine, progress)
+    config_file = stage(root, staging, built, engine, progress, cache)
     if engine == "zensical":
         command = [_zensical(), "build", "--strict", "-f", str(config_file)]
     else:

@@ -6,11 +6,14 @@ fetches it from the deployed site (`social/<slug>/square.jpg`).
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
@@ -20,6 +23,9 @@ from pipeline.core.config import KpuConfig
 from pipeline.core.files import MAX_IMAGE_BYTES, read_limited
 from pipeline.core.model import Publication
 from pipeline.publish.channels.base import Image
+
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
 
 WIDE = (1200, 630)
 SQUARE = (1080, 1080)
@@ -79,16 +85,45 @@ def _social_images(
 
 
 def write_site_images(
-    root: Path, config: KpuConfig, publications: Iterable[Publication], site_dir: Path
+    root: Path,
+    config: KpuConfig,
+    publications: Iterable[Publication],
+    site_dir: Path,
+    cache: RenderCache | None = None,
 ) -> list[Path]:
-    """Put each publication's square image into the built site, where Instagram fetches it."""
+    """Put each publication's square image into the built site, where Instagram fetches it;
+    with `cache` (kpu build's), a card drawn by an earlier build from the same inputs is reused."""
     written = []
     for publication in publications:
         target = site_dir / site_path(publication.slug)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(social_images(root, config, publication).square.data)
+        target.write_bytes(_square(root, config, publication, cache))
         written.append(target)
     return written
+
+
+def _square(
+    root: Path, config: KpuConfig, publication: Publication, cache: RenderCache | None
+) -> bytes:
+    if cache is None:
+        return social_images(root, config, publication).square.data
+    from pipeline.site.render_cache import digest, fingerprint
+
+    source = root / publication.front.image if publication.front.image else None
+    photo = None
+    if source is not None and source.exists() and not source.is_symlink():
+        photo = hashlib.sha256(read_limited(source, MAX_IMAGE_BYTES)).hexdigest()
+    office, host = config.office.name, _host(config.base_url)
+    key = digest(fingerprint({}, []), publication.front.title, office, host, photo)
+    entry = cache.get("card", key)
+    if entry is not None:
+        try:
+            return base64.b64decode(entry["jpeg"], validate=True)
+        except (KeyError, TypeError, ValueError):
+            pass
+    data = social_images(root, config, publication).square.data
+    cache.put("card", key, {"jpeg": base64.b64encode(data).decode("ascii")})
+    return data
 
 
 def draw_card(title: str, office: str, host: str, size: tuple[int, int]) -> PILImage.Image:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -28,6 +28,9 @@ from pipeline.records.ledger import awaiting_instagram
 from pipeline.site import archive, csp, home, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
+
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
 
 POSTS_PREFIX = "posts/"
 DOCS_PREFIX = "content/"  # front matter paths are written from the repository root
@@ -175,11 +178,11 @@ class SiteGenerator:
             return None
         return self.registry.get(document_key(publication.front.document))
 
-    def write_cards(self, target: Path) -> None:
+    def write_cards(self, target: Path, cache: RenderCache | None = None) -> None:
         """Social cards below `target` (the built site, or the staged docs tree): Instagram
-        fetches them from their public URL."""
+        fetches them from their public URL. `cache`: kpu build's (pipeline/site/render_cache.py)."""
         waiting = awaiting_instagram(self.root, self.kpu, self.published)
         if waiting:  # Pillow and the channels are loaded only when there is a card to draw
             from pipeline.site.card import write_site_images
 
-            write_site_images(self.root, self.kpu, waiting, target)
+            write_site_images(self.root, self.kpu, waiting, target, cache)

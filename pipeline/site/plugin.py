@@ -4,9 +4,10 @@ staged tree, the generated pages and identity through pipeline/site/generate.py.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -15,7 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import yaml_load
 from mkdocs.utils.templates import TemplateContext
 
 from pipeline.core.errors import BuildError, ConfigError
@@ -27,17 +30,25 @@ from pipeline.messages import check as check_msg
 from pipeline.site import archive, feeds
 from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
 
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
+
+PLUGIN = "kpu"
+
 
 class KpuPluginConfig(Config):
     # true in the configuration `kpu build` writes for its staging tree (pipeline/site/staging.py),
     # where the generated pages and the identity are files and values already
     staged = config_options.Type(bool, default=False)
+    # the build cache's folder (pipeline/site/render_cache.py), set by `kpu build` unless --no-cache
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class KpuPlugin(BasePlugin[KpuPluginConfig]):
     """Sanitises every page; generates the site's own pages when the tree is not staged."""
 
     generator: SiteGenerator | None = None
+    cache: RenderCache | None = None
     withdrawn_sources: set[Path] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +58,8 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             detail = "\n".join(problem.format_text() for problem in refused)
             raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         if self.config.staged:
+            if self.config.cache_dir:
+                self._start_cache(config)
             return config
         try:
             self.generator = SiteGenerator(root)
@@ -56,6 +69,23 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             raise PluginError("\n".join(exc.problems)) from exc
         self.generator.configure(config)
         return config
+
+    def _start_cache(self, config: MkDocsConfig) -> None:
+        from pipeline.site import cached_derived, cached_render, page_cache
+        from pipeline.site.render_cache import RenderCache, fingerprint
+
+        with open(config.config_file_path, encoding="utf-8") as stream:
+            document = yaml_load(stream) or {}
+        document["plugins"] = [  # where the cache lives is no input of what it holds
+            {PLUGIN: {"staged": True}} if isinstance(entry, dict) and PLUGIN in entry else entry
+            for entry in document.get("plugins") or []
+        ]
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        self.cache = RenderCache(Path(str(self.config.cache_dir)))
+        key = fingerprint(document, theme)
+        cached_render.activate(self.cache, key)
+        page_cache.activate(self.cache, key)
+        cached_derived.activate(self.cache, key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         values: dict[str, str] = {}
@@ -95,10 +125,17 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return clean_html(html)
 
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views
-    def on_page_context(self, context: TemplateContext, page: Page, **_: Any) -> TemplateContext:
-        """Blog views show excerpts that the blog renders from the posts' Markdown itself."""
+    def on_page_context(
+        self, context: TemplateContext, page: Page, nav: Navigation, **_: Any
+    ) -> TemplateContext:
+        """Blog views show excerpts that the blog renders from the posts' Markdown itself. Last of
+        the page's context events: the build cache's key of the whole page is taken here."""
         for excerpt in context.get("posts") or ():  # type: ignore[attr-defined]
             excerpt.content = clean_html(excerpt.content)
+        if self.cache is not None:
+            from pipeline.site import page_cache
+
+            page_cache.offer(context, page, nav)
         return context
 
     @event_priority(50)  # before the rss plugin writes its feeds from the items it collected
@@ -108,6 +145,22 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         feeds.drop_withdrawn(config.plugins, self.withdrawn_sources)
         if self.generator is not None:
             self.generator.write_cards(Path(config.site_dir))
+        if self.cache is not None:
+            from pipeline.site.render_cache import ENGINE_KINDS
+
+            self.cache.prune(ENGINE_KINDS)
+            logging.getLogger("mkdocs.plugins.kpu").debug(
+                "build cache: %d hits, %d misses", self.cache.hits, self.cache.misses
+            )
+
+    def on_shutdown(self) -> None:
+        if self.cache is not None:
+            from pipeline.site import cached_derived, cached_render, page_cache
+
+            cached_render.deactivate()
+            page_cache.deactivate()
+            cached_derived.deactivate()
+            self.cache = None
 
 
 def _escape_meta(meta: MutableMapping[str, Any]) -> None:

@@ -47,10 +47,16 @@ SANITISER = "pipeline.site.markdown_safety"
 
 
 def stage(
-    root: Path, staging: Path, site_dir: Path, engine: str, progress: Progress | None = None
+    root: Path,
+    staging: Path,
+    site_dir: Path,
+    engine: str,
+    progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> Path:
     """Write the staging tree for `engine`; return its configuration file. BuildError on any
-    problem in the data the generated pages come from. `progress(done, total)` per page written."""
+    problem in the data the generated pages come from. `progress(done, total)` per page written;
+    `cache`: the build cache's folder (MkDocs only, pipeline/site/render_cache.py)."""
     staging = staging.absolute()
     if staging.exists():
         shutil.rmtree(staging)
@@ -85,9 +91,9 @@ def stage(
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
-    generator.write_cards(docs)
+    _write_cards(generator, docs, cache)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
-    document = _staged_config(root, generator, staging, site_dir, engine)
+    document = _staged_config(root, generator, staging, site_dir, engine, cache)
     if config.extra.get(
         "polyfills"
     ):  # the offline bundle's Web Worker shim (pipeline/records/bundle.py)
@@ -99,6 +105,18 @@ def stage(
         encoding="utf-8",
     )
     return target
+
+
+def _write_cards(generator: SiteGenerator, docs: Path, cache: Path | None) -> None:
+    """The cards, those of an earlier build reused from the build cache (when there is one)."""
+    if cache is None:
+        generator.write_cards(docs)
+        return
+    from pipeline.site.render_cache import STAGING_KINDS, RenderCache
+
+    cards = RenderCache(cache)
+    generator.write_cards(docs, cards)
+    cards.prune(STAGING_KINDS)
 
 
 @contextmanager
@@ -209,7 +227,12 @@ def _relative(path: Path, staging: Path) -> str:
 
 
 def _staged_config(
-    root: Path, generator: SiteGenerator, staging: Path, site_dir: Path, engine: str
+    root: Path,
+    generator: SiteGenerator,
+    staging: Path,
+    site_dir: Path,
+    engine: str,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     docs, theme = staging / DOCS, staging / THEME
     with (root / CONFIG_NAME).open(encoding="utf-8") as stream:
@@ -239,7 +262,10 @@ def _staged_config(
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == PLUGIN:
             if engine == "mkdocs":  # sanitising and escaping only: everything else is staged
-                plugins.append({PLUGIN: {"staged": True}})
+                kpu: dict[str, Any] = {"staged": True}
+                if cache is not None:
+                    kpu["cache_dir"] = str(cache.absolute())
+                plugins.append({PLUGIN: kpu})
             continue
         if name == "rss":
             options = dict(options or {})

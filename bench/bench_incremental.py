@@ -1,0 +1,69 @@
+"""Benchmark the build cache: adding one post to a 1,000-post site.
+
+Run by hand:  .venv/bin/python bench/bench_incremental.py [N] [ROUNDS] [cards]
+Target (issue #14, item 2): the build after adding one post, with the cache of the build before
+it, <= 0.5x the full build of the same tree (`kpu build --no-cache`). CPU seconds, median of
+alternating rounds (bench/cpu.py); before each timed incremental build the post is taken out and
+the tree built untimed, so that the cache holds exactly the build before the change.
+The site's posts were published long ago (bench_merge_flow.record_history), as on the office's
+site: only the new post waits for Instagram and gets a card. With `cards`, no post has been
+published yet: every one waits for Instagram and the build draws (or reuses) its card.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_merge_flow import POST, make_site, record_history  # noqa: E402
+from bench.cpu import alternate, child_cpu, environ, median_cpu  # noqa: E402
+
+
+def main(count: int, rounds: int, cards: bool = False) -> None:
+    kpu = [sys.executable, "-m", "pipeline", "-q", "build", "--site-dir"]
+    env = environ(PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = make_site(Path(tmp) / "site", count)
+        if not cards:
+            record_history(site)
+        new = site / "content" / "posts" / "2026" / "bench-publikasi-baru.md"
+        text = POST.format(i=count, month=12, day=1)  # the newest: first on the blog's index
+
+        def with_post() -> None:
+            new.write_text(text, encoding="utf-8")
+
+        def cache_of_the_build_before() -> None:
+            new.unlink(missing_ok=True)
+            child_cpu(kpu + [str(Path(tmp) / "before")], site, env)
+            with_post()
+
+        runs = alternate(
+            {
+                "full": kpu + [str(Path(tmp) / "full"), "--no-cache"],
+                "incremental": kpu + [str(Path(tmp) / "incremental")],
+            },
+            site,
+            rounds=rounds,
+            env=env,
+            before_each={"full": with_post, "incremental": cache_of_the_build_before},
+        )
+    full, incremental = median_cpu(runs["full"]), median_cpu(runs["incremental"])
+    print(
+        f"{count} posts{' (cards)' if cards else ''}, {rounds} rounds: full `kpu build --no-cache` {full:.1f} s CPU; "
+        f"after adding one post, warm cache {incremental:.1f} s CPU; "
+        f"ratio {incremental / full:.2f}x"
+    )
+    for name, measured in runs.items():
+        print(f"  {name}: " + ", ".join(f"{run.cpu:.1f}" for run in measured))
+
+
+if __name__ == "__main__":
+    main(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 1000,
+        int(sys.argv[2]) if len(sys.argv) > 2 else 3,
+        cards="cards" in sys.argv[3:],
+    )

@@ -1,0 +1,123 @@
+"""`kpu build` with its build cache writes the same site, byte for byte, as a build without it:
+after a change (a new post, a post that moved to another year so that links to it change) and
+with a damaged cache. Only what is time-dependent by nature is set aside: the feeds' build dates
+and the spreadsheet's creation time (and its zip members' timestamps)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from tests.conftest import run_kpu
+
+POST = """\
+---
+title: "Publikasi nomor {i}"
+description: "Ringkasan publikasi nomor {i}."
+date: {year}-{month:02d}-{day:02d}T09:00:00+07:00
+categories: [Informasi Hukum]
+tags: [pemilu]
+authors: [tim-desain]
+request:
+  number: "{i:04d}/ND/HK.03/Kab/X/2026"
+  date: 2026-01-01
+  unit: "Subbagian Hukum dan SDM"
+election_stage: informasi-umum
+legal_basis:
+  - "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+status: ready
+---
+
+Pembuka publikasi nomor {i}, lihat juga [publikasi sebelumnya]({link}).
+
+<!-- more -->
+
+## Rincian
+
+Penjelasan lanjutan publikasi nomor {i}.
+"""
+# the channel's own dates, the time of the build (the items' dates come from the posts)
+_BUILD_DATES = re.compile(rb"<pubDate>[^<]*</pubDate>\s*<lastBuildDate>[^<]*</lastBuildDate>")
+
+
+def _write_post(repo: Path, i: int, year: int = 2026, link: str = "../../profil.md") -> None:
+    folder = repo / "content" / "posts" / "2026"  # the year of the URL is the date's
+    folder.mkdir(parents=True, exist_ok=True)
+    text = POST.format(i=i, year=year, month=1 + i % 12, day=1 + i % 28, link=link)
+    (folder / f"publikasi-{i:03d}.md").write_text(text, encoding="utf-8")
+
+
+def _comparable(site: Path) -> dict[str, bytes]:
+    """Every file of the built site, with what a clock puts into it set aside."""
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        name = path.relative_to(site).as_posix()
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    if member != "docProps/core.xml":
+                        files[f"{name}!{member}"] = archive.read(member)
+            continue
+        if name.startswith("feed_") and name.endswith(".xml"):
+            data, found = _BUILD_DATES.subn(b"<pubDate/><lastBuildDate/>", data)
+            assert found == 1, name
+        files[name] = data
+    return files
+
+
+def _assert_same_site(built: Path, cold: Path) -> None:
+    ours, theirs = _comparable(built), _comparable(cold)
+    assert sorted(ours) == sorted(theirs)
+    differing = [name for name in theirs if ours[name] != theirs[name]]
+    assert differing == []
+
+
+def _build(repo: Path, out: str, *extra: str) -> Path:
+    result = run_kpu("build", "--site-dir", out, *extra, cwd=repo)
+    assert result.code == 0, result.out + result.err
+    return repo / out
+
+
+def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_change(
+    repo: Path,
+) -> None:
+    for i in range(24):  # more than two pages of the blog's index (ten a page)
+        _write_post(repo, i, link="publikasi-000.md" if i else "../../profil.md")
+    cold = _build(repo, "cold", "--no-cache")
+    assert not (repo / "build" / "cache").exists()  # --no-cache writes none either
+    filled = _build(repo, "filled")
+    assert any((repo / "build" / "cache").rglob("*.json"))
+    _assert_same_site(filled, cold)
+    _assert_same_site(_build(repo, "warm"), cold)
+
+    _write_post(repo, 24)
+    # a corrected opening: the excerpt changes on views whose posts and titles stay the same
+    corrected = repo / "content" / "posts" / "2026" / "publikasi-003.md"
+    text = corrected.read_text("utf-8")
+    corrected.write_text(text.replace("Pembuka publikasi", "Pembuka yang diperbaiki"), "utf-8")
+    after = _build(repo, "after")
+    _assert_same_site(after, _build(repo, "cold-after", "--no-cache"))
+    april = (after / "publikasi" / "arsip" / "2026" / "04" / "index.html").read_text("utf-8")
+    assert "Pembuka yang diperbaiki" in april
+
+    # the post the others link to is dated 2025: its URL changes, their Markdown does not
+    _write_post(repo, 0, year=2025)
+    moved = _build(repo, "moved")
+    _assert_same_site(moved, _build(repo, "cold-moved", "--no-cache"))
+    page = (moved / "publikasi" / "2026" / "publikasi-005" / "index.html").read_text("utf-8")
+    assert 'href="../../2025/publikasi-000/"' in page
+
+
+def test_a_damaged_cache_is_ignored_and_the_site_is_the_same(repo: Path) -> None:
+    for i in range(3):
+        _write_post(repo, i)
+    cold = _build(repo, "cold", "--no-cache")
+    _build(repo, "filled", "--cache-dir", "elsewhere")
+    entries = sorted((repo / "elsewhere").rglob("*.json"))
+    assert entries
+    for n, entry in enumerate(entries):  # truncated, not JSON, another entry's text
+        entry.write_text(["", "{not json", entries[0].read_text("utf-8")][n % 3], "utf-8")
+    _assert_same_site(_build(repo, "again", "--cache-dir", "elsewhere"), cold)
+    assert not (repo / "build" / "cache").exists()
