@@ -8,6 +8,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -25,6 +26,7 @@ from pipeline.messages import check as check_msg
 from pipeline.regulations import RegistryError
 from pipeline.safety import clean_html, escape
 from pipeline.site import archive, feeds
+from pipeline.site.excerpt_memo import memoize
 from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
 
 
@@ -92,6 +94,10 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         rendered = getattr(page, "_title_from_render", None)
         if isinstance(rendered, str):  # the first heading's text, already HTML: printed as it is
             page._title_from_render = Markup(rendered)
+        # a blog post's excerpt, which the blog made in its on_page_markdown
+        excerpt = getattr(page, "excerpt", None)
+        if excerpt is not None and isinstance(getattr(excerpt, "md", None), Markdown):
+            memoize(excerpt.md)  # converted once, not once per view that lists the post
         return clean_html(html)
 
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views
