@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -23,17 +23,23 @@ from pipeline.errors import BuildError, ConfigError
 from pipeline.files import refused_entries
 from pipeline.identity import fill
 from pipeline.messages import check as check_msg
-from pipeline.regulations import RegistryError
 from pipeline.safety import clean_html, escape
-from pipeline.site import archive, feeds
+from pipeline.site import feeds
 from pipeline.site.excerpt_memo import memoize
-from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
+
+if TYPE_CHECKING:  # the generator's modules load only when the tree is not staged
+    from pipeline.site.generate import SiteGenerator
+
+POSTS_PREFIX = "posts/"  # as pipeline/site/generate.py
+DOCS_PREFIX = "content/"
 
 
 class KpuPluginConfig(Config):
     # true in the configuration `kpu build` writes for its staging tree (pipeline/site/staging.py),
     # where the generated pages and the identity are files and values already
     staged = config_options.Type(bool, default=False)
+    # in a staged tree: the src_uri of every withdrawn post, which the feeds leave out
+    withdrawn = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class KpuPlugin(BasePlugin[KpuPluginConfig]):
@@ -50,6 +56,9 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         if self.config.staged:
             return config
+        from pipeline.regulations import RegistryError
+        from pipeline.site.generate import SiteGenerator
+
         try:
             self.generator = SiteGenerator(root)
         except ConfigError as exc:
@@ -65,12 +74,11 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             self.generator.add_files(files, config)
             values = self.generator.values
         _escape_authors(config, values)  # a staged tree has its placeholders filled already
-        published = (
-            self.generator.published_by_uri
-            if self.generator is not None
-            else archive.site_publications(files, config)
-        )
-        self.withdrawn_sources = feeds.withdrawn_sources(published, files)
+        if self.generator is not None:
+            published = self.generator.published_by_uri
+            self.withdrawn_sources = feeds.withdrawn_sources(published, files)
+        else:  # staged: the staging step has read and validated the posts already
+            self.withdrawn_sources = feeds.sources(self.config.withdrawn, files)
         return files
 
     def on_page_markdown(

@@ -35,6 +35,7 @@ from pipeline.identity import fill
 from pipeline.messages import check as msg
 from pipeline.regulations import RegistryError
 from pipeline.safety import escape
+from pipeline.site import feeds
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
 
 ENGINES = ("mkdocs", "zensical")
@@ -237,7 +238,8 @@ def _staged_config(
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == PLUGIN:
             if engine == "mkdocs":  # sanitising and escaping only: everything else is staged
-                plugins.append({PLUGIN: {"staged": True}})
+                withdrawn = feeds.withdrawn_uris(generator.published_by_uri)
+                plugins.append({PLUGIN: {"staged": True, "withdrawn": withdrawn}})
             continue
         if name == "rss":
             options = dict(options or {})
