@@ -174,12 +174,21 @@ def builds(tmp: Path, count: int) -> dict[str, Build]:
 def measure(found: dict[str, Build], rounds: int) -> dict[str, tuple[float, float, float]]:
     """name -> (median CPU s, median wall s, peak MB)."""
     runs: dict[str, list[Run]] = {name: [] for name in found}
+    failed: dict[str, str] = {}
     for _ in range(rounds):
         for name, (command, cwd, before, env) in found.items():
+            if name in failed:
+                continue
             before()
-            runs[name].append(child_cpu(command, cwd, env))
+            try:
+                runs[name].append(child_cpu(command, cwd, env))
+            except RuntimeError as exc:  # reported, and the other builds go on
+                failed[name] = str(exc).strip().splitlines()[-1]
+                print(f"{name} FAILED: {failed[name][:300]}")
     result = {}
     for name, (command, cwd, before, env) in found.items():
+        if name in failed:
+            continue
         before()
         peak = peak_rss_mb(command, cwd, env)
         cpu = statistics.median(r.cpu for r in runs[name])
