@@ -76,11 +76,16 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> f
 def plain_config(site: Path) -> Path:
     """mkdocs.yml without the kpu plugin: what MkDocs Material alone costs for the same tree.
 
+    The site's address is set as any Material site sets it (the kpu plugin fills it from kpu.yml),
+    so that the feeds, the sitemap and the canonical links are made as in the real build.
     Without the plugin the generated pages are missing from the nav, so this build is not strict.
     """
+    from pipeline.core.config import load_config
+
     text = (site / "mkdocs.yml").read_text(encoding="utf-8")
     plain = site / "mkdocs-plain.yml"
-    plain.write_text(text.replace("\n  - kpu\n", "\n"), encoding="utf-8")
+    address = f"site_url: {load_config(site).base_url}\n"
+    plain.write_text(address + text.replace("\n  - kpu\n", "\n"), encoding="utf-8")
     assert plain.read_text(encoding="utf-8") != text, "the kpu plugin line was not found"
     return plain
 

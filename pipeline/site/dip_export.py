@@ -84,16 +84,18 @@ def xlsx_bytes(rows: list[list[str]], title: str) -> bytes:
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(list(COLUMNS))
+    # one style object for every cell: openpyxl files each assignment under the equal one anyway
+    wrapped, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
     for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = bold
+        cell.alignment = wrapped
     for row in rows:
         sheet.append([_safe(c) for c in row])
     for index, width in enumerate(WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for line in sheet.iter_rows(min_row=3):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
     sheet.freeze_panes = "A3"
     book.properties.creator = title
     out = io.BytesIO()

@@ -10,19 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import Files
 
-from pipeline.core.model import Publication
+if TYPE_CHECKING:
+    from pipeline.core.model import Publication
 
 
 def withdrawn_sources(published: Mapping[str, Publication], files: Files) -> set[Path]:
     """The absolute source paths of the withdrawn posts of this build."""
+    return sources(withdrawn_uris(published), files)
+
+
+def withdrawn_uris(published: Mapping[str, Publication]) -> list[str]:
+    """The src_uri of the withdrawn posts, in the order of `published`."""
+    return [uri for uri, pub in published.items() if pub.front.withdrawn is not None]
+
+
+def sources(uris: Iterable[str], files: Files) -> set[Path]:
+    """The absolute source paths of the pages `uris` of this build."""
     found = set()
-    for uri, publication in published.items():
+    for uri in uris:
         file = files.get_file_from_path(uri)
-        if publication.front.withdrawn is not None and file is not None and file.abs_src_path:
+        if file is not None and file.abs_src_path:
             found.add(Path(file.abs_src_path).absolute())
     return found
 

@@ -9,6 +9,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -27,8 +28,14 @@ from pipeline.core.identity import fill
 from pipeline.core.safety import clean_html, escape
 from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as check_msg
-from pipeline.site import archive, feeds
-from pipeline.site.generate import DOCS_PREFIX, POSTS_PREFIX, SiteGenerator
+from pipeline.site import feeds
+from pipeline.site.excerpt_memo import memoize
+
+if TYPE_CHECKING:  # the generator's modules load only when the tree is not staged
+    from pipeline.site.generate import SiteGenerator
+
+POSTS_PREFIX = "posts/"  # as pipeline/site/generate.py
+DOCS_PREFIX = "content/"
 
 if TYPE_CHECKING:
     from pipeline.site.render_cache import RenderCache
@@ -42,6 +49,8 @@ class KpuPluginConfig(Config):
     staged = config_options.Type(bool, default=False)
     # the build cache's folder (pipeline/site/render_cache.py), set by `kpu build` unless --no-cache
     cache_dir = config_options.Optional(config_options.Type(str))
+    # in a staged tree: the src_uri of every withdrawn post, which the feeds leave out
+    withdrawn = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class KpuPlugin(BasePlugin[KpuPluginConfig]):
@@ -61,6 +70,8 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             if self.config.cache_dir:
                 self._start_cache(config)
             return config
+        from pipeline.site.generate import SiteGenerator
+
         try:
             self.generator = SiteGenerator(root)
         except ConfigError as exc:
@@ -93,12 +104,11 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             self.generator.add_files(files, config)
             values = self.generator.values
         _escape_authors(config, values)  # a staged tree has its placeholders filled already
-        published = (
-            self.generator.published_by_uri
-            if self.generator is not None
-            else archive.site_publications(files, config)
-        )
-        self.withdrawn_sources = feeds.withdrawn_sources(published, files)
+        if self.generator is not None:
+            published = self.generator.published_by_uri
+            self.withdrawn_sources = feeds.withdrawn_sources(published, files)
+        else:  # staged: the staging step has read and validated the posts already
+            self.withdrawn_sources = feeds.sources(self.config.withdrawn, files)
         return files
 
     def on_page_markdown(
@@ -122,6 +132,10 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         rendered = getattr(page, "_title_from_render", None)
         if isinstance(rendered, str):  # the first heading's text, already HTML: printed as it is
             page._title_from_render = Markup(rendered)
+        # a blog post's excerpt, which the blog made in its on_page_markdown
+        excerpt = getattr(page, "excerpt", None)
+        if excerpt is not None and isinstance(getattr(excerpt, "md", None), Markdown):
+            memoize(excerpt.md)  # converted once, not once per view that lists the post
         return clean_html(html)
 
     @event_priority(-150)  # after the blog plugin (-100) has rendered the excerpts of its views

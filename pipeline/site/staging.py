@@ -35,6 +35,7 @@ from pipeline.core.identity import fill
 from pipeline.core.safety import escape
 from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as msg
+from pipeline.site import feeds
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
 
 ENGINES = ("mkdocs", "zensical")
@@ -262,7 +263,8 @@ def _staged_config(
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == PLUGIN:
             if engine == "mkdocs":  # sanitising and escaping only: everything else is staged
-                kpu: dict[str, Any] = {"staged": True}
+                withdrawn = feeds.withdrawn_uris(generator.published_by_uri)
+                kpu: dict[str, Any] = {"staged": True, "withdrawn": withdrawn}
                 if cache is not None:
                     kpu["cache_dir"] = str(cache.absolute())
                 plugins.append({PLUGIN: kpu})
