@@ -65,3 +65,14 @@ def test_post_page_shows_its_image_with_alt_text_and_its_memo(repo: Path) -> Non
     assert "Nota Dinas: nomor 012/ND/HK.03/Kab/X/2026, tanggal 1 Oktober 2026" in memo
     assert "Diusulkan oleh: Subbagian Hukum dan SDM" in memo
     assert "Tahapan: Informasi umum (di luar tahapan)" in memo
+
+
+def test_the_plugin_and_the_generator_agree_on_where_posts_and_content_live() -> None:
+    """The plugin keeps its own copies (it must not import the generator in a staged build):
+    a post's feed image and withdrawn notice depend on the two agreeing."""
+    from pipeline.site import generate, plugin
+
+    assert (plugin.POSTS_PREFIX, plugin.DOCS_PREFIX) == (
+        generate.POSTS_PREFIX,
+        generate.DOCS_PREFIX,
+    )
