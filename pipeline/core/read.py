@@ -188,17 +188,21 @@ class Document:
 
 def load_as(text: str, loader: type[yaml.SafeLoader]) -> Any:
     """`yaml.load(text, Loader=loader)` for a trusted file such as mkdocs.yml, parsed by libyaml:
-    the same constructors and resolvers (copies of `loader`'s) on the C parser, about ten times faster. A
-    document libyaml refuses is loaded again with `loader` itself, so its error is PyYAML's."""
+    the same constructors and resolvers (copies of `loader`'s) on the C parser, about ten times
+    faster. A document libyaml refuses is loaded again with `loader` itself, so its error is
+    PyYAML's."""
     if not yaml.__with_libyaml__:
         return yaml.load(text, Loader=loader)
     try:
-        return yaml.load(text, Loader=_c_twin(loader))
+        twin = _C_TWINS.get(loader) or _C_TWINS.setdefault(loader, _c_twin(loader))
+        return yaml.load(text, Loader=twin)
     except yaml.YAMLError:
         return yaml.load(text, Loader=loader)
 
 
-@functools.cache
+_C_TWINS: dict[type, type] = {}
+
+
 def _c_twin(loader: type[yaml.SafeLoader]) -> type:
     return type(
         f"C{loader.__name__}",
