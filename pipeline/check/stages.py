@@ -19,7 +19,7 @@ Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=
 class Stage(BaseModel):
     """One stage or activity; `general` ones (information outside any stage) never end."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: Text = Field(description="Indonesian name shown to staff.")
     general: bool = Field(False, description="Outside any stage: always current.")
@@ -42,7 +42,7 @@ class Stage(BaseModel):
 
 
 class Stages(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     stages: dict[Text, Stage] = Field(min_length=1)
 

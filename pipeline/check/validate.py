@@ -297,8 +297,10 @@ def validate_file(ctx: Context, path: Path, shown: str) -> tuple[Publication | N
     relative = path if path.as_posix() == shown else Path(shown)  # the same path: kept
     publication = Publication(relative, front, doc.body, doc.body_line)
     # Social posts over a network's limit fail here, before merge, not at publish time.
-    line = doc.front.line_of(("social",) if "social" in doc.meta else ("title",))
-    problems += [error(shown, line, text) for _, text in check_posts(ctx, publication)]
+    too_long = check_posts(ctx, publication)
+    if too_long:  # the line is looked up only for a post that breaks a limit
+        line = doc.front.line_of(("social",) if "social" in doc.meta else ("title",))
+        problems += [error(shown, line, text) for _, text in too_long]
     if any(p.level.value == "error" for p in problems):
         return None, problems
     return publication, problems
@@ -328,7 +330,7 @@ def _rules(ctx: Context, doc: Document, front: FrontMatter, path: Path) -> Itera
     slug = slug_for(path, front)
     if not valid_slug(slug):
         yield error(shown, 1, msg.SLUG_INVALID.format(name=path.name))
-    yield from _stage(ctx, shown, front, line(("election_stage",)))
+    yield from _stage(ctx, shown, front, lambda: line(("election_stage",)))
     for i, citation in enumerate(front.legal_basis):
         found = ctx.citation_problem(citation)
         if found:
@@ -408,21 +410,24 @@ def _blog(ctx: Context, doc: Document, front: FrontMatter) -> Iterator[Problem]:
         yield error(doc.display, doc.body_line, msg.EXCERPT_MISSING.format(separator=separator))
 
 
-def _stage(ctx: Context, shown: str, front: FrontMatter, line: int) -> Iterator[Problem]:
+def _stage(
+    ctx: Context, shown: str, front: FrontMatter, line: Callable[[], int]
+) -> Iterator[Problem]:
+    """`line()`: the field's line, looked up only when there is something to say."""
     stage = ctx.stages.get(front.election_stage)
     if stage is None:
         choices = ", ".join(ctx.stages)
         yield error(
-            shown, line, msg.STAGE_UNKNOWN.format(got=front.election_stage, choices=choices)
+            shown, line(), msg.STAGE_UNKNOWN.format(got=front.election_stage, choices=choices)
         )
         return
     if not shown.startswith("drafts/"):
         return  # published pages are history: the stage check applied when they were drafts
     if stage.ended(ctx.today):
-        yield warning(shown, line, msg.STAGE_ENDED.format(name=stage.name, end=_d(stage.end)))
+        yield warning(shown, line(), msg.STAGE_ENDED.format(name=stage.name, end=_d(stage.end)))
     elif stage.not_started(ctx.today):
         yield warning(
-            shown, line, msg.STAGE_NOT_STARTED.format(name=stage.name, start=_d(stage.start))
+            shown, line(), msg.STAGE_NOT_STARTED.format(name=stage.name, start=_d(stage.start))
         )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from pipeline.check.validate import load_context, validate
 from pipeline.core import console, output
 from pipeline.core.errors import ConfigError, GitError
-from pipeline.core.gitrepo import may_be_repository
+from pipeline.core.gitdir import may_be_repository
 from pipeline.core.problems import Level, has_errors
 from pipeline.messages import check as msg
 from pipeline.messages import cli as cli_msg

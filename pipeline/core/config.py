@@ -34,7 +34,9 @@ office's own (its type decides "Ketua KPU Kota")."""
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it is first used, so the models nested in
+    # FrontMatter or KpuConfig are built once, inside the schema of the model that holds them
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Office(_Strict):

@@ -76,7 +76,9 @@ def _number_text(value: object) -> object:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it is first used, so the models nested in
+    # FrontMatter or KpuConfig are built once, inside the schema of the model that holds them
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Request(_Strict):

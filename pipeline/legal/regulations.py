@@ -71,7 +71,9 @@ KIND_AUTHORS: dict[str, str] = {
 class Regulation(BaseModel):
     """One legal document as recorded by Subbag Hukum, in the JDIH Lembar Kerja fields."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, defer_build=True
+    )
 
     key: str = Field(description='Registry key; must equal the citation key, e.g. "uu-7-2017".')
     document_type: str = Field("Peraturan Perundang-undangan", description="Tipe dokumen (JDIH).")

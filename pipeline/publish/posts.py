@@ -17,12 +17,12 @@ from pipeline.core.model import Publication, channels_of
 from pipeline.core.timeutil import aware
 from pipeline.messages import publish as msg
 from pipeline.publish import x_urls
-from pipeline.publish.channels.base import Channel, Limits, Post
-from pipeline.publish.channels.registry import REGISTRY
+from pipeline.publish.channels.traits import TRAITS, Limits
 from pipeline.site.urls import post_url, post_url_bound
 
 if TYPE_CHECKING:
     from pipeline.check.validate import Context
+    from pipeline.publish.channels.base import Channel, Post
 
 MKDOCS_FILE = "mkdocs.yml"
 _URL = re.compile(r"https?://\S+")
@@ -94,6 +94,7 @@ def hashtag_count(text: str) -> int:
 
 def render_post(channel: Channel, publication: Publication, url: str) -> Post:
     """The post exactly as `channel` will send it, image included."""
+    from pipeline.publish.channels.base import Post  # the channel modules: only to post
     from pipeline.site import card  # Pillow, only when posts are made
 
     channel = channel.voice()
@@ -165,8 +166,8 @@ def surely_within(text: str, limits: Limits) -> bool:
 
 def problems_of(text: str, name: str) -> list[str]:
     """Indonesian messages for every limit of channel `name` that `text` breaks."""
-    limits = REGISTRY[name].limits
-    label = REGISTRY[name].label
+    limits = TRAITS[name].limits
+    label = TRAITS[name].label
     found = []
     length = measure(text, limits)
     if length > limits.text:
@@ -203,7 +204,7 @@ def check_posts(ctx: Context, publication: Publication) -> list[tuple[str, str]]
             # neither URL is in the text, so both are appended: the bound's post is the longer
             if written not in bounded:
                 bounded[written] = _compose(written, bound, hashtags)
-            if surely_within(bounded[written], REGISTRY[name].limits):
+            if surely_within(bounded[written], TRAITS[name].limits):
                 continue
         if url is None:
             url = publication_url(ctx, publication, strict=False)
@@ -226,13 +227,13 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
         title = inert.text(publication.front.title)
         lines += [f"#### {title}", "", msg.PREVIEW_PAGE.format(url=inert.code(url)), ""]
         for name in channels_of(publication, ctx.config.channels.enabled):
-            limits = REGISTRY[name].limits
+            limits = TRAITS[name].limits
             text = compose_text(publication, name, url, hashtags)
             length = measure(text, limits)
             mark = "✅" if not problems_of(text, name) else "❌"
             lines.append(
                 msg.PREVIEW_CHANNEL.format(
-                    mark=mark, label=REGISTRY[name].label, length=length, limit=limits.text
+                    mark=mark, label=TRAITS[name].label, length=length, limit=limits.text
                 )
             )
             if name == "x":
@@ -247,7 +248,7 @@ def preview_markdown(publications: Iterable[Publication], ctx: Context) -> str:
             from pipeline.site import card  # Pillow, only when a comment shows the images
 
             wide, square = card.preview_paths(publication)
-            image = square if REGISTRY[name].square_image else wide
+            image = square if TRAITS[name].square_image else wide
             lines += [
                 msg.PREVIEW_LINK.format(url=inert.code(url) if url in text else "-"),
                 msg.PREVIEW_TAGS.format(tags=tags or "-"),

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from pipeline.core.read import load_as
+
 MKDOCS_FILE = "mkdocs.yml"
 
 
@@ -35,7 +37,7 @@ def load_blog_rules(root: Path) -> BlogRules:
     path = root / MKDOCS_FILE
     if not path.exists():
         return BlogRules()
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    config = load_as(path.read_text(encoding="utf-8"), _TolerantLoader) or {}
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and ("blog" in entry or "material/blog" in entry):
             blog = entry.get("blog") or entry.get("material/blog") or {}

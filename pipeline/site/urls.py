@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from pipeline.core.model import Publication
+from pipeline.core.read import load_as
 from pipeline.core.timeutil import aware, now
 from pipeline.site import blog_options
 
@@ -43,7 +44,7 @@ def blog_settings(mkdocs_config_path: Path) -> BlogSettings:
     mkdocs.yml is read: no theme, no plugins run. When every option is one the plugin accepts as
     written, the values are taken from the YAML (`_plain_values`); anything else goes through the
     plugin's own config class, which says what is wrong."""
-    doc = yaml.load(mkdocs_config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    doc = load_as(mkdocs_config_path.read_text(encoding="utf-8"), _Loader) or {}
     options = _blog_options(doc.get("plugins") or [])
     if options is None:
         raise ValueError(f"{mkdocs_config_path}: plugin blog tidak aktif")

@@ -16,25 +16,12 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from pipeline.core import redact
 from pipeline.core.credentials import EnvVar
 from pipeline.core.errors import RemoteError
+from pipeline.publish.channels.traits import Limits
 
 if TYPE_CHECKING:  # annotations only: listing the channels needs no pydantic models
     from pipeline.core.config import KpuConfig
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What a network accepts in one post."""
-
-    text: int
-    """Maximum length of the text (the caption, since every post carries an image)."""
-    weighted: bool = False
-    """X counts characters by weight (CJK and emoji count 2) and every URL as 23."""
-    urls_as: int | None = None
-    """Length every URL counts as (Mastodon and X: 23), or None to count it as written."""
-    hashtags: int | None = None
-    """Maximum number of hashtags (Instagram: 30)."""
 
 
 @dataclass(frozen=True)

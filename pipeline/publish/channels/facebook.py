@@ -6,15 +6,16 @@ from typing import Any
 
 from pipeline.core.credentials import CHANNEL_ENV
 from pipeline.publish.channels import http
-from pipeline.publish.channels.base import Channel, ChannelError, Limits, Post, Result, parsed
+from pipeline.publish.channels.base import Channel, ChannelError, Post, Result, parsed
 from pipeline.publish.channels.graph import DEFAULT_BASE, Graph
+from pipeline.publish.channels.traits import TRAITS
 
 
 class Facebook(Channel):
     name = "facebook"
-    label = "Facebook"
+    label = TRAITS["facebook"].label
     env = CHANNEL_ENV["facebook"]
-    limits = Limits(text=2200)
+    limits = TRAITS["facebook"].limits
     can_lookup = True
 
     @property

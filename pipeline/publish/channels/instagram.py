@@ -14,13 +14,13 @@ from pipeline.publish.channels import http
 from pipeline.publish.channels.base import (
     Channel,
     ChannelError,
-    Limits,
     Post,
     Result,
     Retryable,
     parsed,
 )
 from pipeline.publish.channels.graph import DEFAULT_BASE, Graph
+from pipeline.publish.channels.traits import TRAITS
 
 READY_CHECKS = 10
 READY_WAIT = 2.0
@@ -28,10 +28,10 @@ READY_WAIT = 2.0
 
 class Instagram(Channel):
     name = "instagram"
-    label = "Instagram"
+    label = TRAITS["instagram"].label
     env = CHANNEL_ENV["instagram"]
-    limits = Limits(text=2200, hashtags=30)
-    square_image = True
+    limits = TRAITS["instagram"].limits
+    square_image = TRAITS["instagram"].square_image
     can_lookup = True
 
     @property

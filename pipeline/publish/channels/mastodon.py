@@ -16,22 +16,22 @@ from pipeline.publish.channels import http
 from pipeline.publish.channels.base import (
     Channel,
     ChannelError,
-    Limits,
     Post,
     RateLimited,
     Result,
     Retryable,
     parsed,
 )
+from pipeline.publish.channels.traits import TRAITS
 
 T = TypeVar("T")
 
 
 class Mastodon(Channel):
     name = "mastodon"
-    label = "Mastodon"
+    label = TRAITS["mastodon"].label
     env = CHANNEL_ENV["mastodon"]
-    limits = Limits(text=500, urls_as=23)
+    limits = TRAITS["mastodon"].limits
     idempotent = True
     """Within the hour Mastodon keeps an Idempotency-Key; after that, `lookup` finds the status."""
     can_lookup = True

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.core import redact
 from pipeline.core.timeutil import now
-from pipeline.publish.channels.base import Channel, Limits, Post, Result
+from pipeline.publish.channels.base import Channel, Post, Result
+from pipeline.publish.channels.traits import TRAITS
 
 if TYPE_CHECKING:
     from pipeline.core.config import KpuConfig
@@ -25,8 +26,8 @@ OUTBOX_DIR = "outbox"
 
 class Outbox(Channel):
     name = "outbox"
-    label = "Outbox (berkas lokal)"
-    limits = Limits(text=100_000)
+    label = TRAITS["outbox"].label
+    limits = TRAITS["outbox"].limits
     can_lookup = True
 
     def __init__(

@@ -9,7 +9,8 @@ from typing import Any
 
 from pipeline.core.credentials import CHANNEL_ENV
 from pipeline.publish.channels import http
-from pipeline.publish.channels.base import Channel, ChannelError, Limits, Post, Result, parsed
+from pipeline.publish.channels.base import Channel, ChannelError, Post, Result, parsed
+from pipeline.publish.channels.traits import TRAITS
 
 DEFAULT_BASE = "https://api.telegram.org"
 
@@ -28,9 +29,9 @@ DIALECT = http.Dialect(describe=_describe, wait=_wait)
 
 class Telegram(Channel):
     name = "telegram"
-    label = "Telegram"
+    label = TRAITS["telegram"].label
     env = CHANNEL_ENV["telegram"]
-    limits = Limits(text=1024)  # a photo caption; a text-only message would allow 4096
+    limits = TRAITS["telegram"].limits
 
     def _call(self, method: str, *, creates: bool = False, **kwargs: Any) -> Any:
         base = self.setting("TELEGRAM_API_BASE", DEFAULT_BASE).rstrip("/")

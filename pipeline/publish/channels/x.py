@@ -16,7 +16,6 @@ from pipeline.publish.channels import http
 from pipeline.publish.channels.base import (
     Channel,
     ChannelError,
-    Limits,
     OutcomeUnknown,
     Post,
     RateLimited,
@@ -24,15 +23,16 @@ from pipeline.publish.channels.base import (
     Retryable,
     parsed,
 )
+from pipeline.publish.channels.traits import TRAITS
 
 T = TypeVar("T")
 
 
 class X(Channel):
     name = "x"
-    label = "X (Twitter)"
+    label = TRAITS["x"].label
     env = CHANNEL_ENV["x"]
-    limits = Limits(text=280, weighted=True, urls_as=23)
+    limits = TRAITS["x"].limits
     can_lookup = True
 
     _client: tweepy.Client | None = None
