@@ -80,3 +80,21 @@ def test_scrub_removes_values_tokens_in_urls_and_auth_headers() -> None:
     assert "EAAB123" not in cleaned and "access_token=***&fields=id" in cleaned
     assert "abcdefghijkl" not in cleaned
     assert "oauth_signature=***" in cleaned
+
+
+def test_every_channel_reads_its_credentials_and_traits_from_the_tables() -> None:
+    """The scrubber knows a channel's secrets and `kpu check` its limits from the two tables
+    alone (core/credentials.py, publish/channels/traits.py): a class that declared its own
+    would post with a secret the scrubber does not mask, or be measured by the wrong limits."""
+    from pipeline.core.credentials import CHANNEL_ENV, secret_names
+    from pipeline.publish.channels.traits import TRAITS
+
+    for name, cls in REGISTRY.items():
+        assert cls.env == CHANNEL_ENV.get(name, ()), name
+        assert (cls.label, cls.limits, cls.square_image) == (
+            TRAITS[name].label,
+            TRAITS[name].limits,
+            TRAITS[name].square_image,
+        ), name
+    declared = {var.name for _, var in environment() if var.secret}
+    assert declared == secret_names()
