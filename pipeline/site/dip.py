@@ -73,6 +73,9 @@ def dip_page(entries: list[Row]) -> str:
         f"title: {msg.DIP_TITLE}",
         f"description: {msg.DIP_DESCRIPTION}",
         "hide: [navigation, toc]  # eight columns need the whole width",
+        # as the archive: its rows repeat the posts, and Zensical refuses the table as one search
+        # section at about 3,000 posts
+        "search: {exclude: true}",
         "---",
         "",
         f"# {msg.DIP_TITLE}",
