@@ -9,6 +9,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import Environment
 from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -28,7 +29,7 @@ from pipeline.core.identity import fill
 from pipeline.core.safety import clean_html, escape
 from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as check_msg
-from pipeline.site import feeds
+from pipeline.site import blog_speedups, feeds, nav_memo
 from pipeline.site.excerpt_memo import memoize
 
 if TYPE_CHECKING:  # the generator's modules load only when the tree is not staged
@@ -66,6 +67,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         if refused:
             detail = "\n".join(problem.format_text() for problem in refused)
             raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
+        blog_speedups.activate()  # before the blog reads its posts in on_files
         if self.config.staged:
             if self.config.cache_dir:
                 self._start_cache(config)
@@ -110,6 +112,15 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         else:  # staged: the staging step has read and validated the posts already
             self.withdrawn_sources = feeds.sources(self.config.withdrawn, files)
         return files
+
+    @event_priority(-100)  # after the blog's on_nav (-50): its posts are final
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
+        blog_speedups.wrap_posts(config)
+        return nav
+
+    def on_env(self, env: Environment, **_: Any) -> Environment:
+        nav_memo.install(env)  # the navigation once per state, not once per page
+        return env
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
@@ -168,6 +179,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             )
 
     def on_shutdown(self) -> None:
+        blog_speedups.deactivate()
         if self.cache is not None:
             from pipeline.site import cached_derived, cached_render, page_cache
 

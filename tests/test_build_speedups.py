@@ -1,0 +1,133 @@
+"""What `kpu build` does to make Material's work proportional (pipeline/site/blog_speedups.py,
+pipeline/site/nav_memo.py) changes nothing on the site: the same tree built by MkDocs with and
+without them is the same, byte for byte; each shortcut answers as the code it stands in for."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jinja2 import Environment
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from pipeline.site import blog_speedups, nav_memo
+from pipeline.site.staging import stage
+from tests.test_render_cache import _assert_same_site, _write_post
+
+
+def _mkdocs(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` of a staged tree, in this process (so that it can be observed)."""
+    from mkdocs.__main__ import cli
+
+    here = os.getcwd()
+    os.chdir(config_file.parent)
+    try:
+        cli.main(
+            ["build", "--strict", "-q", "-f", str(config_file), "-d", str(site_dir)],
+            standalone_mode=False,
+        )
+    finally:
+        os.chdir(here)
+
+
+@pytest.fixture
+def staged(repo: Path) -> Iterator[Path]:
+    for i in range(24):  # three pages of the blog's index, month archives, a category
+        _write_post(repo, i, link="publikasi-000.md" if i else "../../profil.md")
+    yield stage(repo, repo / "build" / "staging", repo / "out", "mkdocs")
+
+
+def test_the_site_is_byte_identical_with_and_without_the_shortcuts(
+    staged: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as off:
+        off.setattr(nav_memo, "install", lambda env: None)
+        off.setattr(blog_speedups, "activate", lambda: None)
+        off.setattr(blog_speedups, "wrap_posts", lambda config: None)
+        _mkdocs(staged, tmp_path / "without")
+
+    environments: list[Environment] = []
+    install = nav_memo.install
+    monkeypatch.setattr(nav_memo, "install", lambda env: (environments.append(env), install(env)))
+    asked: list[object] = []
+    contains = blog_speedups.Posts.__contains__
+    monkeypatch.setattr(
+        blog_speedups.Posts, "__contains__", lambda self, p: asked.append(p) or contains(self, p)
+    )
+    _mkdocs(staged, tmp_path / "with")
+
+    _assert_same_site(tmp_path / "with", tmp_path / "without")
+    # the shortcuts did run: the blog asked its question of every page, the navigation was kept
+    pages = len(list((tmp_path / "with").rglob("index.html")))
+    assert len(asked) >= pages
+    kept = [
+        len(template.root_render_func.html)
+        for template in (environments[0].get_template(name) for name in nav_memo.MEMOIZED)
+        if isinstance(template.root_render_func, nav_memo._Memo)
+    ]
+    assert len(kept) == 2 and all(0 < count < pages / 4 for count in kept), (kept, pages)
+    import material.plugins.blog.structure as structure
+
+    assert structure.SafeLoader is yaml.SafeLoader  # undone when the build ended
+
+
+def _page(title: str, uri: str, kind: type[Page] = Page) -> Page:
+    file = File(uri, "/docs", "/site", use_directory_urls=True)
+    return kind(title, file, {})  # type: ignore[arg-type]
+
+
+class _Other(Page):
+    pass
+
+
+class _Picky(Page):
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Page) and other.title == self.title
+
+    __hash__ = Page.__hash__
+
+
+@pytest.mark.parametrize("kind", [Page, _Picky])
+def test_posts_answer_in_exactly_as_a_list(kind: type[Page]) -> None:
+    posts = [_page(f"Post {i}", f"posts/p{i}.md", kind) for i in range(5)]
+    twin = _page("Post 2", "posts/p2.md")
+    twin.file = posts[2].file  # another Page object of the same file: equal, not identical
+    candidates: list[Any] = [
+        *posts,
+        twin,
+        _page("Post 2", "posts/other.md"),
+        _page("Post 3", "posts/p3.md", _Other),
+        _page("Profil", "profil.md"),
+        "posts/p1.md",
+        None,
+    ]
+    wrapped = blog_speedups.Posts(posts)
+    for candidate in candidates:
+        assert (candidate in wrapped) == (candidate in posts), candidate
+    assert (twin in wrapped) is True
+    assert ("x" in blog_speedups.Posts()) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: Judul\ndate: 2026-01-02\ntags: [a, b]\nn: 007\nyes: on\n",
+        "title: 'kutip'\nnested: {a: [1, 2.5, null, ~]}\n",
+    ],
+)
+def test_front_matter_read_by_libyaml_is_what_safeloader_reads(text: str) -> None:
+    assert yaml.load(text, blog_speedups._LibyamlFirst) == yaml.load(text, yaml.SafeLoader)
+
+
+def test_a_yaml_mistake_gets_safeloaders_own_message() -> None:
+    text = "title: Judul\n  tanggal: [2026\n"
+    with pytest.raises(yaml.YAMLError) as theirs:
+        yaml.load(text, yaml.SafeLoader)
+    with pytest.raises(yaml.YAMLError) as ours:
+        yaml.load(text, blog_speedups._LibyamlFirst)
+    assert str(ours.value) == str(theirs.value)
