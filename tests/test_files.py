@@ -162,3 +162,22 @@ def test_the_staging_copy_never_follows_a_link(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         copy_tree(source, tmp_path / "again")
     assert not any("rahasia" in p.read_text() for p in (tmp_path / "again").rglob("*.md"))
+
+
+def test_a_page_the_staging_writes_itself_is_not_copied_but_a_link_there_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    from pipeline.core.files import copy_tree
+
+    source = tmp_path / "content"
+    (source / "posts").mkdir(parents=True)
+    (source / "posts" / "a.md").write_text("halo", encoding="utf-8")
+    (source / "logo.png").write_bytes(b"png")
+    copy_tree(source, tmp_path / "copy", skip={"posts/a.md"})
+    assert not (tmp_path / "copy" / "posts" / "a.md").exists()
+    assert (tmp_path / "copy" / "logo.png").read_bytes() == b"png"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("rahasia", encoding="utf-8")
+    (source / "posts" / "b.md").symlink_to(secret)
+    with pytest.raises(OSError):
+        copy_tree(source, tmp_path / "again", skip={"posts/b.md"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from pipeline.core.problems import Problem, error
@@ -104,16 +104,22 @@ def read_limited(path: Path, limit: int) -> bytes:
     return bytes(data)
 
 
-def copy_tree(source: Path, target: Path) -> None:
+def copy_tree(
+    source: Path, target: Path, skip: Container[str] = frozenset(), _at: str = ""
+) -> None:
     """Copy a folder of plain files and folders; a link, device or FIFO stops the copy (OSError)
-    before anything it points to is read. `target` may exist: files in it are overwritten."""
+    before anything it points to is read. `target` may exist: files in it are overwritten.
+    `skip`: paths below `source` (POSIX, relative) of files the caller writes itself."""
     target.mkdir(parents=True, exist_ok=True)
     with os.scandir(source) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             path = Path(entry.path)
+            relative = _at + entry.name
             if entry.is_dir(follow_symlinks=False):
-                copy_tree(path, target / entry.name)
+                copy_tree(path, target / entry.name, skip, relative + "/")
             elif entry.is_file(follow_symlinks=False):
+                if relative in skip:
+                    continue
                 # read_limited opens with O_NOFOLLOW: a link swapped in after the scan is refused
                 (target / entry.name).write_bytes(read_limited(path, MAX_COPY_BYTES))
             else:

@@ -30,7 +30,7 @@ from mkdocs.utils import yaml_load
 
 from pipeline.core.console import Progress
 from pipeline.core.errors import BuildError, ConfigError
-from pipeline.core.files import copy_tree
+from pipeline.core.files import MAX_COPY_BYTES, copy_tree, read_limited
 from pipeline.core.identity import fill
 from pipeline.core.safety import escape
 from pipeline.legal.regulations import RegistryError
@@ -77,8 +77,9 @@ def stage(
             raise BuildError(msg.BUILD_FAILED.format(detail="\n".join(exc.problems))) from exc
     if warnings:
         raise BuildError(msg.BUILD_FAILED.format(detail="\n".join(warnings)))
+    written = _written_pages(files)  # staged by _write_pages from the source: not copied first
     try:
-        copy_tree(Path(config.docs_dir), docs)
+        copy_tree(Path(config.docs_dir), docs, written)
     except OSError as exc:  # a link or special file that appeared after kpu build's own check
         detail = f"{exc.filename}: {exc.strerror}"
         raise BuildError(msg.BUILD_REFUSED.format(detail=detail)) from exc
@@ -88,7 +89,7 @@ def stage(
             (docs / file.src_uri).unlink()
     _write_generated(files, docs)
     try:
-        _write_pages(files, docs, generator, engine == "zensical", progress)
+        _write_pages(files, Path(config.docs_dir), docs, generator, engine == "zensical", progress)
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
@@ -147,8 +148,16 @@ def _write_generated(files: Files, docs: Path) -> None:
         target.write_bytes(file.content_bytes)
 
 
+def _written_pages(files: Files) -> set[str]:
+    """The pages written in docs_dir, which _write_pages stages (the generated ones are written
+    by _write_generated)."""
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    return {file.src_uri for file in pages if file.generated_by is None}
+
+
 def _write_pages(
     files: Files,
+    source_docs: Path,
     docs: Path,
     generator: SiteGenerator,
     escape_meta: bool,
@@ -157,13 +166,18 @@ def _write_pages(
     """The sections the site adds to written pages (home, archive, posts), into their Markdown;
     the front matter stays as it was written, except under `escape_meta` (Zensical, whose
     templates print front matter as it is, and which has no hook to escape it): every text value
-    HTML-escaped, as the `kpu` plugin's on_page_markdown does under MkDocs."""
+    HTML-escaped, as the `kpu` plugin's on_page_markdown does under MkDocs. A page of docs_dir is
+    read from there (never through a link) and staged as it is when nothing changes; a generated
+    page is read back from the staging tree."""
     pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for done, file in enumerate(pages, start=1):
         if progress is not None:
             progress(done, len(pages))
         path = docs / file.src_uri
-        source = path.read_text(encoding="utf-8-sig")
+        written = file.generated_by is None
+        data = read_limited(source_docs / file.src_uri if written else path, MAX_COPY_BYTES)
+        # as Path.read_text: the byte order mark dropped, universal newlines
+        source = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         markdown, meta = page_meta.get_data(source)
         filled = generator.page_meta(file.src_uri, meta)  # the office's placeholders
         changed = generator.page_markdown(markdown, file.src_uri, filled)
@@ -172,7 +186,11 @@ def _write_pages(
         if escaped != meta:
             head = _front_matter(escaped)
         if changed != markdown or escaped != meta:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(head + changed, encoding="utf-8")
+        elif written:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _escaped(values: dict[str, Any]) -> dict[str, Any]:
