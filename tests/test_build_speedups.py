@@ -131,3 +131,28 @@ def test_a_yaml_mistake_gets_safeloaders_own_message() -> None:
     with pytest.raises(yaml.YAMLError) as ours:
         yaml.load(text, blog_speedups._LibyamlFirst)
     assert str(ours.value) == str(theirs.value)
+
+
+def test_an_excerpts_markdown_made_on_first_use_converts_as_one_made_at_once() -> None:
+    from markdown import Markdown
+    from markdown.treeprocessors import Treeprocessor
+
+    class Shout(Treeprocessor):
+        def run(self, root: Any) -> None:
+            for element in root.iter("p"):
+                element.text = (element.text or "").upper()
+
+    settings = {"extensions": ["toc", "tables", "attr_list"], "extension_configs": {}}
+    eager = Markdown(**settings)
+    eager.treeprocessors.register(Shout(eager), "shout", 0)
+    lazy = blog_speedups.LazyMarkdown(**settings)
+    processor = Shout(lazy)
+    lazy.treeprocessors.register(processor, "shout", 0)
+    assert lazy.treeprocessors["shout"] is processor  # handed back without making the instance
+    assert "_kpu_pending" in lazy.__dict__
+    text = "# Judul\n\nisi *miring*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert lazy.convert(text) == eager.convert(text)
+    assert "_kpu_pending" not in lazy.__dict__
+    assert lazy.treeprocessors.get_index_for_name(
+        "shout"
+    ) == eager.treeprocessors.get_index_for_name("shout")

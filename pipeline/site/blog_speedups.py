@@ -14,8 +14,15 @@ proportional for the length of one MkDocs build, with the same results.
   scanner and parser) and, should libyaml refuse the text, parses it again with `SafeLoader`, so
   that an author still sees the blog's own message for a YAML mistake.
 
-Either step is skipped, and the blog runs as it is, when Material's internals are not what this
-module was written against (a module attribute missing, a post class with its own `__eq__`).
+- **An excerpt's Markdown instance**, one per post, with every extension of the site (about half a
+  millisecond each), made when the blog reads its posts, is made when the excerpt is first
+  converted. A build whose excerpts all come from the build cache makes none. Until then the
+  instance only records the two tree processors the blog registers on it (and hands them back by
+  name, which is all the cache asks of it); they are registered, in the same order, as soon as
+  the real instance is made.
+
+Each step is skipped, and the blog runs as it is, when Material's internals are not what this
+module was written against (a module attribute missing or different).
 `deactivate` undoes `activate`; `wrap_posts` changes one build's list, which dies with the build.
 """
 
@@ -27,6 +34,7 @@ from operator import is_
 from typing import Any
 
 import yaml
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -64,6 +72,9 @@ def activate() -> None:
         return
     _originals["SafeLoader"] = structure.SafeLoader
     structure.SafeLoader = _LibyamlFirst  # type: ignore[assignment,misc]
+    if getattr(structure, "Markdown", None) is Markdown:
+        _originals["Markdown"] = structure.Markdown
+        structure.Markdown = LazyMarkdown  # type: ignore[misc]
 
 
 def deactivate() -> None:
@@ -71,6 +82,73 @@ def deactivate() -> None:
         import material.plugins.blog.structure as structure
 
         structure.SafeLoader = _originals.pop("SafeLoader")
+        if "Markdown" in _originals:
+            structure.Markdown = _originals.pop("Markdown")  # type: ignore[misc]
+
+
+class LazyMarkdown(Markdown):
+    """A Markdown instance made on first use; until then its tree processors are recorded."""
+
+    def __init__(self, **settings: Any) -> None:
+        self.__dict__["_kpu_pending"] = (settings, [])
+
+    def __getattr__(self, name: str) -> Any:  # only for what the instance does not have yet
+        if name.startswith("__") or "_kpu_pending" not in self.__dict__:
+            raise AttributeError(name)
+        if name == "treeprocessors":
+            return _Registrations(self)
+        made(self)
+        return getattr(self, name)
+
+
+def made(md: Markdown) -> Markdown:
+    """`md` with its extensions loaded and the recorded tree processors registered."""
+    pending = md.__dict__.pop("_kpu_pending", None)
+    if pending is not None:
+        settings, registered = pending
+        Markdown.__init__(md, **settings)
+        for item, name, priority in registered:
+            md.treeprocessors.register(item, name, priority)
+    return md
+
+
+class _Registrations:
+    """An unmade instance's tree processors: registrations are recorded, a registered processor
+    is handed back by name; anything else makes the instance and asks the real registry."""
+
+    def __init__(self, md: LazyMarkdown) -> None:
+        self.md = md
+
+    def _pending(self) -> list[tuple[Any, str, float]] | None:
+        pending = self.md.__dict__.get("_kpu_pending")
+        return None if pending is None else pending[1]
+
+    def register(self, item: Any, name: str, priority: float) -> None:
+        registered = self._pending()
+        if registered is None:
+            made(self.md).treeprocessors.register(item, name, priority)
+        else:
+            registered.append((item, name, priority))
+
+    def __getitem__(self, key: Any) -> Any:
+        registered = self._pending()
+        if registered is not None and isinstance(key, str):
+            for item, name, _ in reversed(registered):
+                if name == key:
+                    return item
+        return made(self.md).treeprocessors[key]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(made(self.md).treeprocessors, name)
+
+    def __iter__(self) -> Any:
+        return iter(made(self.md).treeprocessors)
+
+    def __len__(self) -> int:
+        return len(made(self.md).treeprocessors)
+
+    def __contains__(self, item: object) -> bool:
+        return item in made(self.md).treeprocessors
 
 
 class Posts(list):  # type: ignore[type-arg]
