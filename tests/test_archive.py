@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.core.model import FrontMatter, Publication
@@ -14,6 +15,7 @@ from tests.conftest import run_kpu
 WIB = dt.timezone(dt.timedelta(hours=7))
 SLUG = "uu-7-2017-pemilihan-umum"
 WEB_URL = f"https://kab-bangkabarat.kpu.go.id/publikasi/2026/{SLUG}/"
+TOKEN = "0123456789abcdef"
 
 
 def _publication(slug: str, title: str, date: dt.datetime) -> Publication:
@@ -67,20 +69,41 @@ def test_a_ledger_record_whose_page_left_the_site_is_still_listed_as_withdrawn()
 def test_page_has_a_year_index_and_one_table_per_year() -> None:
     old = _publication("lama", "Publikasi Lama", dt.datetime(2025, 3, 1, 9, tzinfo=WIB))
     new = _publication(SLUG, "Mengenal UU Pemilu", dt.datetime(2026, 10, 8, 9, tzinfo=WIB))
-    page = archive_page(items({"posts/2025/lama.md": old, f"posts/2026/{SLUG}.md": new}, _book()))
+    found = items({"posts/2025/lama.md": old, f"posts/2026/{SLUG}.md": new}, _book())
+    pages = {"lama": "publikasi/2025/lama/", SLUG: f"publikasi/2026/{SLUG}/"}
+    entries = [replace(item, url=pages[Path(item.src_uri or "").stem]) for item in found]
+    page = archive_page(entries, token=TOKEN)
     assert "Tahun: [2026](#tahun-2026) · [2025](#tahun-2025)" in page
     assert page.index("## 2026 { #tahun-2026 }") < page.index("## 2025 { #tahun-2025 }")
     assert (
-        f"| 8 Oktober 2026 | [Mengenal UU Pemilu](../posts/2026/{SLUG}.md) | Situs web "
-        f"| [kab-bangkabarat.kpu.go.id/publikasi/2026/{SLUG}]({WEB_URL}) "
-        "| Terbit<br>tautan aktif (9 Oktober 2026, 06.00 WIB) |"
+        "<tr>\n<td>8 Oktober 2026</td>\n"
+        f'<td><a href="../publikasi/2026/{SLUG}/">Mengenal UU Pemilu</a></td>\n'
+        "<td>Situs web</td>\n"
+        f'<td><a href="{WEB_URL}">kab-bangkabarat.kpu.go.id/publikasi/2026/{SLUG}</a></td>\n'
+        "<td>Terbit<br>tautan aktif (9 Oktober 2026, 06.00 WIB)</td>\n</tr>"
     ) in page
     assert (
-        "|  |  | X (Twitter) "
-        "| [x.com/kpubangkabarat/status/111](https://x.com/kpubangkabarat/status/111) "
-        "| Terkirim<br>tautan **mati**: kode 404 (9 Oktober 2026, 06.00 WIB) |"
+        "<tr>\n<td></td>\n<td></td>\n<td>X (Twitter)</td>\n"
+        '<td><a href="https://x.com/kpubangkabarat/status/111">'
+        "x.com/kpubangkabarat/status/111</a></td>\n"
+        "<td>Terkirim<br>tautan <strong>mati</strong>: kode 404 (9 Oktober 2026, 06.00 WIB)</td>"
     ) in page
-    assert "|  |  | Telegram | belum tercatat | Gagal dikirim<br>tautan belum diperiksa |" in page
+    assert (
+        "<td>Telegram</td>\n<td>belum tercatat</td>\n"
+        "<td>Gagal dikirim<br>tautan belum diperiksa</td>"
+    ) in page
+    # each year's table is one block of ready HTML that only this build's token opens
+    assert page.count(f"<!-- kpu:html {TOKEN} -->\n<table>") == 2
+
+
+def test_archive_links_are_written_for_the_offline_build_without_directory_urls() -> None:
+    new = _publication(SLUG, "Mengenal UU Pemilu", dt.datetime(2026, 10, 8, 9, tzinfo=WIB))
+    (item,) = items({f"posts/2026/{SLUG}.md": new}, Book())
+    item = replace(item, url=f"publikasi/2026/{SLUG}.html", print_uri=f"cetak/2026/{SLUG}.md")
+    page = archive_page([item], "cetak/index.md", token=TOKEN, directory_urls=False)
+    assert f'<a href="../publikasi/2026/{SLUG}.html">Mengenal UU Pemilu</a>' in page
+    assert f'(<a href="../cetak/2026/{SLUG}.html">versi cetak</a>)' in page
+    assert "[Dokumentasi Offline](../cetak/index.md)" in page  # Markdown: MkDocs resolves it
 
 
 def test_check_text_says_when_a_server_refused_to_be_checked() -> None:
@@ -88,14 +111,15 @@ def test_check_text_says_when_a_server_refused_to_be_checked() -> None:
     assert (
         check_text(refused) == "tautan tidak dapat diperiksa: kode 429 (9 Oktober 2026, 06.00 WIB)"
     )
-    unreachable = Check("2026-10-09T06:00:00+07:00", None, False, "tidak dapat dihubungi")
+    unreachable = Check("2026-10-09T06:00:00+07:00", None, False, "tidak dapat <b>dihubungi</b>")
     assert check_text(unreachable) == (
-        "tautan **mati**: tidak dapat dihubungi (9 Oktober 2026, 06.00 WIB)"
+        "tautan <strong>mati</strong>: tidak dapat &lt;b&gt;dihubungi&lt;/b&gt; "
+        "(9 Oktober 2026, 06.00 WIB)"
     )
 
 
 def test_empty_site_says_there_is_nothing_yet() -> None:
-    assert "Belum ada publikasi." in archive_page([])
+    assert "Belum ada publikasi." in archive_page([], token=TOKEN)
 
 
 def test_built_site_lists_ledger_links_on_the_archive_page(repo: Path) -> None:

@@ -19,6 +19,9 @@ DEFAULTS = DipDefaults(
     retention="5 tahun",
     category="berkala",
 )
+URI = "posts/2026/uu-pemilu.md"
+URLS = {URI: "publikasi/2026/uu-pemilu/"}
+TOKEN = "0123456789abcdef"
 
 
 def _publication(dip: dict[str, object] | None = None, withdrawn: bool = False) -> Publication:
@@ -69,31 +72,41 @@ def test_front_matter_dip_overrides_each_default() -> None:
 
 
 def test_page_has_the_columns_of_the_standard_and_one_numbered_row() -> None:
-    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication()}, DEFAULTS))
+    page = dip_page(rows({URI: _publication()}, DEFAULTS), URLS, token=TOKEN)
     assert (
-        "| No. | Ringkasan isi informasi | Pejabat/unit yang menguasai informasi "
-        "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
-        "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
+        '<th style="text-align: right;">No.</th>\n<th>Ringkasan isi informasi</th>\n'
+        "<th>Pejabat/unit yang menguasai informasi</th>\n"
+        "<th>Penanggung jawab pembuatan/penerbitan</th>\n<th>Waktu dan tempat pembuatan</th>\n"
+        "<th>Bentuk informasi yang tersedia</th>\n<th>Jangka waktu penyimpanan</th>\n"
+        "<th>Jenis informasi</th>"
     ) in page
     assert (
-        "| 1. | [Mengenal UU Pemilu](../posts/2026/uu-pemilu.md): Ringkasan pokok-pokok UU Pemilu. "
-        "| Subbagian Hukum dan SDM | PPID KPU Kabupaten Bangka Barat | 8 Oktober 2026, Muntok "
-        "| Softcopy, Hardcopy | 5 tahun | Berkala |"
+        '<td style="text-align: right;">1.</td>\n'
+        '<td><a href="../../publikasi/2026/uu-pemilu/">Mengenal UU Pemilu</a>: '
+        "Ringkasan pokok-pokok UU Pemilu.</td>\n"
+        "<td>Subbagian Hukum dan SDM</td>\n<td>PPID KPU Kabupaten Bangka Barat</td>\n"
+        "<td>8 Oktober 2026, Muntok</td>\n<td>Softcopy, Hardcopy</td>\n<td>5 tahun</td>\n"
+        "<td>Berkala</td>"
     ) in page
+    assert page.count(f"<!-- kpu:html {TOKEN} -->\n<table>") == 1
+
+
+def test_the_offline_build_links_the_html_file_of_each_post() -> None:
+    urls = {URI: "publikasi/2026/uu-pemilu.html"}
+    page = dip_page(rows({URI: _publication()}, DEFAULTS), urls, token=TOKEN, directory_urls=False)
+    assert '<a href="../publikasi/2026/uu-pemilu.html">Mengenal UU Pemilu</a>' in page
 
 
 def test_a_column_set_nowhere_says_so_instead_of_guessing() -> None:
-    page = dip_page(
-        rows({"posts/2026/uu-pemilu.md": _publication()}, DipDefaults.model_validate({}))
-    )
+    page = dip_page(rows({URI: _publication()}, DipDefaults.model_validate({})), URLS, token=TOKEN)
     assert (
-        "| belum ditetapkan | belum ditetapkan | 8 Oktober 2026 | Softcopy | belum ditetapkan |"
-        in page
-    )
+        "<td>belum ditetapkan</td>\n<td>belum ditetapkan</td>\n<td>8 Oktober 2026</td>\n"
+        "<td>Softcopy</td>\n<td>belum ditetapkan</td>"
+    ) in page
 
 
 def test_withdrawn_information_leaves_the_list() -> None:
-    page = dip_page(rows({"posts/2026/uu-pemilu.md": _publication(withdrawn=True)}, DEFAULTS))
+    page = dip_page(rows({URI: _publication(withdrawn=True)}, DEFAULTS), URLS, token=TOKEN)
     assert "Belum ada informasi yang diterbitkan." in page
 
 

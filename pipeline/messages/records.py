@@ -15,7 +15,7 @@ ARCHIVE_INTRO = (
 )
 ARCHIVE_YEARS = "Tahun:"
 ARCHIVE_EMPTY = "Belum ada publikasi."
-ARCHIVE_HEADER = "| Tanggal | Publikasi | Kanal | Tautan | Status dan pemeriksaan terakhir |"
+ARCHIVE_COLUMNS = ("Tanggal", "Publikasi", "Kanal", "Tautan", "Status dan pemeriksaan terakhir")
 ARCHIVE_PRINT = "versi cetak"
 ARCHIVE_PRINT_INDEX = "Versi cetak semua publikasi: [Dokumentasi Offline]({link})."
 ARCHIVE_NOT_RECORDED = "belum tercatat"
@@ -39,7 +39,7 @@ POST_STATUS = {
 }
 CHECK_NEVER = "tautan belum diperiksa"
 CHECK_LIVE = "tautan aktif ({when})"
-CHECK_DEAD = "tautan **mati**: {reason} ({when})"
+CHECK_DEAD = "tautan <strong>mati</strong>: {reason} ({when})"  # HTML: the archive's table
 CHECK_UNKNOWN = "tautan tidak dapat diperiksa: {reason} ({when})"
 
 # --- Daftar Informasi Publik (site page) -----------------------------------------------------
@@ -53,10 +53,15 @@ DIP_INTRO = (
     "ini, disusun menurut Peraturan Komisi Informasi tentang Standar Layanan Informasi Publik. "
     "Informasi dalam daftar ini dapat diminta kepada PPID; lihat [tata caranya]({service})."
 )
-DIP_HEADER = (
-    "| No. | Ringkasan isi informasi | Pejabat/unit yang menguasai informasi "
-    "| Penanggung jawab pembuatan/penerbitan | Waktu dan tempat pembuatan "
-    "| Bentuk informasi yang tersedia | Jangka waktu penyimpanan | Jenis informasi |"
+DIP_COLUMNS = (
+    "No.",
+    "Ringkasan isi informasi",
+    "Pejabat/unit yang menguasai informasi",
+    "Penanggung jawab pembuatan/penerbitan",
+    "Waktu dan tempat pembuatan",
+    "Bentuk informasi yang tersedia",
+    "Jangka waktu penyimpanan",
+    "Jenis informasi",
 )
 LINKCHECK_REGISTRY_HEADER = (
     "{count} tautan naskah resmi di data/regulations.yml tidak menuju dokumennya sendiri "

@@ -11,20 +11,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.dates import format_date
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from pipeline.core.model import FrontMatter, Publication
 from pipeline.core.read import ReadFailed, read_document
-from pipeline.core.safety import md_text, md_url
 from pipeline.core.schema import validate_model
 from pipeline.core.timeutil import aware, format_wib
 from pipeline.legal.regulations import Registry
 from pipeline.messages import records as msg
 from pipeline.records.ledger import Book, Check, Ledger, LedgerError
-from pipeline.site.offline import PRINT_INDEX, add_offline_files, offline_build
-from pipeline.site.urls import post_url
+from pipeline.site import html_blocks
+from pipeline.site.html_blocks import href, relative, text
+from pipeline.site.offline import PRINT_INDEX, add_offline_files, directory_urls, offline_build
+from pipeline.site.urls import post_path, post_url
 
 ARCHIVE_PAGE = "arsip-link/index.md"
 POSTS_PREFIX = "posts/"
@@ -50,6 +52,7 @@ class Item:
     src_uri: str | None  # the page in docs_dir, while it is on the site
     links: tuple[Link, ...]
     print_uri: str | None = None
+    url: str | None = None  # the post page's URL below the site root, while it is on the site
 
 
 def site_publications(files: Files, config: MkDocsConfig) -> dict[str, Publication]:
@@ -112,9 +115,18 @@ def _posts(book: Book, slug: str) -> list[Link]:
     ]
 
 
-def archive_page(entries: list[Item], print_index: str | None = None) -> str:
-    """Markdown of the archive: a year index, then one table per year; in the offline build, a
-    link to the print versions of every publication."""
+def archive_page(
+    entries: list[Item],
+    print_index: str | None = None,
+    *,
+    token: str,
+    directory_urls: bool = True,
+    base: str | None = None,
+) -> str:
+    """The archive's Markdown: a year index, then one table per year, written as ready HTML
+    (pipeline/site/html_blocks.py, `token` this build's); in the offline build, a link to the
+    print versions of every publication. The table's links are final: `directory_urls` the
+    build's, written from `base` (html_blocks.link_base; by default the page's URL)."""
     lines = [
         "---",
         f"title: {msg.ARCHIVE_TITLE}",
@@ -140,56 +152,56 @@ def archive_page(entries: list[Item], print_index: str | None = None) -> str:
         by_year.setdefault(str(item.when.year) if item.when else "-", []).append(item)
     index = " · ".join(f"[{_year_label(year)}](#{_anchor(year)})" for year in by_year)
     lines += [f"{msg.ARCHIVE_YEARS} {index}", ""]
-    here = posixpath.dirname(ARCHIVE_PAGE)
+    here = base or html_blocks.page_url(ARCHIVE_PAGE, directory_urls)
+    header = [text(column) for column in msg.ARCHIVE_COLUMNS]
     for year, group in by_year.items():
         lines += [f"## {_year_label(year)} {{ #{_anchor(year)} }}", ""]
-        lines += [msg.ARCHIVE_HEADER, "|---|---|---|---|---|"]
-        for item in group:
-            lines += _rows(item, here)
-        lines.append("")
+        rows = [row for item in group for row in _rows(item, here, directory_urls)]
+        lines.append(html_blocks.block(html_blocks.table(header, rows), token))
     return "\n".join(lines)
 
 
-def _rows(item: Item, here: str) -> list[str]:
-    title = _cell(item.title)
-    if item.src_uri:
-        title = f"[{title}]({posixpath.relpath(item.src_uri, here)})"
+def _rows(item: Item, here: str, directory_urls: bool) -> list[list[Markup]]:
+    """The item's rows as HTML cells; `here`: what the links are written from."""
+    title = text(item.title)
+    if item.url:
+        title = Markup('<a href="{}">{}</a>').format(href(relative(item.url, here)), title)
     if item.print_uri:
-        title += f" ([{msg.ARCHIVE_PRINT}]({posixpath.relpath(item.print_uri, here)}))"
-    when = format_date(item.when, format="long", locale="id") if item.when else "-"
+        printed = relative(html_blocks.page_url(item.print_uri, directory_urls), here)
+        title += Markup(' (<a href="{}">{}</a>)').format(href(printed), msg.ARCHIVE_PRINT)
+    when = text(format_date(item.when, format="long", locale="id")) if item.when else Markup("-")
     rows = []
     for i, link in enumerate(item.links):
-        first = (when, title) if i == 0 else ("", "")
-        url = _link(link.url) if link.url else msg.ARCHIVE_NOT_RECORDED
-        status = f"{_cell(link.status)}<br>{check_text(link.check)}"
-        channel = _cell(channel_label(link.channel))
-        rows.append(f"| {' | '.join((*first, channel, url, status))} |")
+        first = [when, title] if i == 0 else [Markup(""), Markup("")]
+        url = _link(link.url) if link.url else text(msg.ARCHIVE_NOT_RECORDED)
+        status = Markup("{}<br>{}").format(text(link.status), check_text(link.check))
+        rows.append([*first, text(channel_label(link.channel)), url, status])
     return rows
 
 
-def _link(url: str) -> str:
+def _link(url: str) -> Markup:
     """The address as its text, without the scheme, so that the table stays narrow."""
     shown = url.split("://", 1)[-1].rstrip("/")
     if not url.startswith(("https://", "http://")):  # the ledger is data: never a script link
-        return _cell(url)
-    return f"[{_cell(shown)}]({md_url(url)})"
+        return text(url)
+    return Markup('<a href="{}">{}</a>').format(href(url), text(shown))
 
 
 def channel_label(channel: str) -> str:
     return msg.CHANNEL_WEB if channel == "web" else msg.CHANNEL_LABELS.get(channel, channel)
 
 
-def check_text(check: Check | None) -> str:
-    """The last check as a reader sees it: live, dead (and why) or not checkable."""
+def check_text(check: Check | None) -> Markup:
+    """The last check as a reader sees it (HTML): live, dead (and why) or not checkable."""
     if check is None:
-        return msg.CHECK_NEVER
-    when = format_wib(dt.datetime.fromisoformat(check.time))
+        return text(msg.CHECK_NEVER)
+    when = text(format_wib(dt.datetime.fromisoformat(check.time)))
     reason = f"kode {check.status_code}" if check.status_code else (check.error or "-")
     if check.ok:
-        return msg.CHECK_LIVE.format(when=when)
+        return Markup(msg.CHECK_LIVE).format(when=when)
     if check.ok is None:
-        return msg.CHECK_UNKNOWN.format(reason=_cell(reason), when=when)
-    return msg.CHECK_DEAD.format(reason=_cell(reason), when=when)
+        return Markup(msg.CHECK_UNKNOWN).format(reason=text(reason), when=when)
+    return Markup(msg.CHECK_DEAD).format(reason=text(reason), when=when)
 
 
 def _year_label(year: str) -> str:
@@ -198,11 +210,6 @@ def _year_label(year: str) -> str:
 
 def _anchor(year: str) -> str:
     return f"tahun-{year}" if year != "-" else "tanpa-tanggal"
-
-
-def _cell(text: str) -> str:
-    """Table cells hold one line of literal text (no column separator, no HTML, no Markdown)."""
-    return md_text(text)
 
 
 def add_pages(
@@ -219,10 +226,18 @@ def add_pages(
     entries = items(
         publications, book, lambda pub: post_url(config.site_url or "", mkdocs_yml, pub)
     )
+    directory = directory_urls(config)
+    pages = {
+        uri: post_path(mkdocs_yml, pub, directory_urls=directory)
+        for uri, pub in publications.items()
+    }
+    base = html_blocks.link_base(config, ARCHIVE_PAGE, directory)
+    entries = [replace(e, url=pages.get(e.src_uri or "")) for e in entries]
     print_index = None
     if offline_build(config):
         printed = add_offline_files(files, config, publications, registry, book)
         entries = [replace(e, print_uri=printed.get(e.src_uri or "")) for e in entries]
         print_index = PRINT_INDEX
-    content = archive_page(entries, print_index)
+    token = html_blocks.enable(config)
+    content = archive_page(entries, print_index, token=token, directory_urls=directory, base=base)
     files.append(File.generated(config, ARCHIVE_PAGE, content=content))

@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from pipeline.core.config import DipDefaults
 from pipeline.core.model import Publication
-from pipeline.core.safety import md_text
 from pipeline.messages import records as msg
+from pipeline.site import html_blocks
+from pipeline.site.html_blocks import href, relative, text
 
 DIP_PAGE = "ppid/daftar-informasi-publik.md"
 SERVICE_PAGE = "ppid/standar-layanan.md"
@@ -65,7 +67,18 @@ def rows(publications: Mapping[str, Publication], defaults: DipDefaults) -> list
     return sorted(found, key=lambda r: (r.when or oldest, r.title), reverse=True)
 
 
-def dip_page(entries: list[Row]) -> str:
+def dip_page(
+    entries: list[Row],
+    post_urls: Mapping[str, str],
+    *,
+    token: str,
+    directory_urls: bool = True,
+    base: str | None = None,
+) -> str:
+    """The page's Markdown, its table written as ready HTML (pipeline/site/html_blocks.py, `token`
+    this build's). `post_urls`: each row's post page URL below the site root, by src_uri. The
+    table's links are final: written from `base` (html_blocks.link_base; by default the page's
+    URL with `directory_urls`)."""
     here = posixpath.dirname(DIP_PAGE)
     service = posixpath.relpath(SERVICE_PAGE, here)
     lines = [
@@ -89,21 +102,27 @@ def dip_page(entries: list[Row]) -> str:
     ]
     if not entries:
         return "\n".join([*lines, msg.DIP_EMPTY, ""])
-    lines += [msg.DIP_HEADER, "|---:|---|---|---|---|---|---|---|"]
+    page = base or html_blocks.page_url(DIP_PAGE, directory_urls)
+    rows = []
     for number, entry in enumerate(entries, 1):
-        link = f"[{_cell(entry.title)}]({posixpath.relpath(entry.src_uri, here)})"
-        cells = [
-            f"{number}.",
-            f"{link}: {_cell(entry.summary)}",
-            _value(entry.holder),
-            _value(entry.responsible),
-            _value(when_where(entry)),
-            _cell(", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats)) or msg.DIP_MISSING,
-            _value(entry.retention),
-            _cell(msg.DIP_CATEGORIES.get(entry.category, entry.category)),
-        ]
-        lines.append(f"| {' | '.join(cells)} |")
-    return "\n".join(lines) + "\n"
+        target = href(relative(post_urls[entry.src_uri], page))
+        link = Markup('<a href="{}">{}</a>').format(target, text(entry.title))
+        formats = ", ".join(msg.DIP_FORMATS.get(f, f) for f in entry.formats)
+        rows.append(
+            [
+                text(f"{number}."),
+                Markup("{}: {}").format(link, text(entry.summary)),
+                _value(entry.holder),
+                _value(entry.responsible),
+                _value(when_where(entry)),
+                _value(formats),
+                _value(entry.retention),
+                text(msg.DIP_CATEGORIES.get(entry.category, entry.category)),
+            ]
+        )
+    header = [text(column) for column in msg.DIP_COLUMNS]
+    table = html_blocks.table(header, rows, right=frozenset({0}))
+    return "\n".join(lines) + "\n" + html_blocks.block(table, token)
 
 
 def when_where(entry: Row) -> str | None:
@@ -113,10 +132,5 @@ def when_where(entry: Row) -> str | None:
     return ", ".join(parts) or None
 
 
-def _value(text: str | None) -> str:
-    return _cell(text) if text else msg.DIP_MISSING
-
-
-def _cell(text: str) -> str:
-    """Table cells hold one line of literal text (no column separator, no HTML, no Markdown)."""
-    return md_text(text)
+def _value(value: str | None) -> Markup:
+    return text(value) if value else text(msg.DIP_MISSING)

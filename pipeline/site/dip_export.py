@@ -19,8 +19,10 @@ from pipeline.core.config import load_config
 from pipeline.core.errors import ConfigError
 from pipeline.core.model import Publication
 from pipeline.messages import records as msg
+from pipeline.site import html_blocks
 from pipeline.site.dip import DIP_PAGE, Row, dip_page, rows, when_where
-from pipeline.site.urls import post_url
+from pipeline.site.offline import directory_urls
+from pipeline.site.urls import post_path, post_url
 
 CSV_PATH = "ppid/daftar-informasi-publik.csv"
 XLSX_PATH = "ppid/daftar-informasi-publik.xlsx"
@@ -124,8 +126,16 @@ def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Pub
     except ConfigError as exc:
         raise PluginError(str(exc)) from exc
     entries = rows(publications, kpu.dip)
-    files.append(File.generated(config, DIP_PAGE, content=dip_page(entries)))
-
     mkdocs_yml = Path(config.config_file_path)
+    directory = directory_urls(config)
+    pages = {
+        uri: post_path(mkdocs_yml, pub, directory_urls=directory)
+        for uri, pub in publications.items()
+    }
+    token = html_blocks.enable(config)
+    base = html_blocks.link_base(config, DIP_PAGE, directory)
+    content = dip_page(entries, pages, token=token, directory_urls=directory, base=base)
+    files.append(File.generated(config, DIP_PAGE, content=content))
+
     urls = {uri: post_url(kpu.base_url, mkdocs_yml, pub) for uri, pub in publications.items()}
     add_files(files, config, entries, kpu.office.name, urls)

@@ -25,7 +25,7 @@ from pipeline.legal.office_documents import document_key, office_documents
 from pipeline.legal.regulations import Registry, Regulation, load_registry
 from pipeline.messages import check as check_msg
 from pipeline.records.ledger import awaiting_instagram
-from pipeline.site import archive, csp, home, jdihn, regulation_pages
+from pipeline.site import archive, csp, home, html_blocks, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
 
@@ -101,6 +101,7 @@ class SiteGenerator:
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image"):
             rss.config["image"] = values["feed_image"]
+        html_blocks.enable(config)  # the generated pages' ready HTML (pipeline/site/html_blocks.py)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The generated pages and files join the site's own (PluginError on bad data)."""

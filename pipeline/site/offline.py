@@ -37,6 +37,13 @@ def offline_build(config: MkDocsConfig) -> bool:
     return bool(offline is not None and offline.config.get("enabled"))
 
 
+def directory_urls(config: MkDocsConfig) -> bool:
+    """Whether pages get `x/` URLs: use_directory_urls, except in the offline build, whose plugin
+    turns it off in its on_config (which the staging step, loading the configuration only, never
+    runs)."""
+    return bool(config.use_directory_urls) and not offline_build(config)
+
+
 def add_offline_files(
     files: Files,
     config: MkDocsConfig,

@@ -31,6 +31,7 @@ from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as check_msg
 from pipeline.site import blog_speedups, feeds, nav_memo
 from pipeline.site.excerpt_memo import memoize
+from pipeline.site.html_blocks import EXTENSION
 
 if TYPE_CHECKING:  # the generator's modules load only when the tree is not staged
     from pipeline.site.generate import SiteGenerator
@@ -92,6 +93,12 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         document["plugins"] = [  # where the cache lives is no input of what it holds
             {PLUGIN: {"staged": True}} if isinstance(entry, dict) and PLUGIN in entry else entry
             for entry in document.get("plugins") or []
+        ]
+        # nor is the token of the generated pages' HTML blocks, new in every build: the pages
+        # whose Markdown carries it are keyed by that Markdown (pipeline/site/html_blocks.py)
+        document["markdown_extensions"] = [
+            {EXTENSION: {}} if isinstance(entry, dict) and EXTENSION in entry else entry
+            for entry in document.get("markdown_extensions") or []
         ]
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.cache = RenderCache(Path(str(self.config.cache_dir)))

@@ -35,7 +35,7 @@ from pipeline.core.identity import fill
 from pipeline.core.safety import escape
 from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as msg
-from pipeline.site import feeds
+from pipeline.site import feeds, html_blocks
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
 
 ENGINES = ("mkdocs", "zensical")
@@ -67,6 +67,7 @@ def stage(
             generator = SiteGenerator(root)
             config = load_mkdocs_config(str(root / CONFIG_NAME))
             generator.configure(config)
+            config.extra["engine"] = engine  # as in the staged configuration (html_blocks)
             original = get_files(config)
             # File.generated names the plugin running an event; here no event runs
             config.plugins._current_plugin = PLUGIN  # type: ignore[attr-defined]
@@ -95,7 +96,8 @@ def stage(
     _stage_authors(docs, config, generator.values, escape_text=engine == "zensical")
     _write_cards(generator, docs, cache)
     _stage_theme(root, config.theme.custom_dir, staging / THEME)
-    document = _staged_config(root, generator, staging, site_dir, engine, cache)
+    token = html_blocks.enable(config)  # the archive's and the DIP's, written above
+    document = _staged_config(root, generator, staging, site_dir, engine, token, cache)
     if config.extra.get(
         "polyfills"
     ):  # the offline bundle's Web Worker shim (pipeline/records/bundle.py)
@@ -251,6 +253,7 @@ def _staged_config(
     staging: Path,
     site_dir: Path,
     engine: str,
+    token: str,
     cache: Path | None = None,
 ) -> dict[str, Any]:
     docs, theme = staging / DOCS, staging / THEME
@@ -292,6 +295,9 @@ def _staged_config(
             options.setdefault("image", values["feed_image"])
         plugins.append({name: options} if options is not None else name)
     document["plugins"] = plugins
+    extensions = document.setdefault("markdown_extensions", [])
+    # the generated pages' ready HTML (the sanitiser still sees it, under either engine)
+    extensions.append({html_blocks.EXTENSION: {"token": token}})
     if engine == "zensical":
-        document.setdefault("markdown_extensions", []).append(SANITISER)
+        extensions.append(SANITISER)
     return document

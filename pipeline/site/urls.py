@@ -145,15 +145,20 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 
 def post_path(
-    mkdocs_config_path: Path, publication: Publication, when: dt.datetime | None = None
+    mkdocs_config_path: Path,
+    publication: Publication,
+    when: dt.datetime | None = None,
+    directory_urls: bool | None = None,
 ) -> str:
     """The post's URL path below the site root, e.g. `publikasi/2026/mengenal-uu-pemilu/`.
 
-    `when` stands in for a draft's missing date (drafts are dated on promotion).
+    `when` stands in for a draft's missing date (drafts are dated on promotion);
+    `directory_urls` overrides mkdocs.yml's use_directory_urls (the offline build turns it off).
     """
     blog = _settings_at(os.getcwd(), mkdocs_config_path)
     created = publication.front.date or aware(when or now())
-    return _path(blog, publication, _format_date(created, blog.date_format, blog.locale))
+    date = _format_date(created, blog.date_format, blog.locale)
+    return _path(blog, publication, date, directory_urls)
 
 
 def post_path_bound(mkdocs_config_path: Path, publication: Publication) -> str | None:
@@ -170,7 +175,9 @@ def post_path_bound(mkdocs_config_path: Path, publication: Publication) -> str |
     return _path(blog, publication, widest)
 
 
-def _path(blog: BlogSettings, publication: Publication, date: str) -> str:
+def _path(
+    blog: BlogSettings, publication: Publication, date: str, directory_urls: bool | None = None
+) -> str:
     # as the blog plugin's _format_path_for_post; only the fields the format uses are computed
     names, _ = _fields(blog.url_format)
     front = publication.front
@@ -186,7 +193,8 @@ def _path(blog: BlogSettings, publication: Publication, date: str) -> str:
         values["slug"] = front.slug or blog.slugify(front.title, blog.slugify_separator)
     path = blog.url_format.format(**values)
     path = posixpath.join(blog.blog_dir, posixpath.normpath(path.strip("/")))
-    return f"{path}/" if blog.directory_urls else f"{path}.html"
+    directory = blog.directory_urls if directory_urls is None else directory_urls
+    return f"{path}/" if directory else f"{path}.html"
 
 
 @functools.lru_cache(maxsize=16)
