@@ -59,8 +59,25 @@ def stable(value: Any) -> Any:
 
 
 def digest(*parts: Any) -> str:
-    text = json.dumps(stable(list(parts)), ensure_ascii=False, separators=(",", ":"))
+    """The hash of `parts` as JSON with sorted keys, written by the C encoder; what JSON has no
+    form for as `stable` writes it; keys that cannot be sorted together through `stable`."""
+    try:
+        text = json.dumps(list(parts), sort_keys=True, default=_plain, **_COMPACT)
+    except TypeError:  # keys of different types
+        text = json.dumps(stable(list(parts)), **_COMPACT)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def _plain(value: Any) -> Any:
+    """What the JSON encoder cannot write itself, as `stable` writes it."""
+    if isinstance(value, set | frozenset):
+        return sorted(str(stable(v)) for v in value)
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    return str(value)
 
 
 @functools.lru_cache(maxsize=1)
