@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 the work failed (validation errors, a failed build or p
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import traceback
@@ -49,7 +50,16 @@ COMMAND_HELP: dict[str, str] = {
 
 
 def command_module(name: str) -> ModuleType:
-    return importlib.import_module(f"pipeline.commands.{name}")
+    """The command's module, imported with the cyclic garbage collector paused: an import makes
+    thousands of objects (functions, classes, pydantic's schemas) and none of them is garbage,
+    yet every collection on the way rescans them all (about 5 % of `kpu check`'s start-up)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(f"pipeline.commands.{name}")
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def __getattr__(name: str) -> Any:

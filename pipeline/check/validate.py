@@ -30,7 +30,6 @@ from pipeline.core.model import (
 )
 from pipeline.core.problems import Level, Problem, error, notice, warning
 from pipeline.core.read import Document, ReadFailed, read_document
-from pipeline.core.safety import findings, locate
 from pipeline.core.schema import validate_model
 from pipeline.core.timeutil import format_day, now
 from pipeline.legal.office_documents import check_document, published_keys
@@ -383,6 +382,8 @@ def _stripped(ctx: Context, doc: Document) -> Iterator[Problem]:
     maybe = _MAYBE_ACTIVE if ":" in plain else _ACTIVE_CHARS
     if not maybe.search(plain):
         return
+    from pipeline.core.safety import findings, locate  # nh3: only for a body that may hold markup
+
     seen = set()
     found_all = findings(ctx.render(body))
     for found, offset in zip(found_all, locate(body, found_all), strict=True):

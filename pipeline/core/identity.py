@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-from pipeline.core.safety import md_text
-
 if TYPE_CHECKING:
     from pipeline.core.config import KpuConfig
 
@@ -200,6 +198,7 @@ def fill(text: str, values: dict[str, str], markdown: bool = True) -> str:
     """Every known placeholder replaced; unknown ones are left as written, so that `unknown()`
     can name them. In Markdown a value is literal text (`md_text`), inside code as it is (the
     renderer escapes code itself; a backtick, which would end the code, is dropped)."""
+    from pipeline.core.safety import md_text  # nh3 and markupsafe: not for `kpu check`
 
     def plain(match: re.Match[str]) -> str:
         return values.get(f"{match.group(1)}.{match.group(2)}", match.group(0))

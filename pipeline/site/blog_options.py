@@ -8,6 +8,7 @@ tests/test_blog_options.py compares them with the plugin's own schema, so they c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -81,7 +82,17 @@ SLUGIFY_OPTIONS = ("post_slugify", "categories_slugify")
 
 
 def default_slugify() -> Callable[[str, str], str]:
-    """The plugin's default for both slugify options: pymdownx's slugify, lower case."""
+    """The plugin's default for both slugify options: pymdownx's slugify, lower case (imported
+    when a title or category is first slugified: a `{date}/{file}` URL never needs it)."""
+    return _default_slugify
+
+
+def _default_slugify(text: str, separator: str) -> str:
+    return _pymdownx_slugify()(text, separator)
+
+
+@functools.cache
+def _pymdownx_slugify() -> Callable[[str, str], str]:
     from pymdownx.slugs import slugify
 
     return slugify(case="lower")  # type: ignore[no-any-return]

@@ -155,7 +155,7 @@ def post_path(
     `when` stands in for a draft's missing date (drafts are dated on promotion);
     `directory_urls` overrides mkdocs.yml's use_directory_urls (the offline build turns it off).
     """
-    blog = _settings_at(os.getcwd(), mkdocs_config_path)
+    blog = _settings_of(mkdocs_config_path)
     created = publication.front.date or aware(when or now())
     date = _format_date(created, blog.date_format, blog.locale)
     return _path(blog, publication, date, directory_urls)
@@ -167,7 +167,7 @@ def post_path_bound(mkdocs_config_path: Path, publication: Publication) -> str |
     without babel. None when the pattern has a field that is not a number (a month's name, a
     named format) or the URL format uses any field with a spec or a conversion: then only the
     real path will do."""
-    blog = _settings_at(os.getcwd(), mkdocs_config_path)
+    blog = _settings_of(mkdocs_config_path)
     widest = _widest_date(blog.date_format)
     names, plain = _fields(blog.url_format)
     if widest is None or not plain:
@@ -230,6 +230,13 @@ def _fields(url_format: str) -> tuple[frozenset[str] | None, bool]:
         return None, False
     names = frozenset(re.split(r"[.\[]", name or "", maxsplit=1)[0] for _, name, _, _ in fields)
     return names, all(not spec and not conversion for _, _, spec, conversion in fields)
+
+
+def _settings_of(mkdocs_config_path: Path) -> BlogSettings:
+    """`blog_settings` of the file; the working folder is asked only for a relative path (an
+    absolute one, as `kpu check` passes for every draft, is the same file from anywhere)."""
+    cwd = "" if mkdocs_config_path.is_absolute() else os.getcwd()
+    return _settings_at(cwd, mkdocs_config_path)
 
 
 @functools.lru_cache(maxsize=64)
