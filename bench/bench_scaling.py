@@ -135,7 +135,12 @@ def builds(tmp: Path, count: int) -> dict[str, Build]:
     before = os.environ.get("BEFORE")
     if before:  # the same site, built by an older checkout's code
         older = environ(PYTHONPATH=str(Path(before).absolute()))
-        found["kpu build (BEFORE)"] = ([*kpu, str(out / "before")], site, fresh("before"), older)
+        # cold like ours, where that code has the build cache (since #14) and so the flag
+        flag = "--no-cache" in (Path(before) / "pipeline" / "commands" / "build.py").read_text(
+            "utf-8"
+        )
+        command = [*kpu, str(out / "before"), *(["--no-cache"] if flag else [])]
+        found["kpu build (BEFORE)"] = (command, site, fresh("before"), older)
     found["Material alone"] = (
         [py, "-m", "mkdocs", "build", "--clean", "-f", plain, "-d", str(out / "plain")],
         site,
