@@ -26,7 +26,7 @@ from pipeline.records.ledger import Book, Check, Ledger, LedgerError
 from pipeline.site import html_blocks
 from pipeline.site.html_blocks import href, relative, text
 from pipeline.site.offline import PRINT_INDEX, add_offline_files, directory_urls, offline_build
-from pipeline.site.urls import post_path, post_url
+from pipeline.site.urls import post_url
 
 ARCHIVE_PAGE = "arsip-link/index.md"
 POSTS_PREFIX = "posts/"
@@ -213,10 +213,15 @@ def _anchor(year: str) -> str:
 
 
 def add_pages(
-    files: Files, config: MkDocsConfig, publications: Mapping[str, Publication], registry: Registry
+    files: Files,
+    config: MkDocsConfig,
+    publications: Mapping[str, Publication],
+    registry: Registry,
+    pages: Mapping[str, str],
 ) -> None:
     """Register the archive page, from the site's posts and data/ledger.json; in the offline
-    build, also one print page per publication (Dokumentasi Offline)."""
+    build, also one print page per publication (Dokumentasi Offline). `pages`: each post page's
+    URL below the site root (html_blocks.post_pages)."""
     root = Path(config.config_file_path).parent
     try:
         book = Ledger.of(root).load()
@@ -227,10 +232,6 @@ def add_pages(
         publications, book, lambda pub: post_url(config.site_url or "", mkdocs_yml, pub)
     )
     directory = directory_urls(config)
-    pages = {
-        uri: post_path(mkdocs_yml, pub, directory_urls=directory)
-        for uri, pub in publications.items()
-    }
     base = html_blocks.link_base(config, ARCHIVE_PAGE, directory)
     entries = [replace(e, url=pages.get(e.src_uri or "")) for e in entries]
     print_index = None

@@ -22,7 +22,7 @@ from pipeline.messages import records as msg
 from pipeline.site import html_blocks
 from pipeline.site.dip import DIP_PAGE, Row, dip_page, rows, when_where
 from pipeline.site.offline import directory_urls
-from pipeline.site.urls import post_path, post_url
+from pipeline.site.urls import post_url
 
 CSV_PATH = "ppid/daftar-informasi-publik.csv"
 XLSX_PATH = "ppid/daftar-informasi-publik.xlsx"
@@ -119,8 +119,14 @@ def add_files(
     files.append(File.generated(config, XLSX_PATH, content=xlsx_bytes(rows, title)))
 
 
-def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Publication]) -> None:
-    """Register the DIP page, built from the site's posts and kpu.yml `dip`."""
+def add_pages(
+    files: Files,
+    config: MkDocsConfig,
+    publications: Mapping[str, Publication],
+    pages: Mapping[str, str],
+) -> None:
+    """Register the DIP page, built from the site's posts and kpu.yml `dip`; `pages`: each post
+    page's URL below the site root (html_blocks.post_pages)."""
     try:
         kpu = load_config(Path(config.config_file_path).parent)
     except ConfigError as exc:
@@ -128,10 +134,6 @@ def add_pages(files: Files, config: MkDocsConfig, publications: Mapping[str, Pub
     entries = rows(publications, kpu.dip)
     mkdocs_yml = Path(config.config_file_path)
     directory = directory_urls(config)
-    pages = {
-        uri: post_path(mkdocs_yml, pub, directory_urls=directory)
-        for uri, pub in publications.items()
-    }
     token = html_blocks.enable(config)
     base = html_blocks.link_base(config, DIP_PAGE, directory)
     content = dip_page(entries, pages, token=token, directory_urls=directory, base=base)

@@ -113,10 +113,11 @@ class SiteGenerator:
         regulation_pages.withhold_unpublished_pdfs(files, self.registry)
         regulation_pages.add_pages(files, config, published, self.registry)
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
-        archive.add_pages(files, config, published, self.registry)
+        pages = html_blocks.post_pages(config, published)  # the links of the two tables
+        archive.add_pages(files, config, published, self.registry, pages)
         from pipeline.site import dip_export  # openpyxl loads only for the build
 
-        dip_export.add_pages(files, config, published)
+        dip_export.add_pages(files, config, published, pages)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))

@@ -16,6 +16,8 @@ front matter is escaped where the page is written (`text`, `href`).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -25,7 +27,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from pipeline.core.model import Publication
 from pipeline.core.safety import escape
+from pipeline.site.offline import directory_urls
+from pipeline.site.urls import post_path
 
 EXTENSION = "pipeline.site.html_blocks"
 # After normalize_whitespace (30), which removes the stash's placeholder characters from the
@@ -63,6 +68,16 @@ def href(url: str) -> Markup:
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL below the site root that MkDocs gives the page `src_uri` (`x/` or `x.html`)."""
     return File(src_uri, None, "", directory_urls).url
+
+
+def post_pages(config: MkDocsConfig, publications: Mapping[str, Publication]) -> dict[str, str]:
+    """Each post page's URL below the site root in this build (offline: `x.html`), by src_uri."""
+    mkdocs_yml = Path(config.config_file_path)
+    directory = directory_urls(config)
+    return {
+        uri: post_path(mkdocs_yml, pub, directory_urls=directory)
+        for uri, pub in publications.items()
+    }
 
 
 def link_base(config: MkDocsConfig, src_uri: str, directory_urls: bool) -> str:
