@@ -12,9 +12,13 @@ import os
 import stat
 from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.core.problems import Problem, error
 from pipeline.messages import check as msg
+
+if TYPE_CHECKING:
+    from pipeline.core.synced_tree import SyncedTree
 
 # content/ holds the pages and assets MkDocs copies; drafts/ is read by kpu check and promote;
 # data/ (registries, ledger) is rendered into generated pages.
@@ -105,22 +109,34 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def copy_tree(
-    source: Path, target: Path, skip: Container[str] = frozenset(), _at: str = ""
+    source: Path,
+    target: Path,
+    skip: Container[str] = frozenset(),
+    tree: SyncedTree | None = None,
+    _at: str = "",
 ) -> None:
     """Copy a folder of plain files and folders; a link, device or FIFO stops the copy (OSError)
     before anything it points to is read. `target` may exist: files in it are overwritten.
-    `skip`: paths below `source` (POSIX, relative) of files the caller writes itself."""
-    target.mkdir(parents=True, exist_ok=True)
+    `skip`: paths below `source` (POSIX, relative) of files the caller writes itself; `tree`: the
+    synced tree `target` is in (pipeline/core/synced_tree.py), which writes only changed files."""
+    if tree is None:
+        target.mkdir(parents=True, exist_ok=True)
+    else:
+        tree.mkdir(target)
     with os.scandir(source) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             path = Path(entry.path)
             relative = _at + entry.name
             if entry.is_dir(follow_symlinks=False):
-                copy_tree(path, target / entry.name, skip, relative + "/")
+                copy_tree(path, target / entry.name, skip, tree, relative + "/")
             elif entry.is_file(follow_symlinks=False):
                 if relative in skip:
                     continue
                 # read_limited opens with O_NOFOLLOW: a link swapped in after the scan is refused
-                (target / entry.name).write_bytes(read_limited(path, MAX_COPY_BYTES))
+                data = read_limited(path, MAX_COPY_BYTES)
+                if tree is None:
+                    (target / entry.name).write_bytes(data)
+                else:
+                    tree.write(target / entry.name, data)
             else:
                 raise OSError(0, msg.NOT_A_REGULAR_FILE, str(path))

@@ -328,12 +328,13 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def awaiting_instagram(
-    root: Path, config: KpuConfig, publications: Iterable[Publication]
+    root: Path, config: KpuConfig, publications: Iterable[Publication], book: Book | None = None
 ) -> list[Publication]:
     """Publications whose Instagram post is still to come: the build must publish their square
     image, which Instagram fetches by URL. Drawing one for every post of a large site would cost
-    more than the rest of the build, for images nobody fetches again."""
-    book = Ledger.of(root).load()
+    more than the rest of the build, for images nobody fetches again. `book`: the ledger of
+    `root` when the caller has read it already."""
+    book = Ledger.of(root).load() if book is None else book
     enabled = config.channels.enabled
     waiting = []
     for publication in publications:

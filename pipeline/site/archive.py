@@ -212,21 +212,25 @@ def _anchor(year: str) -> str:
     return f"tahun-{year}" if year != "-" else "tanpa-tanggal"
 
 
+def load_book(config: MkDocsConfig) -> Book:
+    """The ledger of the site's repository (PluginError when it cannot be read)."""
+    try:
+        return Ledger.of(Path(config.config_file_path).parent).load()
+    except LedgerError as exc:
+        raise PluginError(str(exc)) from exc
+
+
 def add_pages(
     files: Files,
     config: MkDocsConfig,
     publications: Mapping[str, Publication],
     registry: Registry,
     pages: Mapping[str, str],
+    book: Book,
 ) -> None:
-    """Register the archive page, from the site's posts and data/ledger.json; in the offline
-    build, also one print page per publication (Dokumentasi Offline). `pages`: each post page's
-    URL below the site root (html_blocks.post_pages)."""
-    root = Path(config.config_file_path).parent
-    try:
-        book = Ledger.of(root).load()
-    except LedgerError as exc:
-        raise PluginError(str(exc)) from exc
+    """Register the archive page, from the site's posts and `book` (data/ledger.json, see
+    load_book); in the offline build, also one print page per publication (Dokumentasi
+    Offline). `pages`: each post page's URL below the site root (html_blocks.post_pages)."""
     mkdocs_yml = Path(config.config_file_path)
     entries = items(
         publications, book, lambda pub: post_url(config.site_url or "", mkdocs_yml, pub)

@@ -10,7 +10,7 @@ import base64
 import functools
 import hashlib
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,14 +90,20 @@ def write_site_images(
     publications: Iterable[Publication],
     site_dir: Path,
     cache: RenderCache | None = None,
+    write: Callable[[Path, bytes], None] | None = None,
 ) -> list[Path]:
     """Put each publication's square image into the built site, where Instagram fetches it;
-    with `cache` (kpu build's), a card drawn by an earlier build from the same inputs is reused."""
+    with `cache` (kpu build's), a card drawn by an earlier build from the same inputs is reused;
+    `write(path, data)` stands in for writing the file (kpu build's synced staging tree)."""
     written = []
     for publication in publications:
         target = site_dir / site_path(publication.slug)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_square(root, config, publication, cache))
+        data = _square(root, config, publication, cache)
+        if write is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        else:
+            write(target, data)
         written.append(target)
     return written
 

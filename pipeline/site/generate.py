@@ -9,7 +9,7 @@ from its hooks when `mkdocs build` runs on the repository itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from pipeline.core.model import Publication
 from pipeline.legal.office_documents import document_key, office_documents
 from pipeline.legal.regulations import Registry, Regulation, load_registry
 from pipeline.messages import check as check_msg
-from pipeline.records.ledger import awaiting_instagram
+from pipeline.records.ledger import Book, awaiting_instagram
 from pipeline.site import archive, csp, home, html_blocks, jdihn, regulation_pages
 from pipeline.site.pages import image_markdown, notice_markdown, request_section
 from pipeline.site.regulation_pages import legal_basis_section
@@ -54,6 +54,7 @@ class SiteGenerator:
         self.stages = {key: stage.name for key, stage in load_stages(root).items()}
         self.published = []
         self.published_by_uri = {}
+        self.book: Book | None = None  # data/ledger.json, read by add_files
         # the placeholders of the office's pages ({{ kantor.nama }}), from kpu.yml
         self.values: dict[str, str] = identity(self.kpu).values()
 
@@ -114,7 +115,8 @@ class SiteGenerator:
         regulation_pages.add_pages(files, config, published, self.registry)
         jdihn.add_feed(files, config, self.registry, published, self.kpu)
         pages = html_blocks.post_pages(config, published)  # the links of the two tables
-        archive.add_pages(files, config, published, self.registry, pages)
+        self.book = archive.load_book(config)  # read once: the archive and the cards need it
+        archive.add_pages(files, config, published, self.registry, pages, self.book)
         from pipeline.site import dip_export  # openpyxl loads only for the build
 
         dip_export.add_pages(files, config, published, pages)
@@ -180,11 +182,17 @@ class SiteGenerator:
             return None
         return self.registry.get(document_key(publication.front.document))
 
-    def write_cards(self, target: Path, cache: RenderCache | None = None) -> None:
+    def write_cards(
+        self,
+        target: Path,
+        cache: RenderCache | None = None,
+        write: Callable[[Path, bytes], None] | None = None,
+    ) -> None:
         """Social cards below `target` (the built site, or the staged docs tree): Instagram
-        fetches them from their public URL. `cache`: kpu build's (pipeline/site/render_cache.py)."""
-        waiting = awaiting_instagram(self.root, self.kpu, self.published)
+        fetches them from their public URL. `cache`: kpu build's (pipeline/site/render_cache.py);
+        `write`: the staging tree's writer (see card.write_site_images)."""
+        waiting = awaiting_instagram(self.root, self.kpu, self.published, self.book)
         if waiting:  # Pillow and the channels are loaded only when there is a card to draw
             from pipeline.site.card import write_site_images
 
-            write_site_images(self.root, self.kpu, waiting, target, cache)
+            write_site_images(self.root, self.kpu, waiting, target, cache, write)
