@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 from jinja2 import Environment
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from pipeline.site import blog_speedups, nav_memo
+from pipeline.site import blog_speedups, markdown_pool, nav_memo
 from pipeline.site.staging import stage
 from tests.test_render_cache import _assert_same_site, _write_post
 
@@ -49,8 +50,18 @@ def test_the_site_is_byte_identical_with_and_without_the_shortcuts(
         off.setattr(nav_memo, "install", lambda env: None)
         off.setattr(blog_speedups, "activate", lambda: None)
         off.setattr(blog_speedups, "wrap_posts", lambda config: None)
+        off.setattr(markdown_pool, "activate", lambda: None)
         _mkdocs(staged, tmp_path / "without")
 
+    made: list[object] = []
+    real = markdown.Markdown
+
+    class Counted(real):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(markdown, "Markdown", Counted)
     environments: list[Environment] = []
     install = nav_memo.install
     monkeypatch.setattr(nav_memo, "install", lambda env: (environments.append(env), install(env)))
@@ -74,6 +85,11 @@ def test_the_site_is_byte_identical_with_and_without_the_shortcuts(
     import material.plugins.blog.structure as structure
 
     assert structure.SafeLoader is yaml.SafeLoader  # undone when the build ended
+    # the pages shared one instance: those made are the excerpts' (one per post) and a few
+    assert len(made) < pages / 2, (len(made), pages)
+    import mkdocs.structure.pages
+
+    assert mkdocs.structure.pages.markdown is markdown  # undone when the build ended
 
 
 def _page(title: str, uri: str, kind: type[Page] = Page) -> Page:
@@ -156,3 +172,38 @@ def test_an_excerpts_markdown_made_on_first_use_converts_as_one_made_at_once() -
     assert lazy.treeprocessors.get_index_for_name(
         "shout"
     ) == eager.treeprocessors.get_index_for_name("shout")
+
+
+_SOURCES = [
+    "# Judul\n\n*[KPU]: Komisi Pemilihan Umum\n\nKPU menetapkan [tautan][r].\n\n[r]: https://a.example\n",
+    "# Judul\n\n## Judul\n\nKPU tanpa singkatan di sini; [tautan][r] tanpa rujukan.\n",
+    '!!! note "Catatan"\n    isi\n\n??? info "Rincian"\n    lagi\n\n```python\nx = 1\n```\n',
+    '<div markdown="1">\n**tebal**\n</div>\n\nIstilah\n:   definisi {: #istilah }\n',
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n<!-- kpu:html abc -->\n<b>x</b>\n<!-- /kpu:html abc -->\n",
+]
+
+
+def test_one_kept_instance_converts_pages_exactly_as_new_ones() -> None:
+    import mkdocs.structure.pages as pages
+
+    extensions = [*markdown_pool.RESETTABLE]
+    configs = {"toc": {"permalink": True}, "pipeline.site.html_blocks": {"token": "abc"}}
+    markdown_pool.activate()
+    try:
+        pool = pages.markdown
+        kept = [pool.Markdown(extensions=extensions, extension_configs=configs)]
+        results = []
+        for source in _SOURCES * 2:
+            md = pool.Markdown(extensions=extensions, extension_configs=configs)
+            kept.append(md)
+            results.append((md.convert(source), md.toc_tokens))
+        unknown = pool.Markdown(extensions=[*extensions, "footnotes"], extension_configs=configs)
+    finally:
+        markdown_pool.deactivate()
+    assert all(md is kept[0] for md in kept)  # one instance, reset between pages
+    assert unknown is not kept[0]  # an extension not known to reset fully: a new instance
+    for source, (html, toc) in zip(_SOURCES * 2, results, strict=True):
+        fresh = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        assert (html, toc) == (fresh.convert(source), fresh.toc_tokens)
+    assert "<abbr" in results[0][0] and "<abbr" not in results[1][0]  # nothing carried over
+    assert pages.markdown is markdown

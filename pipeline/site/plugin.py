@@ -29,7 +29,7 @@ from pipeline.core.identity import fill
 from pipeline.core.safety import clean_html, escape
 from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as check_msg
-from pipeline.site import blog_speedups, feeds, nav_memo
+from pipeline.site import blog_speedups, feeds, markdown_pool, nav_memo
 from pipeline.site.excerpt_memo import memoize
 from pipeline.site.html_blocks import EXTENSION
 
@@ -69,6 +69,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             detail = "\n".join(problem.format_text() for problem in refused)
             raise PluginError(check_msg.BUILD_REFUSED.format(detail=detail))
         blog_speedups.activate()  # before the blog reads its posts in on_files
+        markdown_pool.activate()  # one Markdown instance for the pages, reset between them
         if self.config.staged:
             if self.config.cache_dir:
                 self._start_cache(config)
@@ -187,6 +188,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
 
     def on_shutdown(self) -> None:
         blog_speedups.deactivate()
+        markdown_pool.deactivate()
         if self.cache is not None:
             from pipeline.site import cached_derived, cached_render, page_cache
 
