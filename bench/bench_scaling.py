@@ -11,6 +11,9 @@ alternating rounds, and the build's peak resident memory, measured by GNU time i
 Targets (issue #14): `kpu build` <= 1.15x the plain Material build of the same tree.
 
 The rows, all of the same site (the repository's content/ plus COUNT generated posts):
+- "kpu build": `kpu build --no-cache` in a checkout without build/ (as a fresh CI runner).
+- "kpu build, staging tree kept": the same, with the staging tree of the build before it (a
+  second build in the same checkout), which is rewritten in place.
 - "Material alone": `mkdocs build` of content/ with mkdocs.yml less the `kpu` plugin (site_url
   set): the target's baseline, the same content tree, theme, extensions and plugins.
 - "Material, staged tree": `mkdocs build` of the tree `kpu build` stages (content/ plus every
@@ -131,7 +134,21 @@ def builds(tmp: Path, count: int) -> dict[str, Build]:
     # cold: the build cache (pipeline/site/render_cache.py) would make every round after the
     # first a warm build; bench_incremental.py measures that case
     cold = [*kpu, str(out / "kpu"), "--no-cache"]
-    found: dict[str, Build] = {"kpu build": (cold, site, fresh("kpu"), here)}
+
+    def checkout() -> None:  # as on a fresh runner: no staging tree of an earlier build either
+        shutil.rmtree(out / "kpu", ignore_errors=True)
+        shutil.rmtree(site / "build", ignore_errors=True)
+
+    found: dict[str, Build] = {"kpu build": (cold, site, checkout, here)}
+    # a second build in the same checkout (kpu build run twice locally): the staging tree of
+    # the build before is rewritten in place (pipeline/core/synced_tree.py); its own site copy
+    kept = shutil.copytree(site, tmp / f"site-{count}-kept")
+    found["kpu build, staging tree kept"] = (
+        [*kpu, str(out / "kpu-kept"), "--no-cache"],
+        kept,
+        fresh("kpu-kept"),
+        here,
+    )
     before = os.environ.get("BEFORE")
     if before:  # the same site, built by an older checkout's code
         older = environ(PYTHONPATH=str(Path(before).absolute()))
