@@ -6,6 +6,9 @@ and the spreadsheet's creation time (and its zip members' timestamps)."""
 from __future__ import annotations
 
 import re
+import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -88,7 +91,7 @@ def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_chang
     cold = _build(repo, "cold", "--no-cache")
     assert not (repo / "build" / "cache").exists()  # --no-cache writes none either
     filled = _build(repo, "filled")
-    assert any((repo / "build" / "cache").rglob("*.json"))
+    assert _entries(repo / "build" / "cache") > 0
     _assert_same_site(filled, cold)
     _assert_same_site(_build(repo, "warm"), cold)
 
@@ -110,14 +113,70 @@ def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_chang
     assert 'href="../../2025/publikasi-000/"' in page
 
 
+def _entries(folder: Path) -> int:
+    with sqlite3.connect(folder / "entries.sqlite") as db:
+        return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
 def test_a_damaged_cache_is_ignored_and_the_site_is_the_same(repo: Path) -> None:
     for i in range(3):
         _write_post(repo, i)
     cold = _build(repo, "cold", "--no-cache")
     _build(repo, "filled", "--cache-dir", "elsewhere")
-    entries = sorted((repo / "elsewhere").rglob("*.json"))
-    assert entries
-    for n, entry in enumerate(entries):  # truncated, not JSON, another entry's text
-        entry.write_text(["", "{not json", entries[0].read_text("utf-8")][n % 3], "utf-8")
+    cache = repo / "elsewhere" / "entries.sqlite"
+    filled = _entries(repo / "elsewhere")
+    assert filled > 0
+    with sqlite3.connect(cache) as db:  # entries truncated, not JSON, another entry's text
+        rows = db.execute("SELECT rowid, entry FROM entries ORDER BY rowid").fetchall()
+        for n, (rowid, _) in enumerate(rows):
+            damaged = ["", "{not json", rows[0][1]][n % 3]
+            db.execute("UPDATE entries SET entry = ? WHERE rowid = ?", (damaged, rowid))
     _assert_same_site(_build(repo, "again", "--cache-dir", "elsewhere"), cold)
+    assert _entries(repo / "elsewhere") == filled  # each damaged entry written again
+
+    cache.write_bytes(b"not a database" * 100)  # the whole file
+    _assert_same_site(_build(repo, "replaced", "--cache-dir", "elsewhere"), cold)
+    assert _entries(repo / "elsewhere") == filled
     assert not (repo / "build" / "cache").exists()
+
+
+def test_the_cache_keeps_one_builds_entries_and_a_killed_build_loses_only_its_own(
+    tmp_path: Path,
+) -> None:
+    from pipeline.site.render_cache import RenderCache
+
+    first = RenderCache(tmp_path)
+    first.put("page", "a", {"html": "<p>a</p>"})
+    first.put("page", "b", {"html": "<p>b</p>"})
+    first.put("card", "c", {"jpeg": ""})
+    first.prune(["page"])
+    first.close()
+
+    second = RenderCache(tmp_path)  # this build uses a only
+    assert second.get("page", "a") == {"html": "<p>a</p>", "key": "a"}
+    second.prune(["page"])
+    second.close()
+    third = RenderCache(tmp_path)
+    assert third.get("page", "b") is None  # unused by the build before: removed
+    assert third.get("card", "c") is not None  # another kind's entries: not this prune's
+    third.close()
+
+    # a build killed before it ends: its entries are gone, the build before's are whole
+    killed = "\n".join(
+        [
+            "import os, sys",
+            "from pathlib import Path",
+            "from pipeline.site.render_cache import RenderCache",
+            "cache = RenderCache(Path(sys.argv[1]))",
+            "cache.get('page', 'a')",
+            "cache.put('page', 'new', {'html': 'x'})",
+            "cache.put('page', 'a', {'html': 'overwritten'})",
+            "os._exit(9)",
+        ]
+    )
+    done = subprocess.run([sys.executable, "-c", killed, str(tmp_path)], check=False)
+    assert done.returncode == 9
+    after = RenderCache(tmp_path)
+    assert after.get("page", "new") is None
+    assert after.get("page", "a") == {"html": "<p>a</p>", "key": "a"}
+    after.close()

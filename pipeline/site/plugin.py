@@ -195,6 +195,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
             cached_render.deactivate()
             page_cache.deactivate()
             cached_derived.deactivate()
+            self.cache.close()
             self.cache = None
 
 

@@ -4,18 +4,22 @@ folder (default build/cache/, in CI restored by the Actions cache).
 
 An entry is a pure function of its key: the key hashes every input of the entry together with the
 fingerprint of the build (configuration, theme, package versions and the pipeline's own source),
-so a changed theme or upgraded library starts from an empty cache. Entries are JSON files written
-atomically; one that cannot be read or parsed is a miss, never an error. After a successful build
-the entries it did not use are removed, so the folder holds one build's worth.
+so a changed theme or upgraded library starts from an empty cache. Entries are JSON texts in one
+SQLite file (entries.sqlite): one file to open and to restore, not one per entry. A build's
+writes are one transaction, committed when it ends (a killed build leaves the entries of the
+build before); an entry, or a file, that cannot be read or parsed is a miss, never an error, and
+a damaged file is replaced. After a successful build the entries it did not use are removed, so
+the file holds one build's worth.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
-import os
-import tempfile
+import shutil
+import sqlite3
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -108,26 +112,41 @@ def fingerprint(document: dict[str, Any], theme_dirs: Iterable[Path]) -> str:
     return digest(config, versions, _package_files(), _files_digest(theme_dirs))
 
 
+DATABASE = "entries.sqlite"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, entry TEXT, PRIMARY KEY (kind, key))"
+)
+
+
 class RenderCache:
-    """Entries by kind (ENGINE_KINDS, STAGING_KINDS) and key, in `folder`."""
+    """Entries by kind (ENGINE_KINDS, STAGING_KINDS) and key, in `folder`/entries.sqlite. The
+    file is opened at the first `get` or `put`; `prune` commits this build's entries and
+    `close` (or a later `prune`) ends the transaction."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.used: set[Path] = set()
+        self.path = folder / DATABASE
+        self.used: set[tuple[str, str]] = set()
         self.hits = 0
         self.misses = 0
-
-    def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key[:2] / f"{key}.json"
+        self._db: sqlite3.Connection | None = None
+        self._unusable = False  # a folder that cannot be written: every entry a miss
 
     def get(self, kind: str, key: str) -> dict[str, Any] | None:
-        path = self._path(kind, key)
-        self.used.add(path)
+        self.used.add((kind, key))
+        row = None
+        db = self._open(create=False)
+        if db is not None:
+            try:
+                row = db.execute(
+                    "SELECT entry FROM entries WHERE kind = ? AND key = ?", (kind, key)
+                ).fetchone()
+            except sqlite3.DatabaseError:  # damaged inside: start the file again
+                self._replace()
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.misses += 1
-            return None
+            entry = json.loads(row[0]) if row is not None else None
+        except (TypeError, ValueError):
+            entry = None
         if not isinstance(entry, dict) or entry.get("key") != key:
             self.misses += 1
             return None
@@ -135,27 +154,93 @@ class RenderCache:
         return entry
 
     def put(self, kind: str, key: str, entry: dict[str, Any]) -> None:
-        """Write atomically (a reader sees the old entry, the new one, or none); a folder that
-        cannot be written only costs the next build its hit."""
-        path = self._path(kind, key)
-        self.used.add(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({**entry, "key": key}, stream, ensure_ascii=False)
-            os.replace(temporary, path)
-        except OSError:
+        """Kept in this build's transaction; a folder that cannot be written only costs the
+        next build its hit."""
+        self.used.add((kind, key))
+        db = self._open(create=True)
+        if db is None:
             return
+        text = json.dumps({**entry, "key": key}, ensure_ascii=False)
+        try:
+            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (kind, key, text))
+        except sqlite3.DatabaseError:
+            self._replace()
 
     def prune(self, kinds: Iterable[str]) -> None:
-        """Remove every entry of `kinds` this build did not read or write (and stray temporary
-        files); only the cache's own files, whatever else the folder holds."""
+        """Remove every entry of `kinds` this build did not read or write, and commit; also the
+        folders of the cache's earlier layout (one JSON file per entry)."""
+        kinds = tuple(kinds)
         for kind in kinds:
-            for path in (self.folder / kind).glob("*/*"):
-                if path.suffix not in (".json", ".tmp") or path in self.used:
-                    continue
-                try:
-                    path.unlink()
-                except OSError:
-                    continue
+            legacy = self.folder / kind
+            if legacy.is_dir() and not legacy.is_symlink():
+                shutil.rmtree(legacy, ignore_errors=True)
+        db = self._open(create=False)
+        if db is None:
+            return
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT)")
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT INTO used VALUES (?, ?)", [pair for pair in self.used if pair[0] in kinds]
+            )
+            marks = ", ".join("?" for _ in kinds)
+            db.execute(
+                f"DELETE FROM entries WHERE kind IN ({marks}) AND (kind, key) NOT IN "  # noqa: S608
+                "(SELECT kind, key FROM used)",
+                kinds,
+            )
+            db.commit()
+            # the pruned pages back to the disk (a script: a PRAGMA run as a query frees one)
+            db.executescript("PRAGMA incremental_vacuum;")
+        except sqlite3.DatabaseError:
+            self._replace()
+
+    def close(self) -> None:
+        """Commit this build's entries and close the file."""
+        db, self._db = self._db, None
+        if db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                db.commit()
+                db.close()
+
+    def _open(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None or self._unusable:
+            return self._db
+        if not create and not self.path.is_file():
+            return None
+        try:
+            if self.path.is_symlink():
+                raise sqlite3.DatabaseError  # never a file elsewhere: replaced
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = _connect(self.path)
+            self._db.execute("SELECT kind, key, entry FROM entries LIMIT 1").fetchall()
+        except sqlite3.DatabaseError:  # not a database, or damaged: start it again
+            self._replace()
+        except OSError:
+            self._unusable = True
+        return self._db
+
+    def _replace(self) -> None:
+        """The damaged file removed and a new, empty one begun, once per build (this build's
+        entries so far are lost: misses for the next build)."""
+        db, self._db = self._db, None
+        if db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                db.close()
+        if self._unusable:
+            return
+        self._unusable = True  # a file that stays damaged is not fought over
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            self._db = _connect(self.path)
+        except (sqlite3.DatabaseError, OSError):
+            self._db = None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level="DEFERRED")
+    db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect in a new file only
+    db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost to a crash is a miss
+    db.execute(_SCHEMA)
+    return db

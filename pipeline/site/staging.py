@@ -121,8 +121,11 @@ def _write_cards(
     from pipeline.site.render_cache import STAGING_KINDS, RenderCache
 
     cards = RenderCache(cache)
-    generator.write_cards(docs, cards, write=tree.write)
-    cards.prune(STAGING_KINDS)
+    try:
+        generator.write_cards(docs, cards, write=tree.write)
+        cards.prune(STAGING_KINDS)
+    finally:
+        cards.close()  # before the engine opens the same file
 
 
 @contextmanager
