@@ -4,6 +4,7 @@ ledger, newest first, one section per year so that the year index is the filter 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import posixpath
 from collections.abc import Callable, Mapping
@@ -11,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.dates import format_date
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -165,18 +166,31 @@ def _rows(item: Item, here: str, directory_urls: bool) -> list[list[Markup]]:
     """The item's rows as HTML cells; `here`: what the links are written from."""
     title = text(item.title)
     if item.url:
-        title = Markup('<a href="{}">{}</a>').format(href(relative(item.url, here)), title)
+        title = _html('<a href="{}">{}</a>', href(relative(item.url, here)), title)
     if item.print_uri:
         printed = relative(html_blocks.page_url(item.print_uri, directory_urls), here)
-        title += Markup(' (<a href="{}">{}</a>)').format(href(printed), msg.ARCHIVE_PRINT)
-    when = text(format_date(item.when, format="long", locale="id")) if item.when else Markup("-")
+        title += _html(' (<a href="{}">{}</a>)', href(printed), msg.ARCHIVE_PRINT)
+    when = _long_date(item.when.date()) if item.when else Markup("-")
     rows = []
     for i, link in enumerate(item.links):
         first = [when, title] if i == 0 else [Markup(""), Markup("")]
         url = _link(link.url) if link.url else text(msg.ARCHIVE_NOT_RECORDED)
-        status = Markup("{}<br>{}").format(text(link.status), check_text(link.check))
+        status = _html("{}<br>{}", text(link.status), check_text(link.check))
         rows.append([*first, text(channel_label(link.channel)), url, status])
     return rows
+
+
+def _html(template: str, *args: object, **kwargs: object) -> Markup:
+    """`template` (our own HTML) with every value escaped: as Markup(template).format, whose
+    Python formatter was a third of the archive's cost at 1,000 posts."""
+    escaped = {name: escape(value) for name, value in kwargs.items()}
+    return Markup(template.format(*map(escape, args), **escaped))
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: dt.date) -> Markup:
+    """A date as the archive prints it (1 Desember 2026); many posts share one."""
+    return text(format_date(day, format="long", locale="id"))
 
 
 def _link(url: str) -> Markup:
@@ -184,7 +198,7 @@ def _link(url: str) -> Markup:
     shown = url.split("://", 1)[-1].rstrip("/")
     if not url.startswith(("https://", "http://")):  # the ledger is data: never a script link
         return text(url)
-    return Markup('<a href="{}">{}</a>').format(href(url), text(shown))
+    return _html('<a href="{}">{}</a>', href(url), text(shown))
 
 
 def channel_label(channel: str) -> str:
@@ -198,10 +212,10 @@ def check_text(check: Check | None) -> Markup:
     when = text(format_wib(dt.datetime.fromisoformat(check.time)))
     reason = f"kode {check.status_code}" if check.status_code else (check.error or "-")
     if check.ok:
-        return Markup(msg.CHECK_LIVE).format(when=when)
+        return _html(msg.CHECK_LIVE, when=when)
     if check.ok is None:
-        return Markup(msg.CHECK_UNKNOWN).format(reason=text(reason), when=when)
-    return Markup(msg.CHECK_DEAD).format(reason=text(reason), when=when)
+        return _html(msg.CHECK_UNKNOWN, reason=text(reason), when=when)
+    return _html(msg.CHECK_DEAD, reason=text(reason), when=when)
 
 
 def _year_label(year: str) -> str:

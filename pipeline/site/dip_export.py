@@ -3,17 +3,16 @@ with the site next to the DIP page, from the same rows."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from pipeline.core.config import load_config
 from pipeline.core.errors import ConfigError
@@ -23,6 +22,9 @@ from pipeline.site import html_blocks
 from pipeline.site.dip import DIP_PAGE, Row, dip_page, rows, when_where
 from pipeline.site.offline import directory_urls
 from pipeline.site.urls import post_url
+
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
 
 CSV_PATH = "ppid/daftar-informasi-publik.csv"
 XLSX_PATH = "ppid/daftar-informasi-publik.xlsx"
@@ -79,6 +81,10 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]], title: str) -> bytes:
+    from openpyxl import Workbook  # 0.2 s to import: only when the rows changed
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -105,18 +111,39 @@ def xlsx_bytes(rows: list[list[str]], title: str) -> bytes:
     return out.getvalue()
 
 
+def cached_xlsx(rows: list[list[str]], title: str, cache: RenderCache | None) -> bytes:
+    """xlsx_bytes, or the workbook an earlier build made of the same rows (the build cache's
+    "xlsx" entry; the same cells, only the file's creation time is that build's)."""
+    if cache is None:
+        return xlsx_bytes(rows, title)
+    from pipeline.site.render_cache import digest, fingerprint
+
+    key = digest(fingerprint({}, []), rows, title)
+    entry = cache.get("xlsx", key)
+    if entry is not None:
+        try:
+            return base64.b64decode(entry["xlsx"], validate=True)
+        except (KeyError, TypeError, ValueError):
+            pass
+    data = xlsx_bytes(rows, title)
+    cache.put("xlsx", key, {"xlsx": base64.b64encode(data).decode("ascii")})
+    return data
+
+
 def add_files(
     files: Files,
     config: MkDocsConfig,
     entries: Sequence[Row],
     office: str,
     urls: Mapping[str, str],
+    cache: RenderCache | None = None,
 ) -> None:
-    """Register the CSV and XLSX beside the DIP page; `urls` maps src_uri to the public URL."""
+    """Register the CSV and XLSX beside the DIP page; `urls` maps src_uri to the public URL;
+    `cache`: kpu build's build cache, for the XLSX."""
     rows = table(entries, urls)
     title = f"{msg.DIP_TITLE} {office}"
     files.append(File.generated(config, CSV_PATH, content=csv_bytes(rows)))
-    files.append(File.generated(config, XLSX_PATH, content=xlsx_bytes(rows, title)))
+    files.append(File.generated(config, XLSX_PATH, content=cached_xlsx(rows, title, cache)))
 
 
 def add_pages(
@@ -124,9 +151,10 @@ def add_pages(
     config: MkDocsConfig,
     publications: Mapping[str, Publication],
     pages: Mapping[str, str],
+    cache: RenderCache | None = None,
 ) -> None:
     """Register the DIP page, built from the site's posts and kpu.yml `dip`; `pages`: each post
-    page's URL below the site root (html_blocks.post_pages)."""
+    page's URL below the site root (html_blocks.post_pages); `cache` as add_files."""
     try:
         kpu = load_config(Path(config.config_file_path).parent)
     except ConfigError as exc:
@@ -140,4 +168,4 @@ def add_pages(
     files.append(File.generated(config, DIP_PAGE, content=content))
 
     urls = {uri: post_url(kpu.base_url, mkdocs_yml, pub) for uri, pub in publications.items()}
-    add_files(files, config, entries, kpu.office.name, urls)
+    add_files(files, config, entries, kpu.office.name, urls, cache)

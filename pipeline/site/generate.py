@@ -104,8 +104,11 @@ class SiteGenerator:
             rss.config["image"] = values["feed_image"]
         html_blocks.enable(config)  # the generated pages' ready HTML (pipeline/site/html_blocks.py)
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """The generated pages and files join the site's own (PluginError on bad data)."""
+    def add_files(
+        self, files: Files, config: MkDocsConfig, cache: RenderCache | None = None
+    ) -> Files:
+        """The generated pages and files join the site's own (PluginError on bad data);
+        `cache`: kpu build's build cache (the DIP's spreadsheet)."""
         published = archive.site_publications(files, config)
         self.published = list(published.values())
         self.published_by_uri = published
@@ -119,7 +122,7 @@ class SiteGenerator:
         archive.add_pages(files, config, published, self.registry, pages, self.book)
         from pipeline.site import dip_export  # openpyxl loads only for the build
 
-        dip_export.add_pages(files, config, published, pages)
+        dip_export.add_pages(files, config, published, pages, cache)
         for script in sorted(SCRIPTS.glob("*.js")):  # the theme's inline scripts, as files (CSP)
             uri = SCRIPTS_URI + script.name
             files.append(File.generated(config, uri, abs_src_path=str(script)))

@@ -42,7 +42,7 @@ LIBRARIES = (
     "kpu-pipeline",
 )
 ENGINE_KINDS = ("markdown", "excerpt", "page", "search", "readtime")  # written by the engine run
-STAGING_KINDS = ("card",)  # written while staging
+STAGING_KINDS = ("card", "xlsx")  # written while staging
 # Configuration keys that say where files go, not what a page shows.
 _PLACES = ("site_dir",)
 
@@ -178,15 +178,17 @@ class RenderCache:
         if db is None:
             return
         try:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT)")
+            db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))"
+            )
             db.execute("DELETE FROM used")
             db.executemany(
                 "INSERT INTO used VALUES (?, ?)", [pair for pair in self.used if pair[0] in kinds]
             )
             marks = ", ".join("?" for _ in kinds)
-            db.execute(
-                f"DELETE FROM entries WHERE kind IN ({marks}) AND (kind, key) NOT IN "  # noqa: S608
-                "(SELECT kind, key FROM used)",
+            db.execute(  # NOT EXISTS looks each entry up; NOT IN (kind, key) scanned `used`
+                f"DELETE FROM entries WHERE kind IN ({marks}) AND NOT EXISTS "  # noqa: S608
+                "(SELECT 1 FROM used WHERE used.kind = entries.kind AND used.key = entries.key)",
                 kinds,
             )
             db.commit()

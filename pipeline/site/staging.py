@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.config import load_config as load_mkdocs_config
@@ -37,6 +37,9 @@ from pipeline.legal.regulations import RegistryError
 from pipeline.messages import check as msg
 from pipeline.site import feeds, html_blocks
 from pipeline.site.generate import FILTER_SCRIPT, OVERRIDES, SiteGenerator
+
+if TYPE_CHECKING:
+    from pipeline.site.render_cache import RenderCache
 
 ENGINES = ("mkdocs", "zensical")
 CONFIG_NAME = "mkdocs.yml"
@@ -58,6 +61,28 @@ def stage(
     """Write the staging tree for `engine`; return its configuration file. BuildError on any
     problem in the data the generated pages come from. `progress(done, total)` per page written;
     `cache`: the build cache's folder (MkDocs only, pipeline/site/render_cache.py)."""
+    if cache is None:
+        return _stage(root, staging, site_dir, engine, progress, cache, None)
+    from pipeline.site.render_cache import STAGING_KINDS, RenderCache
+
+    store = RenderCache(cache)  # the DIP's spreadsheet and the cards of an earlier build
+    try:
+        config_file = _stage(root, staging, site_dir, engine, progress, cache, store)
+        store.prune(STAGING_KINDS)
+    finally:
+        store.close()  # before the engine opens the same file
+    return config_file
+
+
+def _stage(
+    root: Path,
+    staging: Path,
+    site_dir: Path,
+    engine: str,
+    progress: Progress | None,
+    cache: Path | None,
+    store: RenderCache | None,
+) -> Path:
     staging = staging.absolute()
     tree = SyncedTree(staging)  # an older staging tree is rewritten in place, then pruned
     docs = staging / DOCS
@@ -70,7 +95,7 @@ def stage(
             original = get_files(config)
             # File.generated names the plugin running an event; here no event runs
             config.plugins._current_plugin = PLUGIN  # type: ignore[attr-defined]
-            files = generator.add_files(get_files(config), config)
+            files = generator.add_files(get_files(config), config, store)
         except (ConfigError, ConfigurationError, PluginError) as exc:
             raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
         except RegistryError as exc:
@@ -94,7 +119,7 @@ def stage(
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
     _stage_authors(docs, tree, config, generator.values, escape_text=engine == "zensical")
-    _write_cards(generator, docs, tree, cache)
+    generator.write_cards(docs, store, write=tree.write)  # reused from the cache, if any
     _stage_theme(root, config.theme.custom_dir, staging / THEME, tree)
     token = html_blocks.enable(config)  # the archive's and the DIP's, written above
     document = _staged_config(root, generator, staging, site_dir, engine, token, cache)
@@ -109,23 +134,6 @@ def stage(
     )
     tree.finish()  # nothing of an older tree that this one does not hold stays for the engine
     return target
-
-
-def _write_cards(
-    generator: SiteGenerator, docs: Path, tree: SyncedTree, cache: Path | None
-) -> None:
-    """The cards, those of an earlier build reused from the build cache (when there is one)."""
-    if cache is None:
-        generator.write_cards(docs, write=tree.write)
-        return
-    from pipeline.site.render_cache import STAGING_KINDS, RenderCache
-
-    cards = RenderCache(cache)
-    try:
-        generator.write_cards(docs, cards, write=tree.write)
-        cards.prune(STAGING_KINDS)
-    finally:
-        cards.close()  # before the engine opens the same file
 
 
 @contextmanager
