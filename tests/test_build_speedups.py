@@ -82,6 +82,15 @@ def test_the_site_is_byte_identical_with_and_without_the_shortcuts(
         if isinstance(template.root_render_func, nav_memo._Memo)
     ]
     assert len(kept) == 2 and all(0 < count < pages / 4 for count in kept), (kept, pages)
+    # the partials that print the same on every page but for one address
+    partials = {
+        name: template.root_render_func.html
+        for name, template in ((n, environments[0].get_template(n)) for n in nav_memo.PARTIALS)
+        if isinstance(template.root_render_func, nav_memo._Partial)
+    }
+    assert sorted(partials) == sorted(nav_memo.PARTIALS)
+    # once per depth of the pages (the base URL), not once per page
+    assert all(0 < len(html) < pages / 4 for html in partials.values()), partials.keys()
     import material.plugins.blog.structure as structure
 
     assert structure.SafeLoader is yaml.SafeLoader  # undone when the build ended
@@ -207,3 +216,26 @@ def test_one_kept_instance_converts_pages_exactly_as_new_ones() -> None:
         assert (html, toc) == (fresh.convert(source), fresh.toc_tokens)
     assert "<abbr" in results[0][0] and "<abbr" not in results[1][0]  # nothing carried over
     assert pages.markdown is markdown
+
+
+def test_a_partial_the_office_overrides_is_rendered_for_every_page(tmp_path: Path) -> None:
+    """The memos hold for the theme's partials and ours; an office's own may print the page."""
+    from jinja2 import FileSystemLoader
+
+    ours = (nav_memo.OFFICE_TEMPLATES / "partials" / "search.html").read_text("utf-8")
+    for folder, text in (("staged", ours), ("office", "<p>{{ page.title }}</p>")):
+        (tmp_path / folder / "partials").mkdir(parents=True)
+        (tmp_path / folder / "partials" / "search.html").write_text(text, "utf-8")
+    staged = Environment(loader=FileSystemLoader(str(tmp_path / "staged")))
+    nav_memo.install(staged)
+    assert isinstance(
+        staged.get_template("partials/search.html").root_render_func, nav_memo._Partial
+    )
+    office = Environment(loader=FileSystemLoader(str(tmp_path / "office")))
+    nav_memo.install(office)
+    template = office.get_template("partials/search.html")
+    assert not isinstance(template.root_render_func, nav_memo._Partial)
+    config = object()
+    pages = [_page(title, f"{title}.md") for title in ("Satu", "Dua")]
+    printed = [template.render(page=page, config=config, base_url="..") for page in pages]
+    assert printed == ["<p>Satu</p>", "<p>Dua</p>"]

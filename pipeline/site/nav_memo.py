@@ -12,34 +12,93 @@ the HTML is kept under a key of the active flags, the relative address of every 
 templates print (nav items, home page, logo) and the context's base URL, and a page with the
 same key gets the same text. A page in the navigation is rendered as it is. The memo lives on the
 templates of one build's Jinja environment and dies with it.
+
+Four more partials print the same for every page but for where one link of theirs points, if it
+has one: the search box and the colour palette (the configuration and its language only), the
+logo (its image's address) and the office block of the footer (the address of the RSS feed).
+They are kept under the configuration, the base URL and that one address as the page sees it.
+Every memo applies only to the theme's own file or the office templates that ship with kpu
+(`pipeline/site/overrides/`): a partial the office overrides in its own `custom_dir` may print
+anything, and is rendered for every page as it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import material
 from jinja2 import Environment, TemplateNotFound
 from jinja2.runtime import Context
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
 
 MEMOIZED = ("partials/nav.html", "partials/tabs.html")
+# partial → the one address it prints that depends on the page ("" for none)
+PARTIALS: dict[str, Callable[[Any], str]] = {
+    "partials/search.html": lambda config: "",
+    "partials/palette.html": lambda config: "",
+    "partials/logo.html": lambda config: str(getattr(config.theme, "logo", None) or ""),
+    "partials/office.html": lambda config: "feed_rss_created.xml",
+}
+THEME = Path(material.__file__).parent / "templates"  # the theme's own files
+OFFICE_TEMPLATES = Path(__file__).parent / "overrides"  # ours (staged as a copy)
 
 
 def install(env: Environment) -> None:
-    """Memoize the navigation templates of this environment (once per template)."""
-    for name in MEMOIZED:
+    """Memoize the navigation templates and PARTIALS of this environment (once per template)."""
+    for name in (*MEMOIZED, *PARTIALS):
         try:
             template = env.get_template(name)
         except TemplateNotFound:
             continue
-        if not isinstance(template.root_render_func, _Memo):
-            template.root_render_func = _Memo(template.root_render_func)  # type: ignore[method-assign]
+        if isinstance(template.root_render_func, _Memo | _Partial) or not _own(name, template):
+            continue
+        memo = _Memo if name in MEMOIZED else _Partial
+        template.root_render_func = memo(template.root_render_func, PARTIALS.get(name))  # type: ignore[method-assign]
+
+
+def _own(name: str, template: Any) -> bool:
+    """The template is the theme's file, or ours byte for byte (the staged copy of it)."""
+    if template.filename is None:
+        return False
+    path = Path(template.filename)
+    if path.resolve().is_relative_to(THEME.resolve()):
+        return True
+    ours = OFFICE_TEMPLATES / name
+    try:
+        return ours.is_file() and path.read_bytes() == ours.read_bytes()
+    except OSError:
+        return False
+
+
+class _Partial:
+    """A partial kept by configuration, base URL and its one page-dependent address."""
+
+    def __init__(self, render: Callable[[Context], Iterator[str]], link: Any) -> None:
+        self.render = render
+        self.link: Callable[[Any], str] = link
+        self.html: dict[tuple[Any, ...], str] = {}
+
+    def __call__(self, context: Context) -> Iterator[str]:
+        page, config = context.get("page"), context.get("config")
+        if page is None or config is None or getattr(page, "url", None) is None:
+            yield from self.render(context)
+            return
+        base = context.get("base_url")
+        target = self.link(config)
+        features = tuple(str(f) for f in context.get("features") or ())
+        where = normalize_url(target, page=page, base=base) if target else ""
+        key = (id(config), base, features, where)
+        html = self.html.get(key)
+        if html is None:
+            html = self.html[key] = "".join(self.render(context))
+        yield html
 
 
 class _Memo:
-    def __init__(self, render: Callable[[Context], Iterator[str]]) -> None:
+    def __init__(self, render: Callable[[Context], Iterator[str]], _: Any = None) -> None:
         self.render = render
         self.html: dict[tuple[Any, ...], str] = {}
         self.navs: dict[int, tuple[Navigation, list[Any], set[int]]] = {}
