@@ -31,6 +31,8 @@ class SyncedTree:
     def mkdir(self, folder: Path) -> None:
         """`folder` (below root) exists as a folder after this call and outlives finish()."""
         folder = _within(self.root, folder)
+        if str(folder) in self._made:  # made (and its way cleared) earlier in this run
+            return
         self._clear_way(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self._made.update(str(p) for p in (folder, *folder.parents) if p.is_relative_to(self.root))
@@ -47,7 +49,8 @@ class SyncedTree:
         if name in self._folders:  # a folder of an older tree where this run puts a file
             shutil.rmtree(path)
             self._folders.discard(name)
-        self.mkdir(path.parent)
+        if str(path.parent) not in self._made:
+            self.mkdir(path.parent)
         path.write_bytes(data)
 
     def finish(self) -> None:
