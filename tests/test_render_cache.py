@@ -180,3 +180,28 @@ def test_the_cache_keeps_one_builds_entries_and_a_killed_build_loses_only_its_ow
     assert after.get("page", "new") is None
     assert after.get("page", "a") == {"html": "<p>a</p>", "key": "a"}
     after.close()
+
+
+def test_a_cache_another_build_holds_is_done_without_and_kept(tmp_path: Path) -> None:
+    """A second build in the same folder waits briefly for the first, then builds without the
+    cache: the file is not taken for a damaged one, and the first build's entries stay."""
+    from pipeline.site.render_cache import RenderCache
+
+    first = RenderCache(tmp_path)
+    first.put("page", "a", {"html": "<p>a</p>"})
+    first.close()
+    holder = sqlite3.connect(tmp_path / "entries.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # the other build, committing
+    try:
+        second = RenderCache(tmp_path)
+        assert second.get("page", "a") is None
+        second.put("page", "b", {"html": "<p>b</p>"})
+        second.prune(["page"])
+        second.close()
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    third = RenderCache(tmp_path)
+    assert third.get("page", "a") == {"html": "<p>a</p>", "key": "a"}
+    assert third.get("page", "b") is None
+    third.close()

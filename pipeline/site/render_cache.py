@@ -113,6 +113,7 @@ def fingerprint(document: dict[str, Any], theme_dirs: Iterable[Path]) -> str:
 
 
 DATABASE = "entries.sqlite"
+LOCK_WAIT = 2.0  # seconds
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, entry TEXT, PRIMARY KEY (kind, key))"
 )
@@ -141,8 +142,8 @@ class RenderCache:
                 row = db.execute(
                     "SELECT entry FROM entries WHERE kind = ? AND key = ?", (kind, key)
                 ).fetchone()
-            except sqlite3.DatabaseError:  # damaged inside: start the file again
-                self._replace()
+            except sqlite3.DatabaseError as exc:  # damaged inside: start the file again
+                self._failed(exc)
         try:
             entry = json.loads(row[0]) if row is not None else None
         except (TypeError, ValueError):
@@ -163,8 +164,8 @@ class RenderCache:
         text = json.dumps({**entry, "key": key}, ensure_ascii=False)
         try:
             db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (kind, key, text))
-        except sqlite3.DatabaseError:
-            self._replace()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
 
     def prune(self, kinds: Iterable[str]) -> None:
         """Remove every entry of `kinds` this build did not read or write, and commit; also the
@@ -194,8 +195,8 @@ class RenderCache:
             db.commit()
             # the pruned pages back to the disk (a script: a PRAGMA run as a query frees one)
             db.executescript("PRAGMA incremental_vacuum;")
-        except sqlite3.DatabaseError:
-            self._replace()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
 
     def close(self) -> None:
         """Commit this build's entries and close the file."""
@@ -216,11 +217,23 @@ class RenderCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = _connect(self.path)
             self._db.execute("SELECT kind, key, entry FROM entries LIMIT 1").fetchall()
-        except sqlite3.DatabaseError:  # not a database, or damaged: start it again
-            self._replace()
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged: start it again
+            self._failed(exc)
         except OSError:
             self._unusable = True
         return self._db
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        """A damaged file is replaced; one that is locked (another build in the same folder),
+        read-only or on a failing disk is left as it is, and this build does without it."""
+        if not isinstance(exc, sqlite3.OperationalError):
+            self._replace()
+            return
+        db, self._db = self._db, None
+        self._unusable = True
+        if db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                db.close()
 
     def _replace(self) -> None:
         """The damaged file removed and a new, empty one begun, once per build (this build's
@@ -241,7 +254,8 @@ class RenderCache:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level="DEFERRED")
+    # a build that holds the file (committing) is waited for LOCK_WAIT seconds, then done without
+    db = sqlite3.connect(path, timeout=LOCK_WAIT, isolation_level="DEFERRED")
     db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect in a new file only
     db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost to a crash is a miss
     db.execute(_SCHEMA)
