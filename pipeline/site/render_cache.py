@@ -39,6 +39,7 @@ LIBRARIES = (
     "nh3",
     "Babel",
     "pillow",  # the cards, drawn with Pillow's own font
+    "openpyxl",  # the DIP's spreadsheet
     "kpu-pipeline",
 )
 ENGINE_KINDS = ("markdown", "excerpt", "page", "search", "readtime")  # written by the engine run
