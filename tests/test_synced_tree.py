@@ -130,3 +130,26 @@ def test_a_staging_over_an_older_tree_equals_a_fresh_one(repo: Path, tmp_path: P
     assert removed not in again
     assert any(name.endswith("publikasi-007.md") for name in again)
     assert again == _normalised(fresh)
+
+
+def test_a_file_staged_from_two_sources_is_written_once_and_kept(repo: Path) -> None:
+    """The office's own template over ours and the filled .authors.yml over the written one are
+    each written once: a second staging with nothing changed leaves both files untouched."""
+    own = repo / "office-theme" / "partials"
+    own.mkdir(parents=True)
+    (own / "search.html").write_text("<div>pencarian kantor</div>\n", encoding="utf-8")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("theme:\n", "theme:\n  custom_dir: office-theme\n", 1), "utf-8")
+    staging = repo / "build" / "staging"
+    stage(repo, staging, repo / "out", "mkdocs")
+    search = staging / "overrides" / "partials" / "search.html"
+    authors = staging / "docs" / "publikasi" / ".authors.yml"
+    assert search.read_text(encoding="utf-8") == "<div>pencarian kantor</div>\n"
+    assert "{{ kantor.nama }}" not in authors.read_text(encoding="utf-8")
+    before = {path: os.stat(path) for path in (search, authors)}
+
+    stage(repo, staging, repo / "out", "mkdocs")
+    for path, was in before.items():
+        now = os.stat(path)
+        assert (now.st_ino, now.st_mtime_ns) == (was.st_ino, was.st_mtime_ns), path

@@ -98,14 +98,14 @@ def write_site_images(
     written = []
     for publication in publications:
         target = site_dir / site_path(publication.slug)
-        data = _square(root, config, publication, cache)
-        if write is None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        else:
-            write(target, data)
+        (write or _write_file)(target, _square(root, config, publication, cache))
         written.append(target)
     return written
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _square(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,6 +108,9 @@ def _stage(
     withheld = {file.src_uri for file in original if file.src_uri not in kept}  # official texts
     # the pages _write_pages stages from the source are not copied first; withheld files never
     skipped = _written_pages(files) | withheld
+    authors = _authors_file(config)
+    if authors is not None:  # written with the office's names by _stage_authors
+        skipped.add(authors)
     try:
         copy_tree(Path(config.docs_dir), docs, skipped, tree)
     except OSError as exc:  # a link or special file that appeared after kpu build's own check
@@ -118,7 +123,9 @@ def _stage(
         )
     except BuildError as exc:  # a misspelt placeholder on one of the office's pages
         raise BuildError(msg.BUILD_FAILED.format(detail=str(exc))) from exc
-    _stage_authors(docs, tree, config, generator.values, escape_text=engine == "zensical")
+    _stage_authors(
+        Path(config.docs_dir), docs, tree, config, generator.values, engine == "zensical"
+    )
     generator.write_cards(docs, store, write=tree.write)  # reused from the cache, if any
     _stage_theme(root, config.theme.custom_dir, staging / THEME, tree)
     token = html_blocks.enable(config)  # the archive's and the DIP's, written above
@@ -220,35 +227,70 @@ def _front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def _stage_authors(
-    docs: Path, tree: SyncedTree, config: MkDocsConfig, values: dict[str, str], escape_text: bool
-) -> None:
-    """The blog's .authors.yml, the office's placeholders filled in names and descriptions, and
-    under `escape_text` escaped (Zensical prints them as they are; under MkDocs the `kpu` plugin
-    escapes them after the blog has read them)."""
+def _authors_file(config: MkDocsConfig) -> str | None:
+    """The blog's .authors.yml below docs_dir (POSIX, relative), None without the blog."""
     blog = config.plugins.get("material/blog") or config.plugins.get("blog")
     if blog is None:
-        return
+        return None
     blog_dir = str(blog.config.get("blog_dir", "blog"))
     authors_file = str(blog.config.get("authors_file", "{blog}/.authors.yml"))
-    path = docs / authors_file.format(blog=blog_dir)
-    if not path.is_file():
+    return posixpath.normpath(authors_file.format(blog=blog_dir))
+
+
+def _stage_authors(
+    source: Path,
+    docs: Path,
+    tree: SyncedTree,
+    config: MkDocsConfig,
+    values: dict[str, str],
+    escape_text: bool,
+) -> None:
+    """The blog's .authors.yml (read from `source`, the docs_dir; the copy skips it), the
+    office's placeholders filled in names and descriptions, and under `escape_text` escaped
+    (Zensical prints them as they are; under MkDocs the `kpu` plugin escapes them after the blog
+    has read them)."""
+    relative = _authors_file(config)
+    if relative is None:
         return
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:  # O_NOFOLLOW: a link swapped in after kpu build's own check is refused
+        text = read_limited(source / relative, MAX_COPY_BYTES).decode("utf-8")
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # a link or special file that appeared after kpu build's own check
+        detail = f"{exc.filename}: {exc.strerror}"
+        raise BuildError(msg.BUILD_REFUSED.format(detail=detail)) from exc
+    document = yaml.safe_load(text) or {}
     for author in (document.get("authors") or {}).values():
         for key in ("name", "description"):
             if isinstance(author.get(key), str):
-                text = fill(author[key], values, markdown=False)
-                author[key] = str(escape(text)) if escape_text else text
-    tree.write(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode())
+                filled = fill(author[key], values, markdown=False)
+                author[key] = str(escape(filled)) if escape_text else filled
+    data = yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode()
+    tree.write(docs / relative, data)
 
 
 def _stage_theme(root: Path, custom_dir: str | None, target: Path, tree: SyncedTree) -> None:
     """The package's overrides, then the office's own custom_dir over them (Zensical takes one
-    folder; MkDocs would take both, in the same order)."""
-    copy_tree(OVERRIDES, target, tree=tree)
-    if custom_dir:
-        copy_tree((root / custom_dir).absolute(), target, tree=tree)
+    folder; MkDocs would take both, in the same order); a file of both is written once."""
+    office = (root / custom_dir).absolute() if custom_dir else None
+    copy_tree(OVERRIDES, target, _files_below(office) if office else frozenset(), tree)
+    if office is not None:
+        copy_tree(office, target, tree=tree)
+
+
+def _files_below(folder: Path) -> set[str]:
+    """The regular files below `folder` (POSIX, relative), links not followed."""
+    found: set[str] = set()
+    pending = [(folder, "")]
+    while pending:
+        here, at = pending.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), at + entry.name + "/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.add(at + entry.name)
+    return found
 
 
 def _relative(path: Path, staging: Path) -> str:
