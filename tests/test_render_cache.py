@@ -92,6 +92,7 @@ def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_chang
     assert not (repo / "build" / "cache").exists()  # --no-cache writes none either
     filled = _build(repo, "filled")
     assert _entries(repo / "build" / "cache") > 0
+    assert _entries(repo / "build" / "cache", "template") > 20  # the theme's, compiled
     _assert_same_site(filled, cold)
     _assert_same_site(_build(repo, "warm"), cold)
 
@@ -113,8 +114,11 @@ def test_build_from_the_cache_is_byte_identical_to_a_cold_build_after_each_chang
     assert 'href="../../2025/publikasi-000/"' in page
 
 
-def _entries(folder: Path) -> int:
+def _entries(folder: Path, kind: str | None = None) -> int:
     with sqlite3.connect(folder / "entries.sqlite") as db:
+        if kind is not None:
+            query = "SELECT count(*) FROM entries WHERE kind = ?"
+            return int(db.execute(query, (kind,)).fetchone()[0])
         return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
 

@@ -86,7 +86,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         return config
 
     def _start_cache(self, config: MkDocsConfig) -> None:
-        from pipeline.site import cached_derived, cached_render, page_cache
+        from pipeline.site import cached_derived, cached_render, cached_templates, page_cache
         from pipeline.site.render_cache import RenderCache, fingerprint
 
         with open(config.config_file_path, encoding="utf-8") as stream:
@@ -107,6 +107,7 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         cached_render.activate(self.cache, key)
         page_cache.activate(self.cache, key)
         cached_derived.activate(self.cache, key)
+        cached_templates.activate(self.cache, key)  # the templates compiled by the build before
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         values: dict[str, str] = {}
@@ -190,9 +191,10 @@ class KpuPlugin(BasePlugin[KpuPluginConfig]):
         blog_speedups.deactivate()
         markdown_pool.deactivate()
         if self.cache is not None:
-            from pipeline.site import cached_derived, cached_render, page_cache
+            from pipeline.site import cached_derived, cached_render, cached_templates, page_cache
 
             cached_render.deactivate()
+            cached_templates.deactivate()
             page_cache.deactivate()
             cached_derived.deactivate()
             self.cache.close()

@@ -42,7 +42,8 @@ LIBRARIES = (
     "openpyxl",  # the DIP's spreadsheet
     "kpu-pipeline",
 )
-ENGINE_KINDS = ("markdown", "excerpt", "page", "search", "readtime")  # written by the engine run
+# written by the engine run
+ENGINE_KINDS = ("markdown", "excerpt", "page", "search", "readtime", "template")
 STAGING_KINDS = ("card", "xlsx")  # written while staging
 # Configuration keys that say where files go, not what a page shows.
 _PLACES = ("site_dir",)
