@@ -5,6 +5,7 @@ and the spreadsheet's creation time (and its zip members' timestamps)."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import subprocess
@@ -209,3 +210,36 @@ def test_a_cache_another_build_holds_is_done_without_and_kept(tmp_path: Path) ->
     assert third.get("page", "a") == {"html": "<p>a</p>", "key": "a"}
     assert third.get("page", "b") is None
     third.close()
+
+
+def _keys(folder: Path, kind: str) -> set[str]:
+    with sqlite3.connect(folder / "entries.sqlite") as db:
+        rows = db.execute("SELECT key FROM entries WHERE kind = ?", (kind,)).fetchall()
+    return {key for (key,) in rows}
+
+
+def test_a_new_post_leaves_the_excerpts_that_only_move_to_the_next_page_cached(repo: Path) -> None:
+    for i in range(24):  # three pages of the blog's index and of the category, ten a page
+        _write_post(repo, i)
+    _build(repo, "filled")
+    before = _keys(repo / "build" / "cache", "excerpt")
+    newest = POST.format(i=99, year=2026, month=12, day=31, link="../../profil.md")
+    (repo / "content" / "posts" / "2026" / "publikasi-099.md").write_text(newest, "utf-8")
+    after = _build(repo, "after")
+    _assert_same_site(after, _build(repo, "cold", "--no-cache"))
+    # every post moved one place down the index and the category. New excerpts: the newest
+    # post's three (index, December archive, category) and one of the post that crossed to the
+    # category's page 2, one folder deeper. The post that crossed to the index's page 2 is shown
+    # from the depth its archive page has: that excerpt is shared; the ones that crossed to
+    # page 3 keep theirs.
+    new = _keys(repo / "build" / "cache", "excerpt") - before
+    titles = sorted(
+        str(re.findall(r">(Publikasi nomor \d+)<", entry["content"])) for entry in _read(repo, new)
+    )
+    assert titles == ["['Publikasi nomor 8']"] + ["['Publikasi nomor 99']"] * 3, titles
+
+
+def _read(repo: Path, keys: set[str]) -> list[dict[str, str]]:
+    with sqlite3.connect(repo / "build" / "cache" / "entries.sqlite") as db:
+        rows = db.execute("SELECT key, entry FROM entries WHERE kind = 'excerpt'").fetchall()
+    return [json.loads(entry) for key, entry in rows if key in keys]

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from pipeline.site.render_cache import RenderCache, digest
 
@@ -153,7 +154,11 @@ def _render_excerpt(self: Excerpt, page: Page, separator: str) -> None:
         _originals["excerpt"](self, page, separator)
         return
     titled = bool(post._title_from_render)
-    key = digest(_fingerprint, post.file.src_uri, post.url, page.url, separator, titled)
+    # what the view changes in the excerpt: the address of the post from it (the headings link
+    # there) and its links, which a hit resolves again from this view; so the excerpt of a post
+    # that moves to the next page of an index (same folder depth) is the one kept
+    toward = get_relative_url(post.url, page.url)
+    key = digest(_fingerprint, post.file.src_uri, post.url, toward, separator, titled)
     key = digest(key, str(post.title), post.markdown)
     entry = cache.get("excerpt", key)
     if entry is not None:
