@@ -5,9 +5,11 @@ Target (issue #14, item 2): the build after adding one post, with the cache of t
 it, <= 0.5x the full build of the same tree (`kpu build --no-cache`). CPU seconds, median of
 alternating rounds (bench/cpu.py); before each timed incremental build the post is taken out and
 the tree built untimed, so that the cache holds exactly the build before the change.
-"full" and "incremental" start without a staging tree, as a CI runner that restored only the
-Actions cache of build/cache/; "incremental, staging kept" keeps the build before's staging tree
-too (kpu build run again in the same checkout), which is rewritten in place.
+"full" starts without a staging tree or cache, as a fresh CI runner. "incremental, staging kept"
+keeps the build before's cache and staging tree, which is rewritten in place: CI's case since
+publish.yml's Actions cache holds build/staging/ with build/cache/ (and a checkout's second
+build). "incremental" has the cache only, as a runner whose cache holds no staging tree (the
+first run after that change).
 The site's posts were published long ago (bench_merge_flow.record_history), as on the office's
 site: only the new post waits for Instagram and gets a card. With `cards`, no post has been
 published yet: every one waits for Instagram and the build draws (or reuses) its card.
@@ -48,7 +50,7 @@ def main(count: int, rounds: int, cards: bool = False) -> None:
             child_cpu(kpu + [str(Path(tmp) / "before")], site, env)
             with_post()
 
-        def fresh_runner() -> None:  # CI restores build/cache only: no staging tree
+        def fresh_runner() -> None:  # no staging tree
             shutil.rmtree(site / "build" / "staging", ignore_errors=True)
 
         def cache_on_a_fresh_runner() -> None:
@@ -80,8 +82,8 @@ def main(count: int, rounds: int, cards: bool = False) -> None:
         f"full `kpu build --no-cache` on a fresh runner {whole:.1f} s CPU"
     )
     for name, label in (
-        ("incremental", "fresh runner with the build cache (CI)"),
-        ("incremental, staging kept", "the staging tree of the build before kept too (local)"),
+        ("incremental, staging kept", "build cache and staging tree restored (CI)"),
+        ("incremental", "the build cache only, no staging tree"),
     ):
         cpu = median_cpu(runs[name])
         print(f"  after adding one post, {label}: {cpu:.1f} s CPU, ratio {cpu / whole:.2f}x")

@@ -120,6 +120,7 @@ def test_every_install_restores_the_packages_cached_under_the_lock_file(name: st
 
 
 BUILD_CACHE = "build/cache"  # pipeline/commands/build.py CACHE_DIR
+STAGING = "build/staging"  # pipeline/site/build.py STAGING
 BUILD_INPUTS = "hashFiles('requirements.lock', 'mkdocs.yml', 'kpu.yml', 'pipeline/**')"
 
 
@@ -132,7 +133,8 @@ def test_the_deploy_build_starts_from_the_newest_build_cache_of_main_only() -> N
     build = next(i for i, s in enumerate(steps) if str(s.get("run", "")).startswith("kpu build"))
     cache = steps[build - 1]
     assert cache["uses"].startswith("actions/cache@") and cache["if"] == steps[build]["if"]
-    assert cache["with"]["path"] == BUILD_CACHE
+    # the staging tree too: rewritten in place (tests/test_synced_tree.py: as a fresh one)
+    assert cache["with"]["path"].split() == [BUILD_CACHE, STAGING]
     key = cache["with"]["key"]
     assert BUILD_INPUTS in key and key.endswith("-${{ github.run_id }}")
     restore = cache["with"]["restore-keys"].splitlines()
